@@ -1,0 +1,99 @@
+package analyze
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/reportlint/reportlint/segment"
+)
+
+// Check is one named check. Checks are plain values listed in All.
+type Check struct {
+	Name        string // identifier used by --enable/--disable and rule ids
+	Doc         string // Chinese one-paragraph description
+	Severity    Severity
+	Rules       []RuleDoc // the rule ids it reports, for documentation and SARIF
+	NeedsTokens bool      // the check reads gse tokens
+	Run         func(*Pass) error
+}
+
+// RuleDoc documents one rule id.
+type RuleDoc struct {
+	ID  string // check.kind
+	Doc string // Chinese
+}
+
+// Pass is what a check sees while it runs over one document.
+type Pass struct {
+	*Analysis
+	Check  *Check
+	report func(Finding)
+}
+
+// Report records a finding. Check, Severity (if zero and the finding does
+// not set one explicitly via ReportSeverity) and Text are filled in.
+func (p *Pass) Report(f Finding) {
+	f.Check = p.Check.Name
+	if f.Rule == "" {
+		f.Rule = p.Check.Name
+	} else if !strings.Contains(f.Rule, ".") {
+		f.Rule = p.Check.Name + "." + f.Rule
+	}
+	if f.Text == "" {
+		f.Text = p.Doc.Slice(f.Span)
+	}
+	p.report(f)
+}
+
+// Reportf reports a finding at span with the check's default severity.
+func (p *Pass) Reportf(span segment.Span, rule, format string, args ...any) {
+	p.Report(Finding{Rule: rule, Severity: p.Check.Severity, Span: span, Message: fmt.Sprintf(format, args...)})
+}
+
+var checkName = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+
+// Validate rejects checks with bad or duplicate names, no Doc or no Run.
+func Validate(checks []*Check) error {
+	seen := map[string]bool{}
+	for _, c := range checks {
+		switch {
+		case !checkName.MatchString(c.Name):
+			return fmt.Errorf("check %q: invalid name", c.Name)
+		case seen[c.Name]:
+			return fmt.Errorf("check %q: duplicate", c.Name)
+		case c.Doc == "":
+			return fmt.Errorf("check %q: empty Doc", c.Name)
+		case c.Run == nil:
+			return fmt.Errorf("check %q: nil Run", c.Name)
+		}
+		seen[c.Name] = true
+		for _, r := range c.Rules {
+			if !strings.HasPrefix(r.ID, c.Name+".") {
+				return fmt.Errorf("check %q: rule %q must start with %q", c.Name, r.ID, c.Name+".")
+			}
+		}
+	}
+	return nil
+}
+
+// Lookup finds a check by name.
+func Lookup(name string) *Check {
+	for _, c := range All {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// Names returns the names of all checks, sorted.
+func Names() []string {
+	var out []string
+	for _, c := range All {
+		out = append(out, c.Name)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,6 @@
+package analyze
+
+// All lists every check, in the order their findings are documented.
+var All = []*Check{
+	PlaceholderCheck,
+}

@@ -1,0 +1,442 @@
+package analyze
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/segment"
+)
+
+// Placeholder is one unfilled blank in a draft.
+type Placeholder struct {
+	segment.Span
+	Pos     segment.Pos
+	EndPos  segment.Pos
+	Text    string // the blank as written: **, XX, 【 】
+	Form    string // stars, x, circle, mouyou, bracket, underscore, todo
+	Kind    string // number, name, date
+	Unit    string // expected unit for a number: 亿元, ％, 个 …
+	Excerpt string // a short excerpt with the blank marked 【…】
+	Section string
+	Line    int
+}
+
+// Placeholder kinds.
+const (
+	KindNumber = "number"
+	KindName   = "name"
+	KindDate   = "date"
+)
+
+// PlaceholderCheck is the check that reports unfilled blanks.
+var PlaceholderCheck = &Check{
+	Name:     "placeholder",
+	Doc:      "未填写的占位符：**、＊、XX、××、○○、某某、空括号【 】或（待补充）、下划线空格、TODO/TBD/待定。按缺失内容分为数字、名称、日期三类。",
+	Severity: Error,
+	Rules: []RuleDoc{
+		{ID: "placeholder.number", Doc: "缺失的数量（单位、量词前，或“增长”“达到”“第…位”之后）"},
+		{ID: "placeholder.name", Doc: "被遮盖或未填写的名称（单位、人员、会议、文件标题等）"},
+		{ID: "placeholder.date", Doc: "未填写的日期（××年×月×日）"},
+	},
+	Run: runPlaceholder,
+}
+
+func runPlaceholder(p *Pass) error {
+	for _, ph := range p.Placeholders() {
+		msg := "未填写的占位符“" + ph.Text + "”"
+		switch ph.Kind {
+		case KindNumber:
+			msg = "数字未填写：“" + ph.Text + "”处缺少数值"
+			if ph.Unit != "" {
+				msg += "（单位：" + ph.Unit + "）"
+			}
+		case KindDate:
+			msg = "日期未填写：“" + ph.Text + "”处缺少具体日期"
+		case KindName:
+			msg = "名称未填写：“" + ph.Text + "”处缺少单位、人员、会议或文件名称"
+		}
+		p.Report(Finding{Rule: ph.Kind, Severity: p.Check.Severity, Span: ph.Span,
+			Message: msg + "。上下文：" + ph.Excerpt, Suggestion: "填写实际内容后删除占位符"})
+	}
+	return nil
+}
+
+// Placeholders returns every unfilled blank in the document, in order.
+func (a *Analysis) Placeholders() []Placeholder {
+	return Memo(a, "placeholders", func() []Placeholder {
+		out := FindPlaceholders(a.Doc)
+		for i := range out {
+			out[i].Section = a.SectionName(out[i].Start)
+		}
+		return out
+	})
+}
+
+// FindPlaceholders scans a document for blanks. It needs no dictionary.
+func FindPlaceholders(doc *segment.Document) []Placeholder {
+	out := []Placeholder{}
+	md := doc.Format == segment.FormatMarkdown
+	for _, para := range doc.Paragraphs {
+		s := doc.Text[para.Span.Start:para.Span.End]
+		var skip []segment.Span // markdown emphasis markers, relative to s
+		if md {
+			skip = markdownEmphasis(s)
+		}
+		for _, m := range scanBlanks(s, skip) {
+			sp := segment.Span{Start: para.Span.Start + m.start, End: para.Span.Start + m.end}
+			ph := Placeholder{Span: sp, Text: doc.Slice(sp), Form: m.form}
+			ph.Kind, ph.Unit = classify(s, m)
+			ph.Pos = doc.Position(sp.Start)
+			ph.EndPos = doc.Position(sp.End)
+			ph.Line = ph.Pos.Line
+			ph.Excerpt = excerpt(doc.Text, sp, 12)
+			out = append(out, ph)
+		}
+	}
+	return out
+}
+
+type blank struct {
+	start, end int // byte offsets in the paragraph
+	form       string
+}
+
+// scanBlanks finds blanks in one paragraph, skipping the spans in skip.
+func scanBlanks(s string, skip []segment.Span) []blank {
+	var out []blank
+	inSkip := func(i int) bool {
+		for _, sp := range skip {
+			if sp.Contains(i) {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '*' || r == '＊':
+			j := i
+			for j < len(s) {
+				r2, w2 := utf8.DecodeRuneInString(s[j:])
+				if r2 != '*' && r2 != '＊' {
+					break
+				}
+				j += w2
+			}
+			if !inSkip(i) && !starIsBullet(s, i, j) && !starIsMultiply(s, i, j) {
+				out = append(out, blank{i, j, "stars"})
+			}
+			i = j
+			continue
+		case r == 'X' || r == 'x' || r == '×':
+			if b, ok := xBlank(s, i); ok {
+				out = append(out, b)
+				i = b.end
+				continue
+			}
+		case r == '○' || r == '〇':
+			if b, ok := circleBlank(s, i); ok {
+				out = append(out, b)
+				i = b.end
+				continue
+			}
+		case r == '某':
+			if strings.HasPrefix(s[i:], "某某") {
+				j := i
+				for strings.HasPrefix(s[j:], "某") {
+					j += len("某")
+				}
+				out = append(out, blank{i, j, "mouyou"})
+				i = j
+				continue
+			}
+		case r == '【' || r == '〖' || r == '（' || r == '(' || r == '[' || r == '〔' || r == '{' || r == '［':
+			if b, ok := bracketBlank(s, i); ok {
+				out = append(out, b)
+				i = b.end
+				continue
+			}
+		case r == '_' || r == '＿':
+			j := i
+			for j < len(s) && (s[j] == '_' || strings.HasPrefix(s[j:], "＿")) {
+				if s[j] == '_' {
+					j++
+				} else {
+					j += len("＿")
+				}
+			}
+			n := utf8.RuneCountInString(s[i:j])
+			if n >= 2 && !inSkip(i) && !asciiWordAround(s, i, j) {
+				out = append(out, blank{i, j, "underscore"})
+			}
+			i = j
+			continue
+		case r == 'T':
+			for _, kw := range []string{"TODO", "TBD"} {
+				if strings.HasPrefix(s[i:], kw) && !asciiWordAround(s, i, i+len(kw)) {
+					out = append(out, blank{i, i + len(kw), "todo"})
+					i += len(kw)
+					goto next
+				}
+			}
+		case r == '待':
+			if strings.HasPrefix(s[i:], "待定") {
+				out = append(out, blank{i, i + len("待定"), "todo"})
+				i += len("待定")
+				continue
+			}
+		}
+		i += w
+	next:
+	}
+	return out
+}
+
+// starIsBullet: "* item" at the start of a paragraph is a list bullet.
+func starIsBullet(s string, i, j int) bool {
+	return i == 0 && j-i == 1 && j < len(s) && (s[j] == ' ' || s[j] == '\t')
+}
+
+// starIsMultiply: 3*4 between digits is multiplication.
+func starIsMultiply(s string, i, j int) bool {
+	if j-i != 1 || i == 0 || j >= len(s) {
+		return false
+	}
+	a, _ := utf8.DecodeLastRuneInString(s[:i])
+	b, _ := utf8.DecodeRuneInString(s[j:])
+	return unicode.IsDigit(a) && unicode.IsDigit(b)
+}
+
+func isASCIILetter(r rune) bool { return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') }
+
+func asciiWordAround(s string, i, j int) bool {
+	if i > 0 {
+		r, _ := utf8.DecodeLastRuneInString(s[:i])
+		if isASCIILetter(r) || (r >= '0' && r <= '9') {
+			return true
+		}
+	}
+	if j < len(s) {
+		r, _ := utf8.DecodeRuneInString(s[j:])
+		if isASCIILetter(r) || (r >= '0' && r <= '9') && !(s[i] == '_') {
+			return true
+		}
+	}
+	return false
+}
+
+// xWords are real words that start with X.
+var xWords = []string{"X光", "X射线", "X线", "X染色体", "X轴", "X型", "X形", "X战警", "X一代", "x轴", "X86", "x86"}
+
+// xBlank recognises XX, ××, X年X月X日, 20XX年 and ××局, but not Latin
+// words (Xi, x86, iPhone X), codes, multiplication (3×4) or X光.
+func xBlank(s string, i int) (blank, bool) {
+	for _, w := range xWords {
+		if strings.HasPrefix(s[i:], w) {
+			return blank{}, false
+		}
+	}
+	j := i
+	for j < len(s) {
+		r, w := utf8.DecodeRuneInString(s[j:])
+		if r != 'X' && r != 'x' && r != '×' {
+			break
+		}
+		j += w
+	}
+	var prev, next rune
+	if i > 0 {
+		prev, _ = utf8.DecodeLastRuneInString(s[:i])
+	}
+	if j < len(s) {
+		next, _ = utf8.DecodeRuneInString(s[j:])
+	}
+	run := s[i:j]
+	n := utf8.RuneCountInString(run)
+	if isASCIILetter(prev) || isASCIILetter(next) {
+		return blank{}, false
+	}
+	// 20XX年: digits before X are part of the blank.
+	start := i
+	if isASCIIDigit(prev) {
+		if !strings.HasPrefix(s[j:], "年") {
+			return blank{}, false // 3×4, 5x, 4x100
+		}
+		for start > 0 && isASCIIDigit(rune(s[start-1])) {
+			start--
+		}
+	}
+	if isASCIIDigit(next) || next == '.' {
+		return blank{}, false // ×2, x1.5
+	}
+	if strings.ContainsRune(run, '×') && strings.ContainsAny(run, "Xx") {
+		return blank{}, false
+	}
+	if n == 1 {
+		// A lone X needs a CJK neighbour on at least one side to be a blank.
+		if !isHan(next) && !isHan(prev) {
+			return blank{}, false
+		}
+		if run == "×" && !isHan(next) {
+			return blank{}, false
+		}
+	}
+	return blank{start, j, "x"}, true
+}
+
+func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+var cnNumeralRunes = "一二三四五六七八九十零〇百千万亿两"
+
+// circleBlank recognises ○○ and 〇〇 used as blanks, but not 〇 inside a
+// Chinese numeral (二〇二二年).
+func circleBlank(s string, i int) (blank, bool) {
+	j := i
+	for j < len(s) {
+		r, w := utf8.DecodeRuneInString(s[j:])
+		if r != '○' && r != '〇' {
+			break
+		}
+		j += w
+	}
+	var prev, next rune
+	if i > 0 {
+		prev, _ = utf8.DecodeLastRuneInString(s[:i])
+	}
+	if j < len(s) {
+		next, _ = utf8.DecodeRuneInString(s[j:])
+	}
+	if strings.ContainsRune(cnNumeralRunes, prev) || strings.ContainsRune(cnNumeralRunes, next) {
+		return blank{}, false
+	}
+	n := utf8.RuneCountInString(s[i:j])
+	if n == 1 && !strings.ContainsRune("年月日号", next) {
+		return blank{}, false // a lone ○ is a bullet or a symbol
+	}
+	return blank{i, j, "circle"}, true
+}
+
+// fillWords open a bracket that asks for content.
+var fillWords = []string{"待", "填写", "请填写", "请输入", "此处填写", "补充", "具体"}
+
+var closer = map[rune]rune{'【': '】', '〖': '〗', '（': '）', '(': ')', '[': ']', '〔': '〕', '{': '}', '［': '］'}
+
+// bracketBlank recognises empty brackets and brackets asking for content.
+func bracketBlank(s string, i int) (blank, bool) {
+	open, w := utf8.DecodeRuneInString(s[i:])
+	cl := closer[open]
+	end := strings.IndexRune(s[i+w:], cl)
+	if end < 0 {
+		return blank{}, false
+	}
+	inner := s[i+w : i+w+end]
+	j := i + w + end + utf8.RuneLen(cl)
+	if strings.TrimFunc(inner, func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }) == "" {
+		if open == '(' || open == '（' || open == '[' || open == '{' || open == '［' {
+			// () after a name in code, [] in a link: only when spaced or at a CJK boundary.
+			if inner == "" && (open == '(' || open == '[' || open == '{') {
+				var prev rune
+				if i > 0 {
+					prev, _ = utf8.DecodeLastRuneInString(s[:i])
+				}
+				if isASCIILetter(prev) || isASCIIDigit(prev) {
+					return blank{}, false
+				}
+			}
+		}
+		return blank{i, j, "bracket"}, true
+	}
+	if utf8.RuneCountInString(inner) > 20 {
+		return blank{}, false
+	}
+	for _, fw := range fillWords {
+		if strings.HasPrefix(inner, fw) {
+			if fw == "具体" && open != '【' && open != '〖' {
+				continue
+			}
+			return blank{i, j, "bracket"}, true
+		}
+	}
+	if (open == '{' || open == '［' || open == '[') && strings.HasPrefix(inner, "请") {
+		return blank{i, j, "bracket"}, true
+	}
+	return blank{}, false
+}
+
+// markdownEmphasis returns the marker spans of **bold**, __bold__ and
+// *italic* pairs in a Markdown paragraph: they are formatting, not blanks.
+func markdownEmphasis(s string) []segment.Span {
+	var out []segment.Span
+	for _, mk := range []string{"**", "__", "*"} {
+		for off := 0; off < len(s); {
+			i := strings.Index(s[off:], mk)
+			if i < 0 {
+				break
+			}
+			i += off
+			if covered(out, i) || (mk == "*" && (strings.HasPrefix(s[i:], "**") || (i > 0 && s[i-1] == '*'))) {
+				off = i + len(mk)
+				continue
+			}
+			// opening marker: followed by non-space
+			after := i + len(mk)
+			if after >= len(s) || s[after] == ' ' || s[after] == '*' || s[after] == '_' {
+				off = after
+				continue
+			}
+			k := strings.Index(s[after:], mk)
+			if k <= 0 {
+				off = after
+				continue
+			}
+			k += after
+			inner := s[after:k]
+			first, _ := utf8.DecodeRuneInString(inner)
+			if unicode.IsPunct(first) || first == '％' || leadingMeasure(inner) != "" {
+				off = after // 增长**％，达到**亿元: two blanks, not emphasis
+				continue
+			}
+			if strings.HasSuffix(inner, " ") || utf8.RuneCountInString(inner) > 80 || (mk == "*" && k+1 < len(s) && s[k+1] == '*') {
+				off = after
+				continue
+			}
+			out = append(out, segment.Span{Start: i, End: after}, segment.Span{Start: k, End: k + len(mk)})
+			off = k + len(mk)
+		}
+	}
+	return out
+}
+
+func covered(spans []segment.Span, i int) bool {
+	for _, sp := range spans {
+		if sp.Contains(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// excerpt returns up to n runes either side of sp with the blank marked 【…】.
+func excerpt(text string, sp segment.Span, n int) string {
+	start := sp.Start
+	for k := 0; k < n && start > 0; k++ {
+		r, w := utf8.DecodeLastRuneInString(text[:start])
+		if r == '\n' {
+			break
+		}
+		start -= w
+	}
+	end := sp.End
+	for k := 0; k < n && end < len(text); k++ {
+		r, w := utf8.DecodeRuneInString(text[end:])
+		if r == '\n' {
+			break
+		}
+		end += w
+	}
+	return text[start:sp.Start] + "【" + text[sp.Start:sp.End] + "】" + text[sp.End:end]
+}

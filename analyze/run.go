@@ -1,0 +1,171 @@
+package analyze
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/lexicon"
+	"github.com/reportlint/reportlint/segment"
+)
+
+// Options select and tune the checks for one run.
+type Options struct {
+	Checks      []*Check            // checks to run; nil means All
+	MinSeverity Severity            // findings below it are dropped
+	Severity    map[string]Severity // overrides by check name or rule id
+	Profile     string              // profile id; "" detects it
+	Year        int                 // report year; 0 detects it
+	Tokenize    func(string) []segment.Token
+}
+
+// Run checks one document and returns its result. It never panics: a check
+// that panics is reported as an internal error finding.
+func Run(doc *segment.Document, lex *lexicon.Lexicon, opt Options) *Result {
+	checks := opt.Checks
+	if checks == nil {
+		checks = All
+	}
+	a := NewAnalysis(doc, lex, opt.Tokenize)
+	res := &Result{Path: doc.Path, Format: string(doc.Format), Encoding: doc.Encoding,
+		Chars: utf8.RuneCountInString(doc.Text), Paragraphs: len(doc.Paragraphs)}
+	a.detect(opt, res)
+
+	var findings []Finding
+	for _, c := range checks {
+		pass := &Pass{Analysis: a, Check: c, report: func(f Finding) { findings = append(findings, f) }}
+		if err := runCheck(c, pass); err != nil {
+			findings = append(findings, Finding{Check: c.Name, Rule: c.Name + ".internal", Severity: Error,
+				Message: fmt.Sprintf("检查 %s 内部错误：%v（请报告此问题）", c.Name, err)})
+		}
+	}
+	res.Findings = finish(a, findings, opt, res)
+	collect(a, checks, res)
+	return res
+}
+
+func runCheck(c *Check, p *Pass) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v", r)
+		}
+	}()
+	return c.Run(p)
+}
+
+func enabled(checks []*Check, name string) bool {
+	for _, c := range checks {
+		if c.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// collect fills the result's data arrays from the enabled checks.
+func collect(a *Analysis, checks []*Check, res *Result) {
+	if enabled(checks, PlaceholderCheck.Name) {
+		res.Placeholders = a.Placeholders()
+		res.Completeness = a.Completeness()
+	}
+}
+
+// finish positions, filters, suppresses, dedupes and sorts findings.
+func finish(a *Analysis, fs []Finding, opt Options, res *Result) []Finding {
+	doc := a.Doc
+	comments := htmlComments(doc)
+	out := fs[:0]
+	for _, f := range fs {
+		if inSpans(comments, f.Span.Start) && f.Span.Len() > 0 {
+			continue // inside <!-- … --> (directives, editor notes)
+		}
+		if s, ok := opt.Severity[f.Rule]; ok {
+			f.Severity = s
+		} else if s, ok := opt.Severity[f.Check]; ok {
+			f.Severity = s
+		}
+		if f.Severity < opt.MinSeverity {
+			continue
+		}
+		f.Pos = doc.Position(f.Span.Start)
+		f.End = doc.Position(f.Span.End)
+		if doc.Format == segment.FormatDocx {
+			if pi := doc.ParagraphAt(f.Span.Start); pi >= 0 {
+				f.Paragraph = doc.Paragraphs[pi].Number
+			}
+		}
+		if f.Section == "" {
+			f.Section = a.SectionName(f.Span.Start)
+		}
+		for i := range f.Related {
+			f.Related[i].Pos = doc.Position(f.Related[i].Start)
+			f.Related[i].EndPos = doc.Position(f.Related[i].End)
+			if f.Related[i].Text == "" {
+				f.Related[i].Text = doc.Slice(f.Related[i].Span)
+			}
+		}
+		out = append(out, f)
+	}
+	out = suppress(a, out, res)
+	sort.SliceStable(out, func(i, j int) bool { return lessFinding(&out[i], &out[j]) })
+	dedup := out[:0]
+	for i, f := range out {
+		if i > 0 {
+			p := dedup[len(dedup)-1]
+			if p.Span == f.Span && p.Rule == f.Rule && p.Message == f.Message {
+				continue
+			}
+		}
+		dedup = append(dedup, f)
+	}
+	return dedup
+}
+
+func lessFinding(a, b *Finding) bool {
+	if a.Span.Start != b.Span.Start {
+		return a.Span.Start < b.Span.Start
+	}
+	if a.Span.End != b.Span.End {
+		return a.Span.End < b.Span.End
+	}
+	if a.Check != b.Check {
+		return a.Check < b.Check
+	}
+	if a.Rule != b.Rule {
+		return a.Rule < b.Rule
+	}
+	return a.Message < b.Message
+}
+
+// htmlComments returns the spans of <!-- … --> in text formats.
+func htmlComments(doc *segment.Document) []segment.Span {
+	if doc.Format == segment.FormatDocx {
+		return nil
+	}
+	var out []segment.Span
+	t := doc.Text
+	for off := 0; ; {
+		i := strings.Index(t[off:], "<!--")
+		if i < 0 {
+			return out
+		}
+		start := off + i
+		j := strings.Index(t[start+4:], "-->")
+		end := len(t)
+		if j >= 0 {
+			end = start + 4 + j + 3
+		}
+		out = append(out, segment.Span{Start: start, End: end})
+		off = end
+	}
+}
+
+func inSpans(spans []segment.Span, off int) bool {
+	for _, s := range spans {
+		if s.Contains(off) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,177 @@
+// Package segment turns input bytes into a Document: decoded text,
+// paragraphs, headings, sentences, positions and (on demand) gse tokens.
+package segment
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Format is the input format of a document.
+type Format string
+
+// Input formats.
+const (
+	FormatText     Format = "txt"
+	FormatMarkdown Format = "md"
+	FormatDocx     Format = "docx"
+)
+
+// Document is one decoded report. Text is normalised to "\n" line ends;
+// every Span indexes into it.
+type Document struct {
+	Path     string
+	Format   Format
+	Encoding string // utf-8, utf-8-bom, utf-16le, utf-16be, gb18030
+	Text     string
+
+	Paragraphs []Paragraph
+	Headings   []*Heading // numbered headings in document order
+	Title      Span       // the report's title line; zero if none found
+
+	lineStarts []int
+}
+
+// Paragraph is one non-blank line of text (or one .docx paragraph).
+type Paragraph struct {
+	Span     Span     // trimmed of surrounding white space
+	Number   int      // 1-based: .docx paragraph number, else line number
+	Heading  *Heading // non-nil when the paragraph starts with a heading number
+	Comments []string // .docx comments anchored here
+	Style    string   // .docx style id
+	AutoNum  bool     // the heading number was rendered from Word's list numbering
+}
+
+// NewDocument builds a Document from already decoded, newline-normalised text.
+// paras may carry .docx paragraph metadata (one per line of text); nil for text files.
+func NewDocument(path string, format Format, encoding, text string, meta []DocxParagraph) *Document {
+	d := &Document{Path: path, Format: format, Encoding: encoding, Text: text}
+	d.lineStarts = append(d.lineStarts, 0)
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			d.lineStarts = append(d.lineStarts, i+1)
+		}
+	}
+	for li, start := range d.lineStarts {
+		end := len(text)
+		if li+1 < len(d.lineStarts) {
+			end = d.lineStarts[li+1] - 1
+		}
+		sp := trimSpan(text, Span{start, end})
+		if sp.Len() == 0 {
+			continue
+		}
+		p := Paragraph{Span: sp, Number: li + 1}
+		if meta != nil && li < len(meta) {
+			p.Comments = meta[li].Comments
+			p.Style = meta[li].Style
+			p.AutoNum = meta[li].NumPrefix != ""
+		}
+		d.Paragraphs = append(d.Paragraphs, p)
+	}
+	d.findHeadings()
+	return d
+}
+
+// trimSpan drops leading and trailing white space, including U+3000 and
+// (in Markdown) nothing else: markers are kept so offsets stay honest.
+func trimSpan(text string, sp Span) Span {
+	s := text[sp.Start:sp.End]
+	l := len(s) - len(strings.TrimLeftFunc(s, isSpace))
+	r := len(strings.TrimRightFunc(s, isSpace))
+	if r < l {
+		return Span{sp.Start, sp.Start}
+	}
+	return Span{sp.Start + l, sp.Start + r}
+}
+
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\r', '\n', '\u3000', '\u00a0', '\ufeff', '\u200b':
+		return true
+	}
+	return false
+}
+
+// Slice returns the text of a span.
+func (d *Document) Slice(sp Span) string {
+	if sp.Start < 0 || sp.End > len(d.Text) || sp.Start > sp.End {
+		return ""
+	}
+	return d.Text[sp.Start:sp.End]
+}
+
+// Position converts a byte offset to a 1-based line and column in code points.
+func (d *Document) Position(off int) Pos {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(d.Text) {
+		off = len(d.Text)
+	}
+	li := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off }) - 1
+	if li < 0 {
+		li = 0
+	}
+	return Pos{Line: li + 1, Col: utf8.RuneCountInString(d.Text[d.lineStarts[li]:off]) + 1}
+}
+
+// ParagraphAt returns the index of the paragraph containing off, or -1.
+func (d *Document) ParagraphAt(off int) int {
+	i := sort.Search(len(d.Paragraphs), func(i int) bool { return d.Paragraphs[i].Span.End > off })
+	if i < len(d.Paragraphs) && d.Paragraphs[i].Span.Start <= off {
+		return i
+	}
+	return -1
+}
+
+// HeadingAt returns the innermost heading whose section contains off, or nil.
+func (d *Document) HeadingAt(off int) *Heading {
+	i := sort.Search(len(d.Headings), func(i int) bool { return d.Headings[i].Span.Start > off }) - 1
+	if i < 0 {
+		return nil
+	}
+	return d.Headings[i]
+}
+
+// TopHeadingAt returns the level-1 heading whose section contains off, or nil.
+func (d *Document) TopHeadingAt(off int) *Heading {
+	for h := d.HeadingAt(off); h != nil; h = h.Parent {
+		if h.Parent == nil {
+			return h
+		}
+	}
+	return nil
+}
+
+// Sentences splits a span on 。！？； (and their ASCII forms at the end of
+// Chinese text) outside quotes and brackets. Each returned span keeps its end mark.
+func (d *Document) Sentences(sp Span) []Span {
+	var out []Span
+	s := d.Text[sp.Start:sp.End]
+	depth := 0
+	start := 0
+	for i, r := range s {
+		switch r {
+		case '“', '‘', '《', '（', '【', '〈', '「':
+			depth++
+		case '”', '’', '》', '）', '】', '〉', '」':
+			if depth > 0 {
+				depth--
+			}
+		case '。', '！', '？', '；':
+			if depth == 0 {
+				end := i + utf8.RuneLen(r)
+				out = append(out, Span{sp.Start + start, sp.Start + end})
+				start = end
+			}
+		}
+	}
+	if start < len(s) {
+		if t := trimSpan(d.Text, Span{sp.Start + start, sp.End}); t.Len() > 0 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
