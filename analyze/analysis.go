@@ -46,10 +46,11 @@ func (a *Analysis) Tokens() []segment.Token {
 	})
 }
 
-// SectionName names the heading an offset stands under ("" before any).
+// SectionName names the innermost outline node (numbered heading or implicit
+// section, see Outline) an offset stands under ("" before any).
 func (a *Analysis) SectionName(off int) string {
-	if h := a.Doc.HeadingAt(off); h != nil {
-		return h.Text(a.Doc)
+	if i := a.nodeAt(off); i >= 0 {
+		return a.Outline()[i].Label()
 	}
 	return ""
 }

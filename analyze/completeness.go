@@ -1,7 +1,8 @@
 package analyze
 
-// Completeness summarises, per top-level section, the numeric slots, how
-// many are filled and how many placeholders remain.
+// Completeness summarises, per top-level section, the numeric slots (the
+// quantity claims, dates left out), how many are filled and how many
+// placeholders of any kind remain.
 func (a *Analysis) Completeness() []SectionCompleteness {
 	return Memo(a, "completeness", func() []SectionCompleteness {
 		doc := a.Doc
@@ -9,8 +10,9 @@ func (a *Analysis) Completeness() []SectionCompleteness {
 		idx := map[string]int{}
 		row := func(off int) *SectionCompleteness {
 			name, line := "（正文开头）", 1
-			if h := doc.TopHeadingAt(off); h != nil {
-				name, line = h.Text(doc), doc.Position(h.Marker.Start).Line
+			if i := a.topNodeAt(off); i >= 0 {
+				n := &a.Outline()[i]
+				name, line = n.Label(), doc.Position(n.Open.Start).Line
 			}
 			i, ok := idx[name]
 			if !ok {
@@ -20,11 +22,24 @@ func (a *Analysis) Completeness() []SectionCompleteness {
 			}
 			return &out[i]
 		}
-		for _, ph := range a.Placeholders() {
-			r := row(ph.Start)
-			r.Placeholders++
-			if ph.Kind == KindNumber {
-				r.NumericSlots++
+		// rows in text order: claims and placeholders interleave
+		cs, phs := a.Claims(), a.Placeholders()
+		for ci, pi := 0, 0; ci < len(cs) || pi < len(phs); {
+			if pi < len(phs) && (ci >= len(cs) || phs[pi].Start < cs[ci].Start) {
+				row(phs[pi].Start).Placeholders++
+				pi++
+				continue
+			}
+			c := &cs[ci]
+			ci++
+			switch c.Kind {
+			case ClaimYear, ClaimMonth, ClaimDate:
+				continue // dates are not quantities to fill
+			}
+			r := row(c.Start)
+			r.NumericSlots++
+			if !c.Unfilled {
+				r.Filled++
 			}
 		}
 		for i := range out {

@@ -86,11 +86,11 @@ func FindPlaceholders(doc *segment.Document) []Placeholder {
 		for _, m := range scanBlanks(s, skip) {
 			sp := segment.Span{Start: para.Span.Start + m.start, End: para.Span.Start + m.end}
 			ph := Placeholder{Span: sp, Text: doc.Slice(sp), Form: m.form}
-			ph.Kind, ph.Unit = classify(s, m)
+			ph.Kind, ph.Unit = classifyBlank(s, m)
 			ph.Pos = doc.Position(sp.Start)
 			ph.EndPos = doc.Position(sp.End)
 			ph.Line = ph.Pos.Line
-			ph.Excerpt = excerpt(doc.Text, sp, 12)
+			ph.Excerpt = markedExcerpt(doc.Text, sp, 12, m.form == "bracket")
 			out = append(out, ph)
 		}
 	}
@@ -420,8 +420,9 @@ func covered(spans []segment.Span, i int) bool {
 	return false
 }
 
-// excerpt returns up to n runes either side of sp with the blank marked 【…】.
-func excerpt(text string, sp segment.Span, n int) string {
+// markedExcerpt returns up to n runes either side of sp with the blank
+// marked 【…】, or ▸…◂ when the blank is itself a bracket.
+func markedExcerpt(text string, sp segment.Span, n int, bracket bool) string {
 	start := sp.Start
 	for k := 0; k < n && start > 0; k++ {
 		r, w := utf8.DecodeLastRuneInString(text[:start])
@@ -438,5 +439,9 @@ func excerpt(text string, sp segment.Span, n int) string {
 		}
 		end += w
 	}
-	return text[start:sp.Start] + "【" + text[sp.Start:sp.End] + "】" + text[sp.End:end]
+	open, cl := "【", "】"
+	if bracket {
+		open, cl = "▸", "◂"
+	}
+	return text[start:sp.Start] + open + text[sp.Start:sp.End] + cl + text[sp.End:end]
 }

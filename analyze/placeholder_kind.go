@@ -29,8 +29,8 @@ var numberCues = []string{"增长", "下降", "减少", "提高", "提升至", "
 // durationCues make a following **年 a duration, not a date.
 var durationCues = []string{"连续", "近", "满", "历时", "用了", "用", "工作", "任职", "从业", "坚持", "已有", "长达"}
 
-// classify decides what a blank stands for from its neighbours.
-func classify(s string, b blank) (kind, unit string) {
+// classifyBlank decides what a blank stands for from its neighbours.
+func classifyBlank(s string, b blank) (kind, unit string) {
 	after := s[b.end:]
 	before := s[:b.start]
 	if strings.Contains(s[b.start:b.end], "年") || strings.HasPrefix(after, "年") && !hasSuffixAny(before, durationCues) {

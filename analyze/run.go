@@ -29,7 +29,7 @@ func Run(doc *segment.Document, lex *lexicon.Lexicon, opt Options) *Result {
 	}
 	a := NewAnalysis(doc, lex, opt.Tokenize)
 	res := &Result{Path: doc.Path, Format: string(doc.Format), Encoding: doc.Encoding,
-		Chars: utf8.RuneCountInString(doc.Text), Paragraphs: len(doc.Paragraphs)}
+		Chars: utf8.RuneCountInString(doc.Text), Paragraphs: len(doc.Paragraphs), Text: doc.Text}
 	a.detect(opt, res)
 
 	var findings []Finding
@@ -69,47 +69,41 @@ func collect(a *Analysis, checks []*Check, res *Result) {
 		res.Placeholders = a.Placeholders()
 		res.Completeness = a.Completeness()
 	}
+	if enabled(checks, FormulationCheck.Name) {
+		res.Formulations = a.FormulationTable()
+	}
+	if enabled(checks, NumberCheck.Name) {
+		res.Numbers = a.Claims()
+	}
+	if enabled(checks, StructureCheck.Name) {
+		res.Sections = a.Sections()
+	}
 }
 
 // finish positions, filters, suppresses, dedupes and sorts findings.
 func finish(a *Analysis, fs []Finding, opt Options, res *Result) []Finding {
-	doc := a.Doc
-	comments := htmlComments(doc)
+	comments := htmlComments(a.Doc)
 	out := fs[:0]
 	for _, f := range fs {
 		if inSpans(comments, f.Span.Start) && f.Span.Len() > 0 {
 			continue // inside <!-- … --> (directives, editor notes)
 		}
-		if s, ok := opt.Severity[f.Rule]; ok {
-			f.Severity = s
-		} else if s, ok := opt.Severity[f.Check]; ok {
-			f.Severity = s
-		}
-		if f.Severity < opt.MinSeverity {
-			continue
-		}
-		f.Pos = doc.Position(f.Span.Start)
-		f.End = doc.Position(f.Span.End)
-		if doc.Format == segment.FormatDocx {
-			if pi := doc.ParagraphAt(f.Span.Start); pi >= 0 {
-				f.Paragraph = doc.Paragraphs[pi].Number
-			}
-		}
-		if f.Section == "" {
-			f.Section = a.SectionName(f.Span.Start)
-		}
-		for i := range f.Related {
-			f.Related[i].Pos = doc.Position(f.Related[i].Start)
-			f.Related[i].EndPos = doc.Position(f.Related[i].End)
-			if f.Related[i].Text == "" {
-				f.Related[i].Text = doc.Slice(f.Related[i].Span)
-			}
-		}
+		place(a, &f, opt)
 		out = append(out, f)
 	}
-	out = suppress(a, out, res)
+	// Suppress before the severity filter, so a directive whose findings
+	// are merely hidden by --min-severity is not reported as unused.
+	out = suppress(a, out, opt, res)
+	kept := out[:0]
+	for _, f := range out {
+		if f.Severity >= opt.MinSeverity {
+			kept = append(kept, f)
+		}
+	}
+	out = kept
 	sort.SliceStable(out, func(i, j int) bool { return lessFinding(&out[i], &out[j]) })
 	dedup := out[:0]
+	res.Suppressed = 0
 	for i, f := range out {
 		if i > 0 {
 			p := dedup[len(dedup)-1]
@@ -117,9 +111,40 @@ func finish(a *Analysis, fs []Finding, opt Options, res *Result) []Finding {
 				continue
 			}
 		}
+		if f.Suppressed {
+			res.Suppressed++
+		}
 		dedup = append(dedup, f)
 	}
 	return dedup
+}
+
+// place applies severity overrides and fills a finding's positions,
+// paragraph number, section and related texts.
+func place(a *Analysis, f *Finding, opt Options) {
+	doc := a.Doc
+	if s, ok := opt.Severity[f.Rule]; ok {
+		f.Severity = s
+	} else if s, ok := opt.Severity[f.Check]; ok {
+		f.Severity = s
+	}
+	f.Pos = doc.Position(f.Span.Start)
+	f.End = doc.Position(f.Span.End)
+	if doc.Format == segment.FormatDocx {
+		if pi := doc.ParagraphAt(f.Span.Start); pi >= 0 {
+			f.Paragraph = doc.Paragraphs[pi].Number
+		}
+	}
+	if f.Section == "" {
+		f.Section = a.SectionName(f.Span.Start)
+	}
+	for i := range f.Related {
+		f.Related[i].Pos = doc.Position(f.Related[i].Start)
+		f.Related[i].EndPos = doc.Position(f.Related[i].End)
+		if f.Related[i].Text == "" {
+			f.Related[i].Text = doc.Slice(f.Related[i].Span)
+		}
+	}
 }
 
 func lessFinding(a, b *Finding) bool {
@@ -138,7 +163,8 @@ func lessFinding(a, b *Finding) bool {
 	return a.Message < b.Message
 }
 
-// htmlComments returns the spans of <!-- … --> in text formats.
+// htmlComments returns the spans of <!-- … --> in text formats, sorted and
+// non-overlapping, computed once per document.
 func htmlComments(doc *segment.Document) []segment.Span {
 	if doc.Format == segment.FormatDocx {
 		return nil
@@ -161,11 +187,8 @@ func htmlComments(doc *segment.Document) []segment.Span {
 	}
 }
 
+// inSpans reports whether off lies in one of spans (sorted, disjoint).
 func inSpans(spans []segment.Span, off int) bool {
-	for _, s := range spans {
-		if s.Contains(off) {
-			return true
-		}
-	}
-	return false
+	k := sort.Search(len(spans), func(k int) bool { return spans[k].End > off })
+	return k < len(spans) && spans[k].Start <= off
 }

@@ -14,6 +14,7 @@ type Result struct {
 	YearFrom    string
 	Chars       int
 	Paragraphs  int
+	Text        string // the decoded text all offsets index, for printers that show it (html)
 
 	Findings     []Finding
 	Placeholders []Placeholder
@@ -84,4 +85,14 @@ type Claim struct {
 	Paragraph  int
 	Sentence   segment.Span `json:"-"`
 	MetricSpan segment.Span `json:"-"`
+
+	q         quantity // how the number was written (number check)
+	rel       relFlags
+	inherited bool // Metric was taken from the claim before
+	group     int  // 分别 list id (1-based), 0 when none
+	groupLo   int  // number of subjects of the 分别 list (at least), 0 when unknown
+	groupHi   int  // … at most (和 may join two subjects or sit inside a name)
+	groupIdx  int  // position in the 分别 list
+
+	groupSubjects []string
 }

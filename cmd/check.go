@@ -6,7 +6,7 @@ import (
 	"github.com/reportlint/reportlint/analyze"
 )
 
-var checkFormats = []string{"table", "json"}
+var checkFormats = []string{"table", "json", "sarif", "csv", "html"}
 
 func newCheckCmd(app *App) *cobra.Command {
 	o := &lintOptions{}
@@ -15,17 +15,18 @@ func newCheckCmd(app *App) *cobra.Command {
 		Short: "运行全部检查（- 表示标准输入）",
 		Example: "  reportlint check 草稿.docx\n" +
 			"  reportlint check --format json testdata/reports/述职报告示例.txt\n" +
+			"  reportlint check --format html 草稿.docx > 审阅.html\n" +
 			"  cat 草稿.txt | reportlint check -",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := o.validate(checkFormats); err != nil {
+			if err := app.prepare(c, o, checkFormats); err != nil {
 				return err
 			}
 			results, err := app.lint(args, o, analyze.All)
 			if err != nil {
 				return err
 			}
-			if err := app.print(o.Format, results, viewCheck); err != nil {
+			if err := app.print(o.Format, o.shown(results), viewCheck); err != nil {
 				return err
 			}
 			return o.exitCode(results)
@@ -42,14 +43,14 @@ func newPlaceholdersCmd(app *App) *cobra.Command {
 		Short: "列出未填写的占位符（**、XX、××、某某、【 】…），不加载分词词典",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := o.validate(checkFormats); err != nil {
+			if err := app.prepare(c, o, checkFormats); err != nil {
 				return err
 			}
 			results, err := app.lint(args, o, []*analyze.Check{analyze.PlaceholderCheck})
 			if err != nil {
 				return err
 			}
-			if err := app.print(o.Format, results, viewPlaceholders); err != nil {
+			if err := app.print(o.Format, o.shown(results), viewPlaceholders); err != nil {
 				return err
 			}
 			return o.exitCode(results)

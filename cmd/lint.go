@@ -16,13 +16,15 @@ import (
 
 // lintOptions are the flags shared by check-like commands.
 type lintOptions struct {
-	Format      string
-	FailOn      string
-	MinSeverity string
-	Profile     string
-	Year        int
-	Enable      []string
-	Disable     []string
+	Format         string
+	FailOn         string
+	MinSeverity    string
+	Profile        string
+	Year           int
+	Enable         []string
+	Disable        []string
+	Severity       map[string]analyze.Severity // from the config file
+	ShowSuppressed bool
 }
 
 func (o *lintOptions) addFlags(c *cobra.Command, formats []string) {
@@ -34,6 +36,7 @@ func (o *lintOptions) addFlags(c *cobra.Command, formats []string) {
 	f.IntVar(&o.Year, "year", 0, "报告年度（默认从标题识别）")
 	f.StringSliceVar(&o.Enable, "enable", nil, "只运行这些检查（逗号分隔）："+strings.Join(analyze.Names(), "、"))
 	f.StringSliceVar(&o.Disable, "disable", nil, "不运行这些检查（逗号分隔）")
+	f.BoolVar(&o.ShowSuppressed, "show-suppressed", false, "也输出被 reportlint-disable 指令忽略的问题（sarif 总是输出并标明）")
 }
 
 func profileIDs() []string {
@@ -101,7 +104,7 @@ func contains(list []string, s string) bool {
 
 func (o *lintOptions) analyzeOptions(lex *lexicon.Lexicon, checks []*analyze.Check) (analyze.Options, error) {
 	min, _ := analyze.ParseSeverity(o.MinSeverity)
-	opt := analyze.Options{Checks: checks, MinSeverity: min, Year: o.Year, Profile: o.Profile}
+	opt := analyze.Options{Checks: checks, MinSeverity: min, Year: o.Year, Profile: o.Profile, Severity: o.Severity}
 	if o.Profile != "" {
 		found := false
 		for _, p := range lex.Profiles {
@@ -233,4 +236,39 @@ func sortedKeys[M ~map[string]V, V any](m M) []string {
 	}
 	sort.Strings(ks)
 	return ks
+}
+
+// shown drops suppressed findings unless --show-suppressed; SARIF always
+// carries them (marked as suppressions). Results are copied, not modified.
+func (o *lintOptions) shown(results []*analyze.Result) []*analyze.Result {
+	if o.ShowSuppressed || o.Format == "sarif" {
+		return results
+	}
+	out := make([]*analyze.Result, len(results))
+	for i, r := range results {
+		if r.Suppressed == 0 {
+			out[i] = r
+			continue
+		}
+		c := *r
+		c.Findings = make([]analyze.Finding, 0, len(r.Findings))
+		hidden := map[segment.Span]bool{} // suppressed blanks leave the placeholder list too
+		for _, f := range r.Findings {
+			if !f.Suppressed {
+				c.Findings = append(c.Findings, f)
+			} else if f.Check == analyze.PlaceholderCheck.Name {
+				hidden[f.Span] = true
+			}
+		}
+		if len(hidden) > 0 {
+			c.Placeholders = nil
+			for _, p := range r.Placeholders {
+				if !hidden[p.Span] {
+					c.Placeholders = append(c.Placeholders, p)
+				}
+			}
+		}
+		out[i] = &c
+	}
+	return out
 }

@@ -22,6 +22,12 @@ func (app *App) print(format string, results []*analyze.Result, v view) error {
 	switch format {
 	case "json":
 		return printJSON(app.Out, results)
+	case "sarif":
+		return printSARIF(app.Out, results)
+	case "csv":
+		return printCSV(app.Out, results)
+	case "html":
+		return printHTML(app.Out, results)
 	default:
 		return app.printText(app.Out, results, v)
 	}
@@ -127,8 +133,12 @@ func (app *App) printCompleteness(w io.Writer, width int, r *analyze.Result) err
 	var rows [][]string
 	var slots, filled, phs int
 	for _, c := range r.Completeness {
+		pct := "—" // no numeric slots: nothing to complete
+		if c.NumericSlots > 0 {
+			pct = fmt.Sprintf("%.1f%%", c.Percent)
+		}
 		rows = append(rows, []string{shorten(c.Section, 24), strconv.Itoa(c.NumericSlots), strconv.Itoa(c.Filled),
-			strconv.Itoa(c.Placeholders), fmt.Sprintf("%.1f%%", c.Percent)})
+			strconv.Itoa(c.Placeholders), pct})
 		slots, filled, phs = slots+c.NumericSlots, filled+c.Filled, phs+c.Placeholders
 	}
 	pct := 100.0
@@ -156,9 +166,12 @@ func (app *App) printCheck(w io.Writer, width int, r *analyze.Result) error {
 	if err := app.printPlaceholders(w, width, r); err != nil {
 		return err
 	}
+	if err := app.printConsistency(w, width, r); err != nil {
+		return err
+	}
 	var visible []analyze.Finding
 	for _, f := range r.Findings {
-		if !f.Suppressed && f.Check != analyze.PlaceholderCheck.Name {
+		if f.Check != analyze.PlaceholderCheck.Name { // suppressed ones only reach here with --show-suppressed
 			visible = append(visible, f)
 		}
 	}
@@ -180,6 +193,9 @@ func (app *App) printCheck(w io.Writer, width int, r *analyze.Result) error {
 		fmt.Fprintf(w, "  %d:%d  %s  %s  %s\n", f.Pos.Line, f.Pos.Col, app.sevLabel(f.Severity), f.Message, app.paint(ansiCyan, "["+f.Rule+"]"))
 		if f.Suggestion != "" {
 			fmt.Fprintf(w, "        建议：%s\n", f.Suggestion)
+		}
+		if f.Suppressed {
+			fmt.Fprintf(w, "        已忽略：%s\n", f.Reason)
 		}
 	}
 	return nil
@@ -220,4 +236,29 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return string(rs[:n]) + "…"
+}
+
+// isConsistency selects the findings of the consistency table: numeric
+// claims that contradict each other and names that drift.
+func isConsistency(f analyze.Finding) bool {
+	return !f.Suppressed && (strings.HasPrefix(f.Rule, "number.") || strings.HasPrefix(f.Rule, "consistency."))
+}
+
+func (app *App) printConsistency(w io.Writer, width int, r *analyze.Result) error {
+	var rows [][]string
+	for _, f := range r.Findings {
+		if !isConsistency(f) {
+			continue
+		}
+		places := fmt.Sprintf("%d:%d “%s”", f.Pos.Line, f.Pos.Col, shorten(f.Text, 20))
+		for _, rel := range f.Related {
+			places += fmt.Sprintf("\n%d:%d “%s”", rel.Pos.Line, rel.Pos.Col, shorten(rel.Text, 20))
+		}
+		rows = append(rows, []string{f.Rule, places, f.Message, f.Suggestion})
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	fmt.Fprintf(w, "\n数字与名称一致性：%d 处\n", len(rows))
+	return renderTable(w, width, []string{"规则", "位置与原文", "问题", "建议"}, rows)
 }

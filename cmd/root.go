@@ -50,9 +50,18 @@ type App struct {
 	MaxSize      int64
 	NoColor      bool
 
+	ConfigFile string // --config; "" looks for .reportlint.yaml
+	NoConfig   bool   // --no-config
+	Dir        string // working folder for config lookup; "" is the process's
+
 	lexOnce sync.Once
 	lex     *lexicon.Lexicon
 	lexErr  error
+
+	cfgOnce       sync.Once
+	cfg           *Config
+	cfgErr        error
+	cfgLexApplied bool
 }
 
 // System returns an App wired to the process's standard streams.
@@ -102,10 +111,15 @@ func NewRootCmd(app *App) *cobra.Command {
 	pf.StringVar(&app.Encoding, "encoding", "auto", "文本编码：auto、utf-8、utf-16le、utf-16be、gb18030")
 	pf.Int64Var(&app.MaxSize, "max-size", segment.DefaultMaxSize, "单个输入文件的大小上限（字节）")
 	pf.BoolVar(&app.NoColor, "no-color", false, "不使用颜色")
+	pf.StringVar(&app.ConfigFile, "config", "", "配置文件（默认在当前目录及上级目录中查找 "+ConfigName+"）")
+	pf.BoolVar(&app.NoConfig, "no-config", false, "不读取配置文件")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError("%v", err) })
 
 	root.AddCommand(newCheckCmd(app))
 	root.AddCommand(newPlaceholdersCmd(app))
+	root.AddCommand(newSegmentCmd(app))
+	root.AddCommand(newStructureCmd(app))
+	root.AddCommand(newLexiconCmd(app))
 	return root
 }
 

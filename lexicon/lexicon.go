@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -50,9 +49,16 @@ func (es Errors) err() error {
 	if len(es) == 0 {
 		return nil
 	}
+	// Files in the order they were reported, lines ascending within each.
+	rank := map[string]int{}
+	for _, e := range es {
+		if _, ok := rank[e.File]; !ok {
+			rank[e.File] = len(rank)
+		}
+	}
 	sort.SliceStable(es, func(i, j int) bool {
 		if es[i].File != es[j].File {
-			return false
+			return rank[es[i].File] < rank[es[j].File]
 		}
 		return es[i].Line < es[j].Line
 	})
@@ -68,8 +74,20 @@ var (
 // Default returns the built-in lexicon. It is parsed once and shared: callers
 // must not modify it.
 func Default() (*Lexicon, error) {
-	defaultOnce.Do(func() { defaultLex, defaultErr = loadBuiltin() })
+	defaultOnce.Do(func() { defaultLex, defaultErr = loadDefault() })
 	return defaultLex, defaultErr
+}
+
+// loadDefault returns the generated snapshot of the built-in lexicon when it
+// matches the embedded YAML and the current types, else parses the YAML.
+// Parsing costs several milliseconds; the snapshot costs a hash.
+func loadDefault() (*Lexicon, error) {
+	if builtinSnapshot != nil {
+		if h, err := builtinHash(); err == nil && h == builtinSnapshotHash {
+			return builtinSnapshot, nil
+		}
+	}
+	return loadBuiltin()
 }
 
 func loadBuiltin() (*Lexicon, error) {
@@ -124,6 +142,10 @@ func Load(userFiles ...string) (*Lexicon, error) {
 	}
 	var errs Errors
 	lex := base.clone()
+	known := map[string]bool{} // every formulation id defined anywhere
+	for i := range base.Formulations {
+		known[base.Formulations[i].ID] = true
+	}
 	for _, name := range userFiles {
 		data, err := os.ReadFile(name)
 		if err != nil {
@@ -135,13 +157,44 @@ func Load(userFiles ...string) (*Lexicon, error) {
 			errs = appendErr(errs, err)
 			continue
 		}
+		for i := range over.Formulations {
+			known[over.Formulations[i].ID] = true
+		}
 		lex = merge(lex, over, &errs)
 	}
+	dropDisabledRefs(lex, known)
 	checkRefs(lex, &errs)
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
 	return lex, nil
+}
+
+// dropDisabledRefs removes from profiles the formulations a user file
+// disabled: disabling a formulation also stops requiring it.
+func dropDisabledRefs(l *Lexicon, known map[string]bool) {
+	have := make(map[string]bool, len(l.Formulations))
+	for i := range l.Formulations {
+		have[l.Formulations[i].ID] = true
+	}
+	for i := range l.Profiles {
+		p := &l.Profiles[i]
+		var ids, refs []string
+		changed := false
+		for j, id := range p.Formulations {
+			if !have[id] && known[id] {
+				changed = true
+				continue
+			}
+			ids = append(ids, id)
+			if j < len(p.refs) {
+				refs = append(refs, p.refs[j])
+			}
+		}
+		if changed {
+			p.Formulations, p.refs = ids, refs
+		}
+	}
 }
 
 func readErr(err error) string {
@@ -171,7 +224,7 @@ func appendErr(errs Errors, err error) Errors {
 // flags and the file's disable list; references to formulations defined in
 // other files are checked by Load.
 func Parse(name string, data []byte) (*Lexicon, error) {
-	return parse(filepath.Base(name), data)
+	return parse(name, data)
 }
 
 func parse(name string, data []byte) (*Lexicon, error) {
@@ -209,8 +262,8 @@ func docLine(d *ast.DocumentNode) int {
 	if d == nil {
 		return 0
 	}
-	if tk := d.GetToken(); tk != nil && tk.Position != nil {
-		return tk.Position.Line
+	if d.Start != nil && d.Start.Position != nil {
+		return d.Start.Position.Line
 	}
 	if d.Body != nil {
 		return nodeLine(d.Body)
@@ -255,7 +308,7 @@ func yamlErr(name string, err error) error {
 		}
 	case errors.As(err, &te):
 		msg = "值的类型不对"
-		if tk := te.Token; tk != nil && tk.Value != "" {
+		if tk := te.Token; tk != nil && tk.Value != "" && !strings.Contains("[{-", tk.Value) {
 			msg = fmt.Sprintf("值 %q 的类型不对", tk.Value)
 		}
 		if te.DstType != nil {
@@ -528,6 +581,11 @@ func validate(l *Lexicon, p *positions, errs *Errors) {
 				p.errorf(errs, []any{"formulations", i, "members", j}, "提法 %q 的第 %d 个成员为空", f.ID, j+1)
 			}
 		}
+		for j, a := range f.Aliases {
+			if !nonEmpty(a) {
+				p.errorf(errs, []any{"formulations", i, "aliases", j}, "提法 %q 的第 %d 个别名为空", f.ID, j+1)
+			}
+		}
 		for j, w := range f.Wrong {
 			wp := []any{"formulations", i, "wrong", j}
 			if !nonEmpty(w.Text) {
@@ -536,6 +594,7 @@ func validate(l *Lexicon, p *positions, errs *Errors) {
 			if !nonEmpty(w.Correction) {
 				p.errorf(errs, wp, "提法 %q 的错误写法 %q 缺少 correction", f.ID, w.Text)
 			}
+			checkSeverity(p, errs, w.Severity, append(wp, "severity"))
 		}
 		if f.Since != "" {
 			checkDate(p, errs, "since", f.Since, append(at, "since"))
@@ -830,7 +889,8 @@ func (l *Lexicon) Formulation(id string) *Formulation {
 const maxSegmentTerm = 12
 
 // SegmentTerms returns every text the segmenter must keep whole: formulation
-// texts, members and wrong forms, term texts and event names. Texts with
+// texts, aliases, members, wrong forms and corrections, term texts and event
+// names. Texts with
 // punctuation or longer than maxSegmentTerm characters are left out.
 func (l *Lexicon) SegmentTerms() []string {
 	seen := map[string]bool{}
@@ -846,6 +906,9 @@ func (l *Lexicon) SegmentTerms() []string {
 	for i := range l.Formulations {
 		f := &l.Formulations[i]
 		add(f.Text)
+		for _, a := range f.Aliases {
+			add(a)
+		}
 		for _, m := range f.Members {
 			add(m)
 		}

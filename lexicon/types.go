@@ -25,6 +25,8 @@ type Formulation struct {
 	Text      string   `yaml:"text"`              // canonical short form, e.g. 四个意识
 	Members   []string `yaml:"members,omitempty"` // canonical members in order
 	Ordered   bool     `yaml:"ordered,omitempty"` // member order is fixed
+	Partial   bool     `yaml:"partial,omitempty"` // citing some members only is normal usage
+	Aliases   []string `yaml:"aliases,omitempty"` // other texts that count as the formulation (八项规定)
 	Wrong     []Wrong  `yaml:"wrong,omitempty"`   // known wrong forms
 	Since     string   `yaml:"since,omitempty"`   // YYYY-MM introduced
 	Changed   []Change `yaml:"changed,omitempty"` // wording changes over time
@@ -39,6 +41,7 @@ type Wrong struct {
 	Text       string `yaml:"text"`
 	Correction string `yaml:"correction"`
 	Note       string `yaml:"note,omitempty"`
+	Severity   string `yaml:"severity,omitempty"` // overrides the formulation's
 }
 
 // Change records that a formulation's wording changed on a date.

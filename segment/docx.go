@@ -60,12 +60,12 @@ type DocxErrorKind int
 
 // DocxError kinds.
 const (
-	DocxEncrypted    DocxErrorKind = iota + 1 // OLE container: password protected or Word 97-2003
-	DocxNotZip                                // not a ZIP archive, or a damaged one
-	DocxNoDocument                            // no word/document.xml
-	DocxBadXML                                // word/document.xml is not well-formed
-	DocxBomb                                  // decompressed size over the cap
-	DocxTooComplex                            // nesting or paragraph count over the structural limits
+	DocxEncrypted  DocxErrorKind = iota + 1 // OLE container: password protected or Word 97-2003
+	DocxNotZip                              // not a ZIP archive, or a damaged one
+	DocxNoDocument                          // no word/document.xml
+	DocxBadXML                              // word/document.xml is not well-formed
+	DocxBomb                                // decompressed size over the cap
+	DocxTooComplex                          // nesting or paragraph count over the structural limits
 )
 
 // Sentinels for errors.Is; the returned errors carry the full message.
@@ -179,8 +179,8 @@ func readDocx(data []byte, lim DocxLimits) ([]DocxParagraph, error) {
 	}
 
 	ctx := &dxContext{}
-	if err := pk.readOptional(aux["styles"], func(d *xml.Decoder) error {
-		st, err := parseDxStyles(d)
+	if err := pk.readOptional(aux["styles"], func(x *dxXML) error {
+		st, err := parseDxStyles(x)
 		if err == nil {
 			ctx.styles = st
 		}
@@ -188,8 +188,8 @@ func readDocx(data []byte, lim DocxLimits) ([]DocxParagraph, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := pk.readOptional(aux["numbering"], func(d *xml.Decoder) error {
-		nb, err := parseDxNumbering(d)
+	if err := pk.readOptional(aux["numbering"], func(x *dxXML) error {
+		nb, err := parseDxNumbering(x)
 		if err == nil {
 			ctx.numbering = nb
 		}
@@ -197,8 +197,8 @@ func readDocx(data []byte, lim DocxLimits) ([]DocxParagraph, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := pk.readOptional(aux["comments"], func(d *xml.Decoder) error {
-		cm, err := parseDxComments(d)
+	if err := pk.readOptional(aux["comments"], func(x *dxXML) error {
+		cm, err := parseDxComments(x)
 		if err == nil {
 			ctx.comments = cm
 		}
@@ -209,8 +209,8 @@ func readDocx(data []byte, lim DocxLimits) ([]DocxParagraph, error) {
 	ctx.prepare()
 
 	var out []DocxParagraph
-	err = pk.read(main, func(d *xml.Decoder) error {
-		p := newDxParser(d)
+	err = pk.read(main, func(x *dxXML) error {
+		p := newDxParser(x)
 		p.emit = func(b *dxPara) error {
 			if b.markDeleted && b.text.Len() == 0 {
 				return nil // a deleted paragraph: gone in the final view
@@ -280,7 +280,7 @@ func (r *dxReader) Read(p []byte) (int, error) {
 
 // read streams one part through fn. Budget and ZIP failures come back as
 // *DocxError; whatever fn returns (XML errors) is passed through.
-func (pk *dxPackage) read(f *zip.File, fn func(*xml.Decoder) error) error {
+func (pk *dxPackage) read(f *zip.File, fn func(*dxXML) error) error {
 	if f.UncompressedSize64 > uint64(pk.budget.remaining) {
 		pk.budget.over = true
 		return docxBomb(pk.budget.limit)
@@ -308,7 +308,7 @@ func (pk *dxPackage) read(f *zip.File, fn func(*xml.Decoder) error) error {
 	}
 	d := xml.NewDecoder(src)
 	d.CharsetReader = dxCharsetReader
-	err = fn(d)
+	err = fn(&dxXML{d: d})
 	switch {
 	case pk.budget.over:
 		return docxBomb(pk.budget.limit)
@@ -320,7 +320,7 @@ func (pk *dxPackage) read(f *zip.File, fn func(*xml.Decoder) error) error {
 
 // readOptional reads an auxiliary part; a missing, damaged or malformed
 // part is ignored. Only the budget is fatal.
-func (pk *dxPackage) readOptional(name string, fn func(*xml.Decoder) error) error {
+func (pk *dxPackage) readOptional(name string, fn func(*dxXML) error) error {
 	f := pk.files[name]
 	if f == nil {
 		return nil
@@ -338,9 +338,9 @@ type dxRel struct{ typ, target string }
 // ("" for the package root) and normalised like ZIP entry names.
 func (pk *dxPackage) readRels(name, base string) ([]dxRel, error) {
 	var rels []dxRel
-	err := pk.readOptional(name, func(d *xml.Decoder) error {
+	err := pk.readOptional(name, func(x *dxXML) error {
 		for {
-			tok, err := d.Token()
+			tok, err := x.next()
 			if err == io.EOF {
 				return nil
 			}
@@ -364,12 +364,14 @@ func (pk *dxPackage) readRels(name, base string) ([]dxRel, error) {
 	return rels, err
 }
 
+const dxCharsetMsg = "不支持的字符编码 "
+
 func dxCharsetReader(label string, in io.Reader) (io.Reader, error) {
 	switch strings.ToLower(label) {
 	case "utf-16", "utf-16le", "utf-16be", "unicode", "ucs-2", "utf8", "us-ascii", "ascii":
 		return in, nil // UTF-16 input was already transcoded after its BOM
 	}
-	return nil, errors.New("不支持的字符编码 " + label)
+	return nil, errors.New(dxCharsetMsg + label)
 }
 
 // dxUTF16Reader transcodes UTF-16 (after the BOM) to UTF-8.
@@ -410,9 +412,17 @@ func (u *dxUTF16Reader) Read(p []byte) (int, error) {
 		if utf16.IsSurrogate(r) {
 			c2, ok := u.unit()
 			if !ok {
+				u.buf = utf8.AppendRune(u.buf, utf8.RuneError)
 				break
 			}
-			r = utf16.DecodeRune(r, rune(c2))
+			if pair := utf16.DecodeRune(r, rune(c2)); pair != utf8.RuneError {
+				r = pair
+			} else { // unpaired surrogate: replace it, keep what followed
+				u.buf = utf8.AppendRune(u.buf, utf8.RuneError)
+				if r = rune(c2); utf16.IsSurrogate(r) {
+					r = utf8.RuneError
+				}
+			}
 		}
 		u.buf = utf8.AppendRune(u.buf, r)
 	}
@@ -427,15 +437,20 @@ func (u *dxUTF16Reader) Read(p []byte) (int, error) {
 // dxXMLReason turns a decoder error into a short Chinese reason.
 func dxXMLReason(err error) string {
 	var se *xml.SyntaxError
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return "内容不完整，意外结束"
+	}
 	if !errors.As(err, &se) {
-		return strings.TrimPrefix(err.Error(), "xml: ")
+		msg := err.Error()
+		if i := strings.Index(msg, dxCharsetMsg); i >= 0 { // from dxCharsetReader, wrapped by encoding/xml
+			return msg[i:]
+		}
+		return strings.TrimPrefix(msg, "xml: ")
 	}
 	msg := se.Msg
 	switch {
 	case msg == "unexpected EOF":
 		msg = "内容不完整，意外结束"
-	case strings.Contains(msg, "closed by") || strings.HasPrefix(msg, "unexpected end element"):
-		msg = "标签不匹配（" + msg + "）"
 	case msg == "invalid UTF-8":
 		msg = "含有无效的 UTF-8 字节"
 	case strings.HasPrefix(msg, "illegal character"):
@@ -448,6 +463,76 @@ func dxXMLReason(err error) string {
 }
 
 // ---- XML helpers ----
+
+// dxXML reads raw tokens (no namespace translation: elements are matched by
+// local name whatever their prefix) and does the checks that Decoder.Token
+// would: end tags match start tags, nothing is left open at EOF. It also
+// bounds the nesting depth.
+type dxXML struct {
+	d    *xml.Decoder
+	open []xml.Name // raw names of the open elements
+}
+
+func (x *dxXML) syntaxError(msg string) error {
+	line, _ := x.d.InputPos()
+	return &xml.SyntaxError{Msg: msg, Line: line}
+}
+
+func (x *dxXML) next() (xml.Token, error) {
+	tok, err := x.d.RawToken()
+	if err == io.EOF && len(x.open) > 0 {
+		return nil, x.syntaxError("unexpected EOF")
+	}
+	if err != nil {
+		return nil, err
+	}
+	switch t := tok.(type) {
+	case xml.StartElement:
+		if len(x.open) >= dxMaxDepth {
+			return nil, &DocxError{DocxTooComplex, fmt.Sprintf("不是有效的 .docx 文件（XML 嵌套超过 %d 层）", dxMaxDepth)}
+		}
+		x.open = append(x.open, t.Name)
+	case xml.EndElement:
+		n := len(x.open)
+		if n == 0 {
+			return nil, x.syntaxError("多余的结束标签 </" + dxRawName(t.Name) + ">")
+		}
+		if x.open[n-1] != t.Name {
+			return nil, x.syntaxError("标签不匹配：<" + dxRawName(x.open[n-1]) + "> 被 </" + dxRawName(t.Name) + "> 结束")
+		}
+		x.open = x.open[:n-1]
+	}
+	return tok, nil
+}
+
+// skip consumes the rest of the element whose start tag was just read.
+func (x *dxXML) skip() error {
+	for target := len(x.open) - 1; len(x.open) > target; {
+		if _, err := x.next(); err != nil {
+			if err == io.EOF {
+				return x.syntaxError("unexpected EOF")
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// parent returns the local name of the open element n levels up (0 is the
+// innermost), or "".
+func (x *dxXML) parent(n int) string {
+	if i := len(x.open) - 1 - n; i >= 0 {
+		return x.open[i].Local
+	}
+	return ""
+}
+
+func dxRawName(n xml.Name) string {
+	if n.Space != "" {
+		return n.Space + ":" + n.Local
+	}
+	return n.Local
+}
 
 const (
 	dxNSW       = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -462,7 +547,7 @@ func dxAttr(se xml.StartElement, local string) string {
 		if a.Name.Local != local {
 			continue
 		}
-		if a.Name.Space == dxNSW || a.Name.Space == dxNSWStrict {
+		if a.Name.Space == "w" || a.Name.Space == dxNSW || a.Name.Space == dxNSWStrict {
 			return a.Value
 		}
 		if !found || a.Name.Space == "" {
@@ -517,8 +602,7 @@ type dxPara struct {
 // dxParser walks a WordprocessingML part and calls emit for every
 // paragraph when it ends (a text-box paragraph before its anchor paragraph).
 type dxParser struct {
-	d       *xml.Decoder
-	stack   []string  // local names of the open elements
+	x       *dxXML
 	paras   []*dxPara // open paragraphs (text boxes nest them)
 	hidden  []bool    // open runs: hidden with w:vanish
 	fields  []bool    // open complex fields: true once past "separate"
@@ -528,19 +612,12 @@ type dxParser struct {
 	comment string
 
 	pendingComments []string        // comment ranges opened between paragraphs
-	rangeStarted    map[string]bool // comment ids anchored by commentRangeStart
+	rangeStarted    map[string]bool // comment ids already anchored
 	emit            func(*dxPara) error
 }
 
-func newDxParser(d *xml.Decoder) *dxParser {
-	return &dxParser{d: d, rangeStarted: map[string]bool{}}
-}
-
-func (p *dxParser) parent(n int) string {
-	if i := len(p.stack) - 1 - n; i >= 0 {
-		return p.stack[i]
-	}
-	return ""
+func newDxParser(x *dxXML) *dxParser {
+	return &dxParser{x: x, rangeStarted: map[string]bool{}}
 }
 
 func (p *dxParser) para() *dxPara {
@@ -558,7 +635,7 @@ func (p *dxParser) write(s string) {
 
 func (p *dxParser) run() error {
 	for {
-		tok, err := p.d.Token()
+		tok, err := p.x.next()
 		if err == io.EOF {
 			return nil
 		}
@@ -575,42 +652,38 @@ func (p *dxParser) run() error {
 				return err
 			}
 		case xml.CharData:
-			if p.parent(0) == "t" {
+			if p.x.parent(0) == "t" {
 				p.write(string(t))
 			}
 		}
 	}
 }
 
+// start handles a start tag; the element is already open, so x.parent(1)
+// is its parent.
 func (p *dxParser) start(se xml.StartElement) error {
+	x := p.x
 	local := se.Name.Local
 	if dxSkipped(local) {
 		if local == "del" || local == "moveFrom" {
 			// <w:pPr><w:rPr><w:del/></w:rPr></w:pPr>: the paragraph mark is deleted.
-			if p.parent(0) == "rPr" && p.parent(1) == "pPr" {
+			if x.parent(1) == "rPr" && x.parent(2) == "pPr" {
 				if b := p.para(); b != nil {
 					b.markDeleted = true
 				}
 			}
 		}
-		return p.d.Skip()
+		return x.skip()
 	}
+	parent := x.parent(1)
 	switch local {
 	case "Choice", "Fallback":
-		if n := len(p.altDone); n > 0 && p.parent(0) == "AlternateContent" {
+		if n := len(p.altDone); n > 0 && parent == "AlternateContent" {
 			if p.altDone[n-1] {
-				return p.d.Skip()
+				return x.skip()
 			}
 			p.altDone[n-1] = true
 		}
-	}
-	if len(p.stack) >= dxMaxDepth {
-		return &DocxError{DocxTooComplex, fmt.Sprintf("不是有效的 .docx 文件（XML 嵌套超过 %d 层）", dxMaxDepth)}
-	}
-	parent := p.parent(0)
-	p.stack = append(p.stack, local)
-
-	switch local {
 	case "p":
 		b := &dxPara{inTable: p.tables > 0, comment: p.comment}
 		b.commentIDs, p.pendingComments = p.pendingComments, nil
@@ -623,8 +696,6 @@ func (p *dxParser) start(se xml.StartElement) error {
 		p.altDone = append(p.altDone, false)
 	case "comment":
 		p.comment = dxAttr(se, "id")
-	case "t":
-		// text arrives as CharData
 	case "tab", "ptab":
 		if parent == "r" {
 			p.write("\t")
@@ -638,7 +709,7 @@ func (p *dxParser) start(se xml.StartElement) error {
 			p.write("-")
 		}
 	case "vanish":
-		if parent == "rPr" && p.parent(2) == "r" && len(p.hidden) > 0 {
+		if parent == "rPr" && x.parent(2) == "r" && len(p.hidden) > 0 {
 			p.hidden[len(p.hidden)-1] = dxOn(se)
 		}
 	case "fldChar":
@@ -662,48 +733,33 @@ func (p *dxParser) start(se xml.StartElement) error {
 			}
 		}
 	case "pStyle":
-		if b := p.para(); b != nil && parent == "pPr" && p.parent(2) == "p" {
+		if b := p.para(); b != nil && parent == "pPr" && x.parent(2) == "p" {
 			b.style = dxAttr(se, "val")
 		}
 	case "numId", "ilvl":
-		if b := p.para(); b != nil && parent == "numPr" && p.parent(2) == "pPr" && p.parent(3) == "p" {
+		if b := p.para(); b != nil && parent == "numPr" && x.parent(2) == "pPr" && x.parent(3) == "p" {
 			if local == "numId" {
 				b.numID, b.hasNumID = strings.TrimSpace(dxAttr(se, "val")), true
 			} else if n, ok := dxInt(dxAttr(se, "val")); ok {
 				b.ilvl, b.hasIlvl = n, true
 			}
 		}
-	case "commentRangeStart":
-		id := dxAttr(se, "id")
-		if !p.rangeStarted[id] {
+	case "commentRangeStart", "commentReference":
+		// A comment belongs where its range starts; a bare reference
+		// anchors it only when no range start came first.
+		if id := dxAttr(se, "id"); !p.rangeStarted[id] && len(p.rangeStarted) < dxMaxParagraphs {
 			p.rangeStarted[id] = true
-			p.anchorComment(id)
-		}
-	case "commentReference":
-		id := dxAttr(se, "id")
-		if !p.rangeStarted[id] {
-			p.rangeStarted[id] = true // anchor once
-			p.anchorComment(id)
+			if b := p.para(); b != nil {
+				b.commentIDs = append(b.commentIDs, id)
+			} else {
+				p.pendingComments = append(p.pendingComments, id)
+			}
 		}
 	}
 	return nil
 }
 
-func (p *dxParser) anchorComment(id string) {
-	if len(p.rangeStarted) > dxMaxParagraphs {
-		return
-	}
-	if b := p.para(); b != nil {
-		b.commentIDs = append(b.commentIDs, id)
-	} else {
-		p.pendingComments = append(p.pendingComments, id)
-	}
-}
-
 func (p *dxParser) end(local string) error {
-	if n := len(p.stack); n > 0 {
-		p.stack = p.stack[:n-1]
-	}
 	switch local {
 	case "p":
 		if n := len(p.paras); n > 0 {
@@ -739,9 +795,9 @@ func dxLine(s string) string {
 	return s
 }
 
-func parseDxComments(d *xml.Decoder) (map[string]string, error) {
+func parseDxComments(x *dxXML) (map[string]string, error) {
 	texts := map[string][]string{}
-	p := newDxParser(d)
+	p := newDxParser(x)
 	p.emit = func(b *dxPara) error {
 		if b.comment != "" && len(texts) <= dxMaxParagraphs {
 			texts[b.comment] = append(texts[b.comment], dxLine(b.text.String()))
@@ -776,18 +832,11 @@ type dxStyles struct {
 	defaultFound bool
 }
 
-func parseDxStyles(d *xml.Decoder) (*dxStyles, error) {
+func parseDxStyles(x *dxXML) (*dxStyles, error) {
 	st := &dxStyles{byID: map[string]*dxStyle{}}
-	var stack []string
 	var cur *dxStyle
-	parent := func(n int) string {
-		if i := len(stack) - 1 - n; i >= 0 {
-			return stack[i]
-		}
-		return ""
-	}
 	for {
-		tok, err := d.Token()
+		tok, err := x.next()
 		if err == io.EOF {
 			return st, nil
 		}
@@ -798,24 +847,21 @@ func parseDxStyles(d *xml.Decoder) (*dxStyles, error) {
 		case xml.StartElement:
 			local := t.Name.Local
 			if strings.HasSuffix(local, "Change") || local == "rPr" || local == "tblPr" || local == "tcPr" || local == "trPr" || local == "tblStylePr" {
-				if err := d.Skip(); err != nil {
+				if err := x.skip(); err != nil {
 					return nil, err
 				}
 				continue
-			}
-			if len(stack) >= dxMaxDepth {
-				return nil, errors.New("too deep")
 			}
 			switch local {
 			case "style":
 				def := dxAttr(t, "default")
 				cur = &dxStyle{id: dxAttr(t, "styleId"), typ: dxAttr(t, "type"), isDefault: def == "1" || def == "true" || def == "on"}
 			case "basedOn":
-				if cur != nil && parent(0) == "style" {
+				if cur != nil && x.parent(1) == "style" {
 					cur.basedOn = dxAttr(t, "val")
 				}
 			case "numId", "ilvl":
-				if cur != nil && parent(0) == "numPr" && parent(1) == "pPr" && parent(2) == "style" {
+				if cur != nil && x.parent(1) == "numPr" && x.parent(2) == "pPr" && x.parent(3) == "style" {
 					if local == "numId" {
 						cur.numID, cur.hasNumID = strings.TrimSpace(dxAttr(t, "val")), true
 					} else if n, ok := dxInt(dxAttr(t, "val")); ok {
@@ -823,11 +869,7 @@ func parseDxStyles(d *xml.Decoder) (*dxStyles, error) {
 					}
 				}
 			}
-			stack = append(stack, local)
 		case xml.EndElement:
-			if n := len(stack); n > 0 {
-				stack = stack[:n-1]
-			}
 			if t.Name.Local == "style" && cur != nil {
 				if _, dup := st.byID[cur.id]; !dup && cur.id != "" {
 					st.byID[cur.id] = cur
@@ -872,10 +914,9 @@ type dxNumbering struct {
 
 const dxMaxStart = 32767 // Word's own ceiling for a start value
 
-func parseDxNumbering(d *xml.Decoder) (*dxNumbering, error) {
+func parseDxNumbering(x *dxXML) (*dxNumbering, error) {
 	nb := &dxNumbering{abstracts: map[string]*dxAbstract{}, nums: map[string]*dxNum{}}
 	var (
-		depth    int
 		abs      *dxAbstract
 		num      *dxNum
 		ovLevel  = -1
@@ -883,7 +924,7 @@ func parseDxNumbering(d *xml.Decoder) (*dxNumbering, error) {
 		lvlIndex int
 	)
 	for {
-		tok, err := d.Token()
+		tok, err := x.next()
 		if err == io.EOF {
 			return nb, nil
 		}
@@ -894,13 +935,10 @@ func parseDxNumbering(d *xml.Decoder) (*dxNumbering, error) {
 		case xml.StartElement:
 			local := t.Name.Local
 			if strings.HasSuffix(local, "Change") || (lvl != nil && (local == "pPr" || local == "rPr")) {
-				if err := d.Skip(); err != nil {
+				if err := x.skip(); err != nil {
 					return nil, err
 				}
 				continue
-			}
-			if depth++; depth > dxMaxDepth {
-				return nil, errors.New("too deep")
 			}
 			val := dxAttr(t, "val")
 			switch local {
@@ -968,7 +1006,6 @@ func parseDxNumbering(d *xml.Decoder) (*dxNumbering, error) {
 				}
 			}
 		case xml.EndElement:
-			depth--
 			switch t.Name.Local {
 			case "lvl":
 				switch {
@@ -1135,6 +1172,9 @@ func (c *dxContext) number(b *dxPara) string {
 	for i := 0; i < len(s); i++ {
 		if s[i] == '%' && i+1 < len(s) && s[i+1] >= '1' && s[i+1] <= '9' {
 			k := int(s[i+1] - '1')
+			if k > ilvl {
+				return "" // Word ignores a lvlText that refers to a deeper level
+			}
 			i++
 			v := ct.val[k]
 			if !ct.set[k] {

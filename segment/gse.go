@@ -14,20 +14,23 @@ import (
 // FilterLimit is the total input size in bytes above which callers should
 // build one NewFullSegmenter instead of NewSegmenterFor.
 //
-// NewSegmenterFor costs roughly 1 ms per 10 KB of input (see
-// BenchmarkLoadFiltered and the figures in gse_bench_test.go), NewFullSegmenter
-// a flat ~1.2 s and ~200 MB. The filtered loader is still well ahead at 1 MB;
-// the limit sits at 1 MB so that a process never spends more than a few hundred
-// milliseconds on a filtered load and never keeps a 100+ MB substring table.
-const FilterLimit = 1 << 20
+// Measured on a 2-core box with text sampled from the dictionary by frequency
+// (pessimistic: real reports repeat their vocabulary), process CPU for the
+// load: filtered 11-15 ms at 20 KB, 30 ms at 100 KB, 105 ms at 500 KB,
+// 165 ms at 1 MB, 300 ms at 2 MB, 545 ms at 4 MB and 1.07 s at 8 MB, against
+// 0.80-0.95 s for the full load (≈230 MB RSS). Time breaks even near 6 MB,
+// heap near 3-4 MB (the filtered loader's substring table grows with the
+// input); 2 MB keeps a margin on both.
+const FilterLimit = 2 << 20
 
 // TermPOS is the part of speech given to domain terms.
 const TermPOS = "nz"
 
 const (
-	// termFreq is the frequency given to domain terms. Any frequency >= 3
-	// merges the usual formulations in shortest-path mode; 1000 leaves a
-	// margin (see /work/shared/docs/gse.md §4).
+	// termFreq is the frequency given to domain terms. A term beats the
+	// split a|b when f > f(a)·f(b)/total: 2.13 for 两个确立, 0.66 for 四个意识,
+	// far less for 专精特新 and 东数西算; 1000 leaves a wide margin, and is
+	// far above MinTokenFreq (2), below which gse drops an entry.
 	termFreq = "1000"
 
 	// fullTotalFreq is the dictionary's total frequency after a full
@@ -36,22 +39,21 @@ const (
 	// Token distances depend on it, so the filtered loader adds a ballast
 	// token to reach it. TestFullTotalFreq pins it.
 	fullTotalFreq = 33335153
-
-	// maxWordRunes is the longest dictionary key in runes
-	// (TestDictionaryShape pins it).
-	maxWordRunes = 16
 )
 
 // buildMu serialises the construction of gse segmenters and keeps it apart
 // from Tokens calls: construction takes it for writing, Tokens for reading.
-// With NotLoadHMM set, construction no longer writes gse's global HMM tables,
-// but gse promises nothing about its globals, so the cheap read lock stays
-// (BenchmarkTokensParallel measures it).
+// gse's Init/LoadModel rewrite package-level HMM tables shared by every
+// gse.Segmenter. NotLoadHMM keeps construction away from them and Segment
+// never reads them, so today the lock only serialises constructions; it
+// stays as cheap insurance against gse globals (BenchmarkTokensSentences
+// measures it at short calls).
 var buildMu sync.RWMutex
 
 // Segmenter cuts text into tokens with byte spans. Safe for concurrent Tokens
 // calls once built. Building another Segmenter waits for in-flight Tokens
-// calls and blocks new ones until it is done.
+// calls and blocks new ones while it touches gse (a few ms for a filtered
+// load, the whole ≈1 s of a full one). The zero value and nil give no tokens.
 type Segmenter struct {
 	seg     *gse.Segmenter
 	entries int
@@ -75,19 +77,15 @@ func NewSegmenterFor(texts []string, terms []string) *Segmenter {
 	}
 	for _, t := range terms {
 		if key := termKey(t); key != "" {
-			f.addKey(key)
+			// A dictionary key equal to a term has no break runes,
+			// so the term's substrings cover it.
+			f.addSubstrings(key)
 		}
 	}
 
-	buildMu.Lock()
-	defer buildMu.Unlock()
-
-	g := newGse()
-	termSeen := addTerms(g, terms)
-	// The full path's total: terms + fullTotalFreq, minus the dictionary
-	// entries the terms shadow (they lose to the term as duplicates).
-	total := g.Dict.TotalFreq() + fullTotalFreq
-
+	// Pick the candidate lines before taking the lock: this is most of the
+	// work and touches nothing of gse's.
+	var lines []string
 	src := dict.ZhS
 	for len(src) > 0 {
 		var line string
@@ -102,9 +100,21 @@ func NewSegmenterFor(texts []string, terms []string) *Segmenter {
 		}
 		// The dictionary's keys carry no surrounding white space
 		// (TestDictionaryShape), so line[:sp] is LoadDictStr's key.
-		if !f.mayContain(line[:sp]) {
-			continue
+		if f.mayContain(line[:sp]) {
+			lines = append(lines, line)
 		}
+	}
+
+	buildMu.Lock()
+	defer buildMu.Unlock()
+
+	g := newGse()
+	termSeen := addTerms(g, terms)
+	// The full path's total: terms + fullTotalFreq, minus the dictionary
+	// entries the terms shadow (they lose to the term as duplicates).
+	total := g.Dict.TotalFreq() + fullTotalFreq
+
+	for _, line := range lines {
 		// The same steps as gse's LoadDictStr for one line.
 		s1 := strings.Split(line, " ")
 		size := len(s1)
@@ -118,7 +128,7 @@ func NewSegmenterFor(texts []string, terms []string) *Segmenter {
 				total -= freq
 				termSeen[asciiLower(text)] = true
 			}
-			continue
+			continue // the term came first and wins
 		}
 		pos := ""
 		if size > 2 {
@@ -138,8 +148,8 @@ func NewSegmenterFor(texts []string, terms []string) *Segmenter {
 	return &Segmenter{seg: g, entries: entries}
 }
 
-// NewFullSegmenter loads the whole dictionary once (≈1.2 s, ~200 MB) for large
-// batches; share it read-only across goroutines.
+// NewFullSegmenter loads the whole dictionary once (≈1 s, ≈230 MB RSS) for
+// large batches; share it read-only across goroutines.
 func NewFullSegmenter(terms []string) *Segmenter {
 	buildMu.Lock()
 	defer buildMu.Unlock()
@@ -261,11 +271,15 @@ func isBreak(r rune) bool {
 	return false
 }
 
-// filter decides which dictionary lines can matter for the input. set holds
-// the FNV-1a hash of every key gse's Segment can look up in the input (every
-// substring of up to maxWordRunes runes of the ASCII-lowercased text that
-// contains no break rune) and of every term key. prefix is a bitset over the
-// hashes of those keys' first one or two runes; it fits in cache and
+// filter decides which dictionary lines can matter for the input: a
+// superset of the keys gse's Segment looks up, which are substrings of the
+// ASCII-lowercased input. Extra lines cost a little time and cannot change
+// the output.
+//
+// set holds the FNV-1a hash of every substring of up to window runes without
+// a break rune. A key of at most window runes passes if its hash is in set; a
+// longer key if all its window-rune substrings are. prefix is a bitset over
+// the hashes of the substrings' first one or two runes; it fits in cache and
 // rejects most dictionary lines before the larger set is probed.
 type filter struct {
 	set    *hashSet
@@ -273,12 +287,17 @@ type filter struct {
 	shift  uint
 }
 
+// window bounds the substrings stored: 345,223 of the 352,279 keys have at
+// most 4 runes, and windows keep the set 4 times smaller than all substrings
+// up to the longest key (16 runes) would.
+const window = 4
+
 func newFilter(textBytes, terms int) *filter {
-	// About one substring per byte of (mostly 3-byte) text and rune length.
-	set := newHashSet(textBytes*maxWordRunes/3 + terms + 16)
-	// Prefixes: at most two per rune; aim at <= 1/16 of the bits set.
+	// At most window substrings per rune, mostly 3-byte runes.
+	set := newHashSet((textBytes+4*terms)/3*window + 16)
+	// Prefixes: at most two per rune; aim at <= 1/32 of the bits set.
 	bits := uint(16)
-	for 1<<bits < 32*(textBytes/3*2+2*terms) {
+	for 1<<bits < 32*2*(textBytes+4*terms)/3 {
 		bits++
 	}
 	return &filter{set: set, prefix: make([]uint64, 1<<(bits-6)), shift: 64 - bits}
@@ -294,54 +313,67 @@ func (f *filter) hasPrefix(h uint64) bool {
 	return f.prefix[i>>6]&(1<<(i&63)) != 0
 }
 
-// addKey adds a term key, which may be longer than maxWordRunes or contain
-// break runes.
-func (f *filter) addKey(key string) {
-	f.set.add(hashLower(key))
-	f.setPrefix(hashLower(key[:prefixLen(key)]))
-}
-
 // mayContain reports whether the dictionary key k may be one the input
 // looks up. k must be valid UTF-8 (TestDictionaryShape checks the
-// dictionary). False positives only add unused entries.
+// dictionary).
 func (f *filter) mayContain(k string) bool {
-	n := prefixLen(k)
+	// ends[r] is the byte offset after rune r of k.
+	if k == "" {
+		return true // LoadDictStr's business; the dictionary has none
+	}
+	var ends [window + 1]int
+	n, off := 0, 0
+	for ; n < len(ends) && off < len(k); n++ {
+		off += runeLen(k[off])
+		ends[n] = min(off, len(k))
+	}
 	h := uint64(fnvOffset)
-	for i := 0; i < n; i++ {
+	for i := 0; i < ends[min(n, 2)-1]; i++ {
 		h = fnvByte(h, k[i])
 	}
 	if !f.hasPrefix(h) {
 		return false
 	}
-	for i := n; i < len(k); i++ {
-		h = fnvByte(h, k[i])
+	if n <= window {
+		for i := ends[min(n, 2)-1]; i < len(k); i++ {
+			h = fnvByte(h, k[i])
+		}
+		return f.set.has(h)
 	}
-	return f.set.has(h)
-}
-
-// prefixLen is the byte length of the first two runes of valid UTF-8 k (or
-// of k, if shorter).
-func prefixLen(k string) int {
-	n := 0
-	for r := 0; r < 2 && n < len(k); r++ {
-		switch c := k[n]; {
-		case c < 0xE0:
-			if c < 0x80 {
-				n++
-			} else {
-				n += 2
-			}
-		case c < 0xF0:
-			n += 3
-		default:
-			n += 4
+	// Longer than window runes: check each window-rune substring.
+	for start := 0; start < len(k); start += runeLen(k[start]) {
+		end := start
+		for r := 0; r < window && end < len(k); r++ {
+			end += runeLen(k[end])
+		}
+		if end > len(k) {
+			return true // truncated UTF-8 cannot happen; keep the line
+		}
+		if !f.set.has(hashLower(k[start:end])) {
+			return false
+		}
+		if end == len(k) {
+			break
 		}
 	}
-	return min(n, len(k))
+	return true
 }
 
-// addSubstrings adds every key gse's Segment can look up in text that could
-// be a dictionary key.
+// runeLen is the length of the UTF-8 sequence that lead byte c starts.
+func runeLen(c byte) int {
+	switch {
+	case c < 0x80:
+		return 1
+	case c < 0xE0:
+		return 2
+	case c < 0xF0:
+		return 3
+	}
+	return 4
+}
+
+// addSubstrings adds the substrings of text (or of a term key) that a
+// dictionary key can be made of.
 func (f *filter) addSubstrings(text string) {
 	// run[k] is the byte offset after the k-th rune of the current run of
 	// non-break runes, which starts at runStart.
@@ -353,7 +385,7 @@ func (f *filter) addSubstrings(text string) {
 			if i > 0 {
 				pos = run[i-1]
 			}
-			for j := i; j < len(run) && j < i+maxWordRunes; j++ {
+			for j := i; j < len(run) && j < i+window; j++ {
 				for ; pos < run[j]; pos++ {
 					h = fnvByte(h, text[pos])
 				}

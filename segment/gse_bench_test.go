@@ -1,9 +1,10 @@
 package segment
 
-// Figures (2-core box, go1.26.8 linux/amd64) are in the report of the
-// "segment: gse segmentation that starts in milliseconds" change. Run:
+// Run:
 //
 //	go test ./segment -run '^$' -bench 'Load|Tokens' -benchmem
+//
+// FilterLimit's comment records the load figures these gave.
 //
 // BenchmarkLoadFilteredSizes uses frequency-sampled dictionary words rather
 // than repeated fixtures above 20 KB: repeated text has few distinct
@@ -94,7 +95,7 @@ func BenchmarkLoadFiltered20KB(b *testing.B) {
 }
 
 func BenchmarkLoadFilteredSizes(b *testing.B) {
-	for _, kb := range []int{20, 100, 500, 1000} {
+	for _, kb := range []int{20, 100, 500, 1000, 2000} {
 		text := sampledText(kb * 1000)
 		b.Run(fmt.Sprintf("%dKB", kb), func(b *testing.B) {
 			var s *Segmenter
@@ -165,5 +166,37 @@ func BenchmarkTokensParallel(b *testing.B) {
 				wg.Wait()
 			})
 		}
+	}
+}
+
+// BenchmarkTokensSentences cuts the 20 KB text sentence by sentence (about
+// 100 bytes a call) from g goroutines, where the read lock Tokens takes
+// would show if it cost anything.
+func BenchmarkTokensSentences(b *testing.B) {
+	text := repeatFixtures(b, 20000)
+	var sents []string
+	for s := range strings.SplitAfterSeq(text, "。") {
+		sents = append(sents, s)
+	}
+	seg := NewSegmenterFor([]string{text}, testTerms)
+	for _, g := range []int{1, 2} {
+		b.Run(fmt.Sprintf("g=%d", g), func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			var next atomic.Int64
+			var wg sync.WaitGroup
+			b.ResetTimer()
+			for range g {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for next.Add(1) <= int64(b.N) {
+						for _, s := range sents {
+							seg.Tokens(s)
+						}
+					}
+				}()
+			}
+			wg.Wait()
+		})
 	}
 }

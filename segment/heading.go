@@ -106,7 +106,8 @@ func itoa(n int) string {
 // ParseMarker reads a heading number at the start of s. It returns the level,
 // number, byte length of the marker (punctuation included), the form and
 // whether the form is the standard one. ok is false when s does not start
-// with a heading number (一是, 1.5亿元, 2022年 and the like).
+// with a heading number (一是, 1.5亿元, 2022年, 9:30, 1,326个, 6、7月,
+// 一、二季度 and the like).
 func ParseMarker(s string) (level, num, n int, form string, correct, ok bool) {
 	if s == "" {
 		return
@@ -143,10 +144,18 @@ func ParseMarker(s string) (level, num, n int, form string, correct, ok bool) {
 		}
 		ok = true
 		return
-	case r0 >= '⑴' && r0 <= '⒇':
-		return 4, int(r0-'⑴') + 1, w0, "⑴", true, true
-	case r0 >= '①' && r0 <= '⑳':
-		return 5, int(r0-'①') + 1, w0, "①", true, true
+	case r0 >= '⑴' && r0 <= '⒇', r0 >= '①' && r0 <= '⑳':
+		level, num, form = 4, int(r0-'⑴')+1, "⑴"
+		if r0 <= '⑳' {
+			level, num, form = 5, int(r0-'①')+1, "①"
+		}
+		n, correct, ok = w0, true, true
+		if p, pw := trailingPunct(s[n:]); pw > 0 { // ①、 ⑴.
+			form += p
+			n += pw
+			correct = false
+		}
+		return
 	}
 	// Chinese numeral + punctuation (level 1) or digits + punctuation (level 3).
 	i := 0
@@ -162,30 +171,100 @@ func ParseMarker(s string) (level, num, n int, form string, correct, ok bool) {
 	}
 	head := s[:i]
 	p, pw := trailingPunct(s[i:])
+	half := false // 一） 1) — a half bracket pair
 	if pw == 0 {
-		return
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r != '）' && r != ')' {
+			return
+		}
+		p, pw, half = string(r), w, true
 	}
 	rest := s[i+pw:]
 	if v, isCN := ChineseNumber(head); isCN {
+		if !half && p == "、" && adjacentCN(rest, v) { // 一、二季度, 三、四月份
+			return
+		}
 		level, num = 1, v
 		form, correct = "N"+p, p == "、"
-	} else if v, isAr := arabic(head); isAr {
-		// 1.5亿元 and 3.2% are decimals, not headings.
-		if (p == "." || p == "．") && rest != "" {
-			if r, _ := utf8.DecodeRuneInString(rest); isDigit(r) {
-				return
-			}
+		if half {
+			level = 2
 		}
-		if p == "：" || p == ":" { // 9:30
+	} else if v, isAr := arabic(head); isAr {
+		r, _ := utf8.DecodeRuneInString(rest)
+		switch {
+		case half:
+		case p == "：" || p == ":": // 9:30
+			return
+		case (p == "." || p == "．") && isDigit(r): // 1.5亿元, 3.2%
+			return
+		case p == "," && threeDigits(rest): // 1,326个
+			return
+		case p != "." && p != "．" && (adjacentAR(rest, v) || numberList(rest)): // 6、7月, 1，2号楼, 3、5、8月
 			return
 		}
 		level, num = 3, v
 		form, correct = "N"+p, p == "." || p == "．"
+		if half {
+			level = 4
+		}
 	} else {
 		return
 	}
 	return level, num, i + pw, form, correct, true
 }
+
+// adjacentCN reports whether rest starts with the numeral after v used as an
+// adjacent-number abbreviation: 一、二季度 一、二等奖 三、四月份 一、二、三产业.
+func adjacentCN(rest string, v int) bool {
+	next := ChineseNumeral(v + 1)
+	if next == "" || !strings.HasPrefix(rest, next) {
+		return false
+	}
+	after := rest[len(next):]
+	for _, w := range adjacentWords {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var adjacentWords = []string{"、", "季", "等", "级", "线", "类", "产", "批", "期", "档", "月", "号", "届", "轮", "次", "个", "名", "层", "楼", "班", "星"}
+
+// adjacentAR reports whether rest starts with the number after v (6、7月).
+func adjacentAR(rest string, v int) bool {
+	j := 0
+	for j < len(rest) && rest[j] >= '0' && rest[j] <= '9' {
+		j++
+	}
+	if j == 0 || j > 2 {
+		return false
+	}
+	w, _ := arabic(rest[:j])
+	return w == v+1
+}
+
+// numberList reports whether rest starts with a short number that continues
+// a list of numbers or a date: 5、8月, 3、5、7号楼.
+func numberList(rest string) bool {
+	j := 0
+	for j < len(rest) && isASCIIDigit(rest[j]) {
+		j++
+	}
+	if j == 0 || j > 2 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest[j:])
+	return strings.ContainsRune("、，,月日号", r)
+}
+
+// threeDigits reports whether s starts with exactly three ASCII digits.
+func threeDigits(s string) bool {
+	return len(s) >= 3 && isASCIIDigit(s[0]) && isASCIIDigit(s[1]) && isASCIIDigit(s[2]) &&
+		(len(s) == 3 || !isASCIIDigit(s[3]))
+}
+
+func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 func isDigit(r rune) bool { return (r >= '0' && r <= '9') || (r >= '０' && r <= '９') }
 
@@ -236,25 +315,40 @@ func (d *Document) findHeadings() {
 	for pi := range d.Paragraphs {
 		p := &d.Paragraphs[pi]
 		start := p.Span.Start
-		if d.Format == FormatMarkdown { // "## 一、…"
-			s := d.Text[start:p.Span.End]
+		end := p.Span.End
+		if d.Format == FormatMarkdown { // "## 一、…", "**一、…**"
+			s := d.Text[start:end]
 			t := strings.TrimLeft(s, "#")
 			if len(t) < len(s) {
-				t2 := strings.TrimLeft(t, " ")
-				start += len(s) - len(t2)
+				t = strings.TrimLeft(t, " ")
 			}
+			if b, ok := strings.CutPrefix(t, "**"); ok {
+				t = b
+				if len(b) >= 2 && strings.HasSuffix(b, "**") {
+					end -= 2
+				}
+			}
+			start += len(s) - len(t)
 		}
-		s := d.Text[start:p.Span.End]
+		s := d.Text[start:end]
 		level, num, n, form, correct, ok := ParseMarker(s)
 		if !ok {
 			continue
 		}
 		h := &Heading{Level: level, Number: num, Marker: Span{start, start + n}, Form: form,
 			Correct: correct, Want: WantMarker(level, num), Para: pi, AutoNum: p.AutoNum}
-		body := d.Text[start+n : p.Span.End]
-		h.Title = Span{start + n, p.Span.End}
+		ts := start + n
+		for ts < end {
+			r, w := utf8.DecodeRuneInString(d.Text[ts:end])
+			if !isSpace(r) {
+				break
+			}
+			ts += w
+		}
+		body := d.Text[ts:end]
+		h.Title = Span{ts, end}
 		if i := strings.Index(body, "。"); i >= 0 {
-			h.Title.End = start + n + i
+			h.Title.End = ts + i
 			h.RunIn = strings.TrimSpace(body[i+len("。"):]) != ""
 		}
 		for len(stack) > 0 && stack[len(stack)-1].Level >= level {

@@ -90,7 +90,12 @@ func LoadFile(path string, stdin io.Reader, opt LoadOptions) (*Document, error) 
 
 // LoadBytes decodes data named name. The format comes from the extension,
 // or from the content when the extension is missing or unknown.
-func LoadBytes(name string, data []byte, opt LoadOptions) (*Document, error) {
+func LoadBytes(name string, data []byte, opt LoadOptions) (doc *Document, err error) {
+	defer func() {
+		if r := recover(); r != nil { // a parser bug must not take down a batch
+			doc, err = nil, &InputError{name, fmt.Sprintf("内部错误，无法解析此文件（请报告此问题）：%v", r)}
+		}
+	}()
 	ext := strings.ToLower(filepath.Ext(name))
 	isZip := bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06"))
 	isOLE := bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"))

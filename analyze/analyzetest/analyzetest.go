@@ -7,7 +7,9 @@
 // Each `name:"regexp"` claims one finding on that line whose rule id or check
 // name is name and whose message matches regexp. Findings nobody claims and
 // claims nothing matches both fail the test. A comment on line 1 of the form
-// `<!-- options: profile=ID year=N -->` sets options.
+// `<!-- options: profile=ID year=N -->` sets options. Comments are blanked
+// before the text is checked, except `<!-- reportlint-… -->` suppression
+// directives, which stay so fixtures can exercise them.
 package analyzetest
 
 import (
@@ -143,7 +145,12 @@ func Parse(src string) (string, []*expectation, analyze.Options, error) {
 				}
 			}
 		}
-		lines[i] = commentRx.ReplaceAllStringFunc(ln, func(s string) string { return strings.Repeat(" ", len(s)) })
+		lines[i] = commentRx.ReplaceAllStringFunc(ln, func(s string) string {
+			if strings.HasPrefix(strings.TrimSpace(s[4:len(s)-3]), "reportlint-") {
+				return s // a suppression directive: part of the fixture
+			}
+			return strings.Repeat(" ", len(s))
+		})
 	}
 	return strings.Join(lines, "\n"), wants, opt, nil
 }

@@ -1,0 +1,874 @@
+package analyze
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/segment"
+)
+
+// NumberCheck checks numeric claims against each other and GB/T 15835.
+var NumberCheck = &Check{
+	Name: "number",
+	Doc: "数字与数量表述：同一指标前后数值不一致、部分大于整体、“超…目标”“新建/累计”等关系与数值矛盾、“分别”前后数量不符、" +
+		"增速缺少单位、百分号或全半角数字混用、年份与报告年度不符，以及 GB/T 15835 数字用法（3亿4千万、15～30%、近200余人）。",
+	Severity:    Warning,
+	NeedsTokens: true,
+	Rules: []RuleDoc{
+		{ID: "number.conflict", Doc: "同一指标在报告中两次给出不同数值（时间范围相同、均为实际完成数时）"},
+		{ID: "number.part-whole", Doc: "部分大于整体：“其中”所列数量大于前面的总数；“占…比重”超过100％"},
+		{ID: "number.relation", Doc: "关系词与数值矛盾：“超…目标”而完成数不大于目标、新建数大于累计数、“由A提高到B”而B小于A、同比增速与前后数值不符"},
+		{ID: "number.list-count", Doc: "“分别”前列举的对象个数与后面给出的数值个数不一致"},
+		{ID: "number.missing-unit", Doc: "增速、增幅、比重等比率缺少单位（报告中其他比率写了“％”）"},
+		{ID: "number.percent-sign", Doc: "同一报告中全角“％”与半角“%”混用"},
+		{ID: "number.width", Doc: "全角阿拉伯数字与半角数字混用；阿拉伯数字应一律用半角（GB/T 15835）"},
+		{ID: "number.year", Doc: "年份与报告年度不符：下一步打算写成报告当年或更早的年份，“今年（X年）”“明年（X年）”与报告年度不符或前后不一致"},
+		{ID: "number.style", Doc: "GB/T 15835 数字用法：阿拉伯数字后只能用“万”“亿”作单位（不写3亿4千万、5千元）；范围两端都要带“％”“万”“亿”（15%～30%、9亿～16亿）；“近…余”“不到…左右”“至少…以上”等概数表述矛盾或重复"},
+	},
+	Run: runNumber,
+}
+
+func runNumber(p *Pass) error {
+	cs := p.Claims()
+	numberStyle(p, cs)
+	numberPercentSign(p, cs)
+	numberWidth(p)
+	numberMissingUnit(p, cs)
+	numberListCount(p, cs)
+	numberPartWhole(p, cs)
+	numberRelation(p, cs)
+	numberConflict(p, cs)
+	numberYear(p, cs)
+	return nil
+}
+
+// ---------------------------------------------------------------------------
+// Helpers.
+
+// fmtNum writes a value without exponent or trailing zeros.
+func fmtNum(v float64) string {
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// tolerance is how far a written number may be from the true value through
+// rounding: 12.5亿 is 12.45亿–12.55亿, 12亿 is 11.5亿–12.5亿; plain integers
+// are exact.
+func tolerance(c *Claim) float64 {
+	q := &c.q
+	f := 1.0
+	if q.hasUnit {
+		f = q.unit.factor
+	}
+	if q.decimals > 0 {
+		m := 1.0
+		if q.mult != "" {
+			m = q.multVal
+		}
+		return 0.5 * math.Pow(10, -float64(q.decimals)) * m * f
+	}
+	if q.mult != "" {
+		return 0.5 * q.multVal * f
+	}
+	return 0
+}
+
+// bounds returns the interval a filled claim asserts: 200余人 is [200, ∞),
+// 近200人 is [0, 200], 突破10万台 is [10万, ∞). ok is false for approximate
+// claims (约, 左右) and unfilled ones.
+func bounds(c *Claim) (lo, hi float64, ok bool) {
+	if c.Value == nil {
+		return 0, 0, false
+	}
+	lo, hi = *c.Value, *c.Value
+	if c.RangeEnd != nil {
+		hi = *c.RangeEnd
+	}
+	t := tolerance(c)
+	lo, hi = lo-t, hi+t
+	q := &c.q
+	for _, w := range []string{q.pre, q.mid, q.post} {
+		switch w {
+		case "":
+		case "余", "多", "以上", "超", "超过", "逾", "至少", "多达", "高达", "有余":
+			hi = math.Inf(1)
+		case "近", "将近", "接近", "不到", "不足", "以内", "以下", "最多":
+			lo = math.Inf(-1)
+		default: // 约, 大约, 左右, 上下
+			return 0, 0, false
+		}
+	}
+	if c.rel&relBreak != 0 {
+		hi = math.Inf(1)
+	}
+	return lo, hi, true
+}
+
+// sameThing reports whether two claims measure the same thing: one took its
+// metric from the other, or both name the same metric.
+func sameThing(a, b *Claim) bool {
+	if a.MetricSpan.Len() > 0 && a.MetricSpan == b.MetricSpan {
+		return true
+	}
+	return a.Metric != "" && a.Metric == b.Metric
+}
+
+func lineOf(p *Pass, off int) int { return p.Doc.Position(off).Line }
+
+func related(c *Claim, msg string) Related {
+	return Related{Span: c.Span, Message: msg}
+}
+
+// ---------------------------------------------------------------------------
+// number.style
+
+func numberStyle(p *Pass, cs []Claim) {
+	for i := range cs {
+		c := &cs[i]
+		q := &c.q
+		if !c.Unfilled && q.styleMult {
+			want := standardLarge(c)
+			p.Report(Finding{Rule: "style", Severity: Warning, Span: segment.Span{Start: q.numStart, End: q.numEnd},
+				Message: fmt.Sprintf("“%s”不规范：与阿拉伯数字连用的数词只能是“万”“亿”，不用“千”“百”“十”（GB/T 15835），应写作“%s”",
+					p.Doc.Slice(segment.Span{Start: q.numStart, End: q.numEnd}), want),
+				Suggestion: "改为“" + want + "”"})
+		}
+		if q.rangeSep >= 0 {
+			first := p.Doc.Slice(segment.Span{Start: q.numStart, End: q.rangeSep})
+			mark := ""
+			switch {
+			case !q.firstUnit && q.hasUnit && (c.UnitText == "％" || c.UnitText == "%" || c.UnitText == "‰" ||
+				strings.HasSuffix(c.UnitText, "％") || strings.HasSuffix(c.UnitText, "%")) && q.firstMult == "":
+				mark = c.UnitText
+			case q.firstMult == "" && q.mult != "" && !q.firstUnit:
+				mark = q.mult
+			}
+			if mark != "" && !strings.HasSuffix(first, mark) {
+				sp := segment.Span{Start: q.numStart, End: c.Span.End}
+				text := p.Doc.Slice(sp)
+				k := q.rangeSep - q.numStart
+				want := text[:k] + mark + text[k:]
+				p.Report(Finding{Rule: "style", Severity: Warning, Span: sp,
+					Message:    fmt.Sprintf("范围“%s”的前一个数省略了“%s”，易生歧义：范围两端的“%s”都不能省略（GB/T 15835），应写作“%s”", text, mark, mark, want),
+					Suggestion: "改为“" + want + "”"})
+			}
+		}
+		if msg := approxConflict(q.pre, firstNonEmpty(q.mid, q.post)); msg != "" {
+			p.Report(Finding{Rule: "style", Severity: Warning, Span: c.Span,
+				Message: fmt.Sprintf("“%s”%s", c.Text, msg), Suggestion: approxFix(c)})
+		} else if q.mid != "" && q.post != "" {
+			if msg := approxConflict(q.mid, q.post); msg != "" {
+				p.Report(Finding{Rule: "style", Severity: Warning, Span: c.Span,
+					Message: fmt.Sprintf("“%s”%s", c.Text, msg), Suggestion: approxFix(c)})
+			}
+		}
+	}
+}
+
+// approxConflict judges two approximation words on one number.
+func approxConflict(pre, post string) string {
+	if pre == "" || post == "" {
+		return ""
+	}
+	below := pre == "近" || pre == "将近" || pre == "接近" || pre == "不到" || pre == "不足"
+	above := pre == "超过" || pre == "超" || pre == "逾" || pre == "至少" || pre == "余" || pre == "多"
+	about := pre == "约" || pre == "大约"
+	switch {
+	case below && (post == "余" || post == "多" || post == "以上" || post == "有余"):
+		return fmt.Sprintf("表述矛盾：“%s”表示不足，“%s”表示超出，二者不能同用（GB/T 15835）", pre, post)
+	case (pre == "不到" || pre == "不足") && (post == "左右" || post == "上下"):
+		return fmt.Sprintf("表述矛盾：“%s”是上限，“%s”是约数，二者不能同用", pre, post)
+	case above && (post == "以上" || post == "余" || post == "多" || post == "有余"):
+		return fmt.Sprintf("语义重复：“%s”与“%s”都表示超出，只保留一个", pre, post)
+	case about && (post == "左右" || post == "上下"):
+		return fmt.Sprintf("语义重复：“%s”与“%s”都表示约数，只保留一个", pre, post)
+	case about && (post == "余" || post == "多" || post == "以上"):
+		return fmt.Sprintf("表述矛盾：“%s”表示约数，“%s”表示超出，二者不能同用", pre, post)
+	}
+	return ""
+}
+
+func approxFix(c *Claim) string {
+	q := &c.q
+	return "删去“" + q.pre + "”或“" + firstNonEmpty(q.mid, q.post) + "”之一"
+}
+
+// standardLarge writes a value with only 万 and 亿 as units.
+func standardLarge(c *Claim) string {
+	v := c.q.val
+	unit := ""
+	if c.q.hasUnit {
+		unit = c.UnitText[len(c.q.mult):]
+	}
+	switch {
+	case v >= 1e8:
+		return fmtNum(v/1e8) + "亿" + unit
+	case v >= 1e4:
+		return fmtNum(v/1e4) + "万" + unit
+	}
+	return fmtNum(v) + unit
+}
+
+// ---------------------------------------------------------------------------
+// number.percent-sign and number.width
+
+func numberPercentSign(p *Pass, cs []Claim) {
+	var full, half []int
+	for i := range cs {
+		for _, off := range cs[i].q.pctSigns {
+			if strings.HasPrefix(p.Doc.Text[off:], "％") {
+				full = append(full, off)
+			} else {
+				half = append(half, off)
+			}
+		}
+	}
+	if len(full) == 0 || len(half) == 0 {
+		return
+	}
+	minor, major, ms, Ms := half, full, "%", "％"
+	if len(half) > len(full) || len(half) == len(full) && half[0] < full[0] {
+		minor, major, ms, Ms = full, half, "％", "%"
+	}
+	for _, off := range minor {
+		p.Report(Finding{Rule: "percent-sign", Severity: Warning, Span: segment.Span{Start: off, End: off + len(ms)},
+			Message:    fmt.Sprintf("百分号混用：本报告用“%s”%d处、“%s”%d处，此处的“%s”应统一为“%s”", Ms, len(major), ms, len(minor), ms, Ms),
+			Suggestion: "改为“" + Ms + "”",
+			Related:    []Related{{Span: segment.Span{Start: major[0], End: major[0] + len(Ms)}, Message: "本报告通用的写法"}}})
+	}
+}
+
+func numberWidth(p *Pass) {
+	text := p.Doc.Text
+	comments := htmlComments(p.Doc)
+	inComment := func(off int) bool { // offsets come in increasing order
+		for len(comments) > 0 && comments[0].End <= off {
+			comments = comments[1:]
+		}
+		return len(comments) > 0 && comments[0].Contains(off)
+	}
+	var full []segment.Span
+	half := -1
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r >= '0' && r <= '9':
+			if half < 0 && !inComment(i) {
+				half = i
+			}
+		case r >= '０' && r <= '９':
+			j := i
+			for j < len(text) {
+				r2, w2 := utf8.DecodeRuneInString(text[j:])
+				if !(r2 >= '０' && r2 <= '９') && !(r2 == '．' && j+w2 < len(text) && isAnyDigitByte(text, j+w2)) {
+					break
+				}
+				j += w2
+			}
+			if !inComment(i) {
+				full = append(full, segment.Span{Start: i, End: j})
+			}
+			i = j
+			continue
+		}
+		i += w
+	}
+	if half < 0 || len(full) == 0 {
+		return
+	}
+	hs := half
+	he := hs
+	for he < len(text) && text[he] >= '0' && text[he] <= '9' {
+		he++
+	}
+	for _, sp := range full {
+		t := p.Doc.Slice(sp)
+		want := toHalfWidth(t)
+		p.Report(Finding{Rule: "width", Severity: Warning, Span: sp,
+			Message:    fmt.Sprintf("全角数字“%s”应改为半角“%s”：阿拉伯数字一律用半角（GB/T 15835），本报告其他数字为半角", t, want),
+			Suggestion: "改为“" + want + "”",
+			Related:    []Related{{Span: segment.Span{Start: hs, End: he}, Message: "半角数字"}}})
+	}
+}
+
+func toHalfWidth(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= '０' && r <= '９':
+			b.WriteRune('0' + r - '０')
+		case r == '．':
+			b.WriteByte('.')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// ---------------------------------------------------------------------------
+// number.missing-unit
+
+// rateWords end the words before a growth rate or share.
+var rateWords = []string{"增速", "增幅", "增长率", "增长", "下降", "降幅", "提高", "提升", "降低", "减少", "上升", "回落", "比重", "占比"}
+
+func numberMissingUnit(p *Pass, cs []Claim) {
+	var pct *Claim
+	for i := range cs {
+		c := &cs[i]
+		if c.Unit == "％" && c.rel&(relYoY|relYoYDown|relGrowth|relDecline|relShare|relTo) != 0 || c.Unit == "％" && pct == nil {
+			if pct == nil || c.rel != 0 && pct.rel == 0 {
+				pct = c
+			}
+		}
+	}
+	if pct == nil {
+		return
+	}
+	text := p.Doc.Text
+	for i := range cs {
+		c := &cs[i]
+		if c.q.hasUnit || c.q.mult != "" || c.Kind == ClaimRank || c.rel&relList != 0 {
+			continue
+		}
+		lead := text[c.Sentence.Start:c.Start]
+		if i > 0 && cs[i-1].Span.End > c.Sentence.Start && cs[i-1].Span.End <= c.Start {
+			lead = text[cs[i-1].Span.End:c.Start]
+		}
+		t := strings.TrimSpace(lead)
+		for _, w := range []string{"了", "为", "达到", "达", "至", "到", "分别"} {
+			t = strings.TrimSuffix(t, w)
+		}
+		w := ""
+		for _, rw := range rateWords {
+			if strings.HasSuffix(t, rw) {
+				w = rw
+				break
+			}
+		}
+		if w == "" {
+			continue
+		}
+		// a list sharing the unit of its last value: 增长10、12％
+		if i+1 < len(cs) && cs[i+1].rel&relList != 0 && cs[i+1].q.hasUnit {
+			continue
+		}
+		name := w
+		if c.Metric != "" && c.Metric != w && !strings.HasSuffix(c.Metric, w) {
+			name = c.Metric + w
+		}
+		p.Report(Finding{Rule: "missing-unit", Severity: Warning, Span: segment.Span{Start: c.Start - len(w), End: c.Span.End},
+			Message: fmt.Sprintf("“%s%s”缺少单位：%s应写明“％”（本报告其他比率写了“％”，如第%d行“%s”）",
+				w, c.Text, name, lineOf(p, pct.Start), pct.Text),
+			Suggestion: "补上单位，如“" + w + c.Text + "％”",
+			Related:    []Related{related(pct, "写了“％”的比率")}})
+	}
+}
+
+// ---------------------------------------------------------------------------
+// number.list-count
+
+func numberListCount(p *Pass, cs []Claim) {
+	for i := 0; i < len(cs); {
+		c := &cs[i]
+		if c.group == 0 || c.rel&relList != 0 {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(cs) && cs[j].group == c.group {
+			j++
+		}
+		n := j - i
+		lo, hi := c.groupLo, c.groupHi
+		if lo >= 2 && (n < lo || n > hi) {
+			last := &cs[j-1]
+			sp := segment.Span{Start: c.Start, End: last.Span.End}
+			subj := fmt.Sprintf("%d项", lo)
+			if hi != lo {
+				subj = fmt.Sprintf("%d～%d项", lo, hi)
+			}
+			msg := fmt.Sprintf("“分别”前列举了%s，后面却给出%d个数值，数量不一致", subj, n)
+			if n == 1 {
+				msg = fmt.Sprintf("“分别”前列举了%s，后面只有1个数值：各项数值不同时逐一列出，相同时改用“均”", subj)
+			}
+			p.Report(Finding{Rule: "list-count", Severity: Warning, Span: sp, Message: msg,
+				Suggestion: "核对“分别”前后的对象与数值，使个数一致"})
+		}
+		i = j
+	}
+}
+
+// ---------------------------------------------------------------------------
+// number.part-whole
+
+// wholeCandidate reports whether a claim can be a total part belongs to.
+func wholeCandidate(w, part *Claim) bool {
+	if w.Value == nil || w.Unit != part.Unit || w.Unit == "" || w.Kind != part.Kind {
+		return false
+	}
+	switch w.Kind {
+	case "percent", "multiple", ClaimYear, ClaimMonth, ClaimDate, ClaimRank, "time":
+		return false
+	}
+	// any other figure before 其中 may be what it refers to (总数, 新增数,
+	// 上年数): taking the largest keeps the rule from guessing
+	return true
+}
+
+func numberPartWhole(p *Pass, cs []Claim) {
+	text := p.Doc.Text
+	for i := range cs {
+		c := &cs[i]
+		// 占…比重 above 100％
+		if c.rel&relShare != 0 && c.Unit == "％" && c.rel&(relGrowth|relDecline|relYoY|relYoYDown) == 0 {
+			if lo, _, ok := bounds(c); ok && lo > 100 {
+				p.Report(Finding{Rule: "part-whole", Severity: Error, Span: c.Span,
+					Message: fmt.Sprintf("比重不能超过100％：“%s”所占比重写为%s", c.Metric, c.Text), Suggestion: "核对比重数值"})
+			}
+		}
+	}
+	for i := 0; i < len(cs); i++ {
+		if cs[i].rel&relPart == 0 {
+			continue
+		}
+		// the parts: this claim and the later ones of its sentence
+		first := &cs[i]
+		qi := strings.LastIndex(text[first.Sentence.Start:first.Start], "其中") + first.Sentence.Start
+		opens := strings.TrimSpace(text[first.Sentence.Start:qi]) == ""
+		k := i
+		for ; k < len(cs) && cs[k].Sentence == first.Sentence; k++ {
+			part := &cs[k]
+			if k > i && part.rel&relPart != 0 {
+				break
+			}
+			lo, _, ok := bounds(part)
+			if !ok {
+				continue
+			}
+			big, bigHi := largestWhole(cs, i, qi, part, opens)
+			if big == nil || lo <= bigHi {
+				continue
+			}
+			p.Report(Finding{Rule: "part-whole", Severity: Error, Span: part.Span,
+				Message:    fmt.Sprintf("部分大于整体：“其中”所列的%s大于总数%s（第%d行）", part.Text, big.Text, lineOf(p, big.Start)),
+				Suggestion: "核对总数与分项数值", Related: []Related{related(big, "总数")}})
+		}
+		i = k - 1
+	}
+}
+
+// largestWhole finds the largest total a part of a 其中 clause can belong
+// to: the claims before 其中 in its sentence or, when 其中 opens the
+// sentence, in the sentence before. nil when there is none or one of them is
+// approximate.
+func largestWhole(cs []Claim, i, qi int, part *Claim, opens bool) (*Claim, float64) {
+	first := &cs[i]
+	var wholes []*Claim
+	for k := i - 1; k >= 0 && cs[k].Sentence == first.Sentence; k-- {
+		if cs[k].Span.End <= qi && wholeCandidate(&cs[k], part) {
+			wholes = append(wholes, &cs[k])
+		}
+	}
+	if len(wholes) == 0 && opens {
+		var sent segment.Span
+		for k := i - 1; k >= 0 && cs[k].Paragraph == first.Paragraph; k-- {
+			if sent.Len() > 0 && cs[k].Sentence != sent {
+				break
+			}
+			if cs[k].Sentence.End <= first.Sentence.Start {
+				sent = cs[k].Sentence
+				if wholeCandidate(&cs[k], part) {
+					wholes = append(wholes, &cs[k])
+				}
+			}
+		}
+	}
+	var big *Claim
+	bigHi := math.Inf(-1)
+	for _, w := range wholes {
+		_, hi, ok := bounds(w)
+		if !ok {
+			return nil, 0
+		}
+		if hi > bigHi {
+			big, bigHi = w, hi
+		}
+	}
+	return big, bigHi
+}
+
+// ---------------------------------------------------------------------------
+// number.relation
+
+func numberRelation(p *Pass, cs []Claim) {
+	text := p.Doc.Text
+	for i := range cs {
+		c := &cs[i]
+		// 新建/新增 larger than 累计 in one sentence
+		if c.rel&relCumulative != 0 && c.rel&relList == 0 {
+			for k := i - 1; k >= 0 && cs[k].Sentence == c.Sentence; k-- {
+				n := &cs[k]
+				if n.rel&(relNew|relBuilt) == 0 || n.rel&relCumulative != 0 || n.Unit != c.Unit || n.Unit == "" || !sameThing(n, c) {
+					continue
+				}
+				nlo, _, ok1 := bounds(n)
+				_, chi, ok2 := bounds(c)
+				if ok1 && ok2 && nlo > chi {
+					word := "新增"
+					if n.rel&relBuilt != 0 {
+						word = "新建"
+					}
+					p.Report(Finding{Rule: "relation", Severity: Error, Span: c.Span,
+						Message:    fmt.Sprintf("累计数%s小于本年%s数%s：累计数应不小于当年%s数", c.Text, word, n.Text, word),
+						Suggestion: "核对累计数与" + word + "数", Related: []Related{related(n, word+"数")}})
+				}
+				break
+			}
+		}
+		// 超…目标: the completed amount is the claim before
+		if c.rel&(relOverTarget|relTargetAfter) != 0 {
+			var a *Claim
+			for k := i - 1; k >= 0 && cs[k].Sentence == c.Sentence; k-- {
+				if cs[k].Unit == c.Unit && cs[k].Unit != "" && cs[k].rel&(relOverTarget|relTargetAfter|relYoY|relYoYDown|relShare) == 0 {
+					a = &cs[k]
+					break
+				}
+			}
+			if a != nil {
+				alo, ahi, ok1 := bounds(a)
+				tlo, _, ok2 := bounds(c)
+				switch {
+				case !ok1 || !ok2:
+				case c.rel&relOverTarget != 0 && tlo > ahi:
+					p.Report(Finding{Rule: "relation", Severity: Error, Span: c.Span,
+						Message:    fmt.Sprintf("“超…目标”与数值矛盾：完成%s，而目标（或超出部分）写为%s，大于完成数", a.Text, c.Text),
+						Suggestion: "核对完成数与目标数", Related: []Related{related(a, "完成数")}})
+				case c.rel&relTargetAfter != 0 && ahi <= tlo && alo <= tlo:
+					p.Report(Finding{Rule: "relation", Severity: Error, Span: c.Span,
+						Message:    fmt.Sprintf("“超…目标”与数值矛盾：完成%s，未超过目标%s", a.Text, c.Text),
+						Suggestion: "核对完成数与目标数", Related: []Related{related(a, "完成数")}})
+				}
+			}
+		}
+		// 完成年度目标的95％ with 超额完成
+		if c.Unit == "％" && !c.Unfilled {
+			lead := text[c.Sentence.Start:c.Start]
+			if (strings.HasSuffix(lead, "目标的") || strings.HasSuffix(lead, "任务的") || strings.HasSuffix(lead, "计划的")) &&
+				strings.Contains(text[c.Sentence.Start:c.Sentence.End], "超额完成") {
+				if _, hi, ok := bounds(c); ok && hi < 100 {
+					p.Report(Finding{Rule: "relation", Severity: Error, Span: c.Span,
+						Message:    fmt.Sprintf("“超额完成”与完成率%s矛盾：完成率不足100％即未完成目标", c.Text),
+						Suggestion: "核对完成率，或改为“完成”"})
+				}
+			}
+		}
+		// 由A提高到B
+		if c.rel&relTo != 0 && i > 0 && cs[i-1].rel&relFrom != 0 && cs[i-1].Sentence == c.Sentence && cs[i-1].Unit == c.Unit {
+			a := &cs[i-1]
+			between := text[a.Span.End:c.Start]
+			alo, ahi, ok1 := bounds(a)
+			blo, bhi, ok2 := bounds(c)
+			if ok1 && ok2 {
+				up := hasAny(between, []string{"提高", "提升", "增长", "增加", "上升"})
+				down := hasAny(between, []string{"下降", "减少", "降低", "降至", "降到", "压缩", "缩短", "回落"})
+				if up && !down && bhi < alo || down && !up && blo > ahi {
+					verb := "提高"
+					if down {
+						verb = "下降"
+					}
+					p.Report(Finding{Rule: "relation", Severity: Error, Span: c.Span,
+						Message:    fmt.Sprintf("“由%s%s到%s”与数值方向矛盾", a.Text, verb, c.Text),
+						Suggestion: "核对前后数值或改用相反的动词", Related: []Related{related(a, "原数值")}})
+				}
+			}
+		}
+		// 同比增长 X％ against the current and last year's values
+		if c.rel&(relYoY|relYoYDown) != 0 && c.Unit == "％" && c.rel&relEach == 0 && c.rel&relList == 0 {
+			yoyCheck(p, cs, i)
+		}
+	}
+}
+
+func hasAny(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// yoyCheck compares a growth rate with the current and the last year's
+// values stated in the same sentence: 收入120亿元，上年为100亿元，同比增长15％.
+func yoyCheck(p *Pass, cs []Claim, gi int) {
+	g := &cs[gi]
+	var cur, prev *Claim
+	sc := sentenceClaims(cs, gi)
+	for k := range sc {
+		o := &sc[k]
+		if o == g || o.Unit == "％" || o.Unit == "" || o.RangeEnd != nil || o.rel&relList != 0 {
+			continue
+		}
+		if o.rel&relPrevYear != 0 {
+			if prev == nil {
+				prev = o
+			}
+		} else if cur == nil && o.rel&(relYoY|relYoYDown|relGrowth|relDecline|relPart|relNew) == 0 {
+			cur = o
+		}
+	}
+	if cur == nil || prev == nil || cur.Unit != prev.Unit {
+		return
+	}
+	clo, chi, ok1 := bounds(cur)
+	plo, phi, ok2 := bounds(prev)
+	glo, ghi, ok3 := bounds(g)
+	if !ok1 || !ok2 || !ok3 || plo <= 0 || math.IsInf(chi, 0) || math.IsInf(phi, 0) || math.IsInf(clo, 0) {
+		return
+	}
+	if g.rel&relYoYDown != 0 {
+		glo, ghi = -ghi, -glo
+	}
+	// growth in percent lies in [(clo-phi)/phi, (chi-plo)/plo]
+	elo := (clo - phi) / phi * 100
+	ehi := (chi - plo) / plo * 100
+	if ghi < elo || glo > ehi {
+		want := (*cur.Value - *prev.Value) / *prev.Value * 100
+		word := "增长"
+		if want < 0 {
+			word = "下降"
+		}
+		p.Report(Finding{Rule: "relation", Severity: Error, Span: g.Span,
+			Message: fmt.Sprintf("同比增速与数值不符：本期%s、上年%s，实际%s%s％，而非%s",
+				cur.Text, prev.Text, word, strconv.FormatFloat(math.Abs(want), 'f', 1, 64), g.Text),
+			Suggestion: "核对增速或本期、上年数值",
+			Related:    []Related{related(cur, "本期数"), related(prev, "上年数")}})
+	}
+}
+
+// ---------------------------------------------------------------------------
+// number.conflict
+
+// timeWords name the period a figure covers.
+var timeWords = []string{"上半年", "下半年", "一季度", "二季度", "三季度", "四季度", "第一季度", "第二季度", "第三季度", "第四季度",
+	"前三季度", "全年", "今年", "去年", "上年", "同期", "年底", "年末", "月底", "月末", "以来", "累计", "五年", "三年", "近年", "历年", "截至", "截止"}
+
+// planWords mark a target or a plan rather than a result.
+var planWords = []string{"力争", "目标", "预计", "计划", "确保", "争取", "将", "拟", "任务", "要求", "规划", "预期"}
+
+func timeContext(p *Pass, cs []Claim, i int) string {
+	c := &cs[i]
+	s := p.Doc.Text[c.Sentence.Start:c.Sentence.End]
+	var b strings.Builder
+	for _, w := range timeWords {
+		if strings.Contains(s, w) {
+			b.WriteString(w + "|")
+		}
+	}
+	for _, o := range sentenceClaims(cs, i) {
+		if o.Kind == ClaimYear || o.Kind == ClaimMonth {
+			b.WriteString(o.Text + "|")
+		}
+	}
+	return b.String()
+}
+
+// sentenceClaims returns the claims of cs[i]'s sentence (they are adjacent).
+func sentenceClaims(cs []Claim, i int) []Claim {
+	lo, hi := i, i+1
+	for lo > 0 && cs[lo-1].Sentence == cs[i].Sentence {
+		lo--
+	}
+	for hi < len(cs) && cs[hi].Sentence == cs[i].Sentence {
+		hi++
+	}
+	return cs[lo:hi]
+}
+
+const conflictRel = relPart | relEach | relYoY | relYoYDown | relShare | relOverTarget | relTargetAfter | relCumulative | relNew | relBuilt |
+	relGrowth | relDecline | relTo | relFrom | relPrevYear
+
+func numberConflict(p *Pass, cs []Claim) {
+	type seen struct {
+		c   *Claim
+		ctx string
+	}
+	byKey := map[string][]seen{}
+	for i := range cs {
+		c := &cs[i]
+		if c.Value == nil || c.inherited || c.Unit == "" || c.RangeEnd != nil || utf8.RuneCountInString(c.Metric) < 4 {
+			continue
+		}
+		switch c.Kind {
+		case ClaimYear, ClaimMonth, ClaimDate:
+			continue
+		}
+		if _, _, ok := bounds(c); !ok {
+			continue
+		}
+		if hasAny(p.Doc.Text[c.Sentence.Start:c.Sentence.End], planWords) {
+			continue
+		}
+		key := fmt.Sprintf("%s\x00%s\x00%s\x00%d", c.Metric, c.Unit, c.Kind, c.rel&conflictRel)
+		ctx := timeContext(p, cs, i)
+		for _, o := range byKey[key] {
+			if o.ctx != ctx {
+				continue
+			}
+			alo, ahi, _ := bounds(o.c)
+			blo, bhi, _ := bounds(c)
+			if ahi < blo || bhi < alo {
+				p.Report(Finding{Rule: "conflict", Severity: Warning, Span: c.Span,
+					Message:    fmt.Sprintf("同一指标“%s”前后数值不一致：此处为%s，第%d行为%s", c.Metric, c.Text, lineOf(p, o.c.Start), o.c.Text),
+					Suggestion: "核对两处数值，统一口径", Related: []Related{related(o.c, "另一处")}})
+				break
+			}
+		}
+		byKey[key] = append(byKey[key], seen{c, ctx})
+	}
+}
+
+// ---------------------------------------------------------------------------
+// number.year
+
+var (
+	yearApposRx   = regexp.MustCompile(`(今年|本年度|本年|明年|去年|上年|上一年|下一年|下年)(?:（|\()((?:19|20)\d\d)年?(?:）|\))`)
+	yearApposRx2  = regexp.MustCompile(`((?:19|20)\d\d)年(?:（|\()(今年|本年度|本年|明年|去年|上年)(?:）|\))`)
+	yearApposRx3  = regexp.MustCompile(`(今年|明年|去年)即((?:19|20)\d\d)年`)
+	planFutures   = []string{"力争", "将继续", "将坚持", "将着力", "将进一步", "将全力", "将持续", "将重点", "将深入", "将紧紧", "将围绕", "将努力", "将以", "计划", "打算", "展望"}
+	planHeadWords = []string{"打算", "计划", "思路", "下一步", "明年", "今后", "努力方向", "展望", "安排", "工作重点"}
+)
+
+// yearOffset is how many years after the report's own year a relative year
+// word points, for a report written during its year.
+func yearOffset(w string) int {
+	switch w {
+	case "明年", "下一年", "下年":
+		return 1
+	case "去年", "上年", "上一年":
+		return -1
+	}
+	return 0
+}
+
+func (a *Analysis) governmentReport() bool {
+	if a.Profile != nil {
+		return a.Profile.ID == "government-work"
+	}
+	return strings.Contains(a.Doc.Slice(a.Doc.Title), "政府工作报告")
+}
+
+func numberYear(p *Pass, cs []Claim) {
+	y := p.Year
+	if y == 0 {
+		return
+	}
+	gov := p.governmentReport()
+	text := p.Doc.Text
+	// 今年（2022年）: a report on year y is written in y or early y+1
+	type appos struct {
+		sp   segment.Span
+		word string
+		year int
+	}
+	var found []appos
+	for _, m := range yearApposRx.FindAllStringSubmatchIndex(text, -1) {
+		yr, _ := strconv.Atoi(text[m[4]:m[5]])
+		found = append(found, appos{segment.Span{Start: m[0], End: m[1]}, text[m[2]:m[3]], yr})
+	}
+	for _, m := range yearApposRx2.FindAllStringSubmatchIndex(text, -1) {
+		yr, _ := strconv.Atoi(text[m[2]:m[3]])
+		found = append(found, appos{segment.Span{Start: m[0], End: m[1]}, text[m[4]:m[5]], yr})
+	}
+	for _, m := range yearApposRx3.FindAllStringSubmatchIndex(text, -1) {
+		yr, _ := strconv.Atoi(text[m[4]:m[5]])
+		found = append(found, appos{segment.Span{Start: m[0], End: m[1]}, text[m[2]:m[3]], yr})
+	}
+	written := map[int]appos{} // writing year implied → first place
+	comments := htmlComments(p.Doc)
+	for _, ap := range found {
+		if inSpans(comments, ap.sp.Start) {
+			continue
+		}
+		off := yearOffset(ap.word)
+		implied := ap.year - off // the year the report was written in
+		okYears := []int{y, y + 1}
+		if gov {
+			okYears = []int{y}
+		}
+		good := false
+		for _, w := range okYears {
+			if implied == w {
+				good = true
+			}
+		}
+		if !good {
+			want := y + off
+			p.Report(Finding{Rule: "year", Severity: Error, Span: ap.sp,
+				Message:    fmt.Sprintf("“%s”与报告年度不符：本报告为%d年度，“%s”应为%d年", p.Doc.Slice(ap.sp), y, ap.word, want),
+				Suggestion: fmt.Sprintf("改为%d年，或核对报告年度", want)})
+			continue
+		}
+		if first, ok := written[1-implied]; ok || len(written) > 0 {
+			_ = first
+			for wy, fa := range written {
+				if wy != implied {
+					p.Report(Finding{Rule: "year", Severity: Error, Span: ap.sp,
+						Message: fmt.Sprintf("“%s”与第%d行“%s”推算出的成文年份不同（%d年与%d年），相对年份前后不一致",
+							p.Doc.Slice(ap.sp), lineOf(p, fa.sp.Start), p.Doc.Slice(fa.sp), implied, wy),
+						Suggestion: "统一“今年”“明年”“去年”所指的年份",
+						Related:    []Related{{Span: fa.sp, Message: "另一处"}}})
+				}
+				break
+			}
+			continue
+		}
+		written[implied] = ap
+	}
+	// the plan for next year
+	planYear := y + 1
+	if gov {
+		planYear = y
+	}
+	for i := range cs {
+		c := &cs[i]
+		if c.Kind != ClaimYear || c.Value == nil || c.RangeEnd != nil {
+			continue
+		}
+		inPlan := false
+		for h := p.Doc.HeadingAt(c.Start); h != nil; h = h.Parent {
+			if hasAny(h.Text(p.Doc), planHeadWords) {
+				inPlan = true
+			}
+		}
+		if h := p.Doc.HeadingAt(c.Start); h != nil && h.Title.Start == c.Start {
+			// 四、2022年工作打算
+			if !hasAny(p.Doc.Slice(h.Title), planHeadWords) {
+				continue
+			}
+		} else {
+			lead := strings.TrimSpace(text[c.Sentence.Start:c.Start])
+			lead = strings.TrimLeft(lead, "#* ")
+			if lead != "" && lead != "在" && lead != "展望" && lead != "进入" && lead != "面向" {
+				continue
+			}
+			if !inPlan && !hasAny(text[c.Sentence.Start:c.Sentence.End], planFutures) {
+				continue
+			}
+		}
+		yr := int(*c.Value)
+		if yr >= planYear {
+			continue
+		}
+		msg := fmt.Sprintf("下一步打算的年份应为%d年：本报告为%d年度报告，“%s”是已总结的年份", planYear, y, c.Text)
+		if gov {
+			msg = fmt.Sprintf("今年工作安排的年份应为%d年：本报告为%d年政府工作报告，“%s”是已回顾的年份", planYear, y, c.Text)
+		}
+		p.Report(Finding{Rule: "year", Severity: Error, Span: c.Span, Message: msg,
+			Suggestion: fmt.Sprintf("改为“%d年”", planYear)})
+	}
+}

@@ -1,0 +1,116 @@
+package cmd
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/reportlint/reportlint/segment"
+)
+
+type jsonToken struct {
+	Text      string `json:"text"`
+	POS       string `json:"pos"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	Offset    int    `json:"offset"`
+	EndOffset int    `json:"end_offset"`
+}
+
+func newSegmentCmd(app *App) *cobra.Command {
+	var format string
+	var full, spaces bool
+	c := &cobra.Command{
+		Use:   "segment FILE...",
+		Short: "显示分词结果（词、词性、位置），用于调试词库",
+		Long: "segment 打印 gse 分词得到的每个词及其词性和位置，便于词库作者查看某个提法为何能或不能整体匹配。\n" +
+			"词库（--lexicon）中的术语会作为整词加入词典。",
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			if format != "table" && format != "json" {
+				return usageError("未知的输出格式 %q（可选：table、json）", format)
+			}
+			lex, err := app.lexicon()
+			if err != nil {
+				return err
+			}
+			docs, bad := app.loadDocs(args)
+			var texts []string
+			for i, d := range docs {
+				if d == nil {
+					fmt.Fprintln(app.Err, "reportlint:", bad[i].Err)
+					continue
+				}
+				texts = append(texts, d.Text)
+			}
+			var seg *segment.Segmenter
+			if full || totalLen(texts) > segment.FilterLimit {
+				seg = segment.NewFullSegmenter(lex.SegmentTerms())
+			} else {
+				seg = segment.NewSegmenterFor(texts, lex.SegmentTerms())
+			}
+			type jfile struct {
+				Path   string      `json:"path"`
+				Error  string      `json:"error,omitempty"`
+				Tokens []jsonToken `json:"tokens"`
+			}
+			rep := struct {
+				Version int     `json:"version"`
+				Files   []jfile `json:"files"`
+			}{Version: 1, Files: []jfile{}}
+			failed := false
+			for i, d := range docs {
+				if d == nil {
+					failed = true
+					rep.Files = append(rep.Files, jfile{Path: bad[i].Path, Error: bad[i].Err.Error(), Tokens: []jsonToken{}})
+					continue
+				}
+				f := jfile{Path: d.Path, Tokens: []jsonToken{}}
+				for _, t := range seg.Tokens(d.Text) {
+					if !spaces && strings.TrimSpace(t.Text) == "" {
+						continue
+					}
+					p := d.Position(t.Span.Start)
+					f.Tokens = append(f.Tokens, jsonToken{t.Text, t.POS, p.Line, p.Col, t.Span.Start, t.Span.End})
+				}
+				rep.Files = append(rep.Files, f)
+			}
+			if format == "json" {
+				enc := json.NewEncoder(app.Out)
+				enc.SetEscapeHTML(false)
+				enc.SetIndent("", "  ")
+				if err := enc.Encode(rep); err != nil {
+					return err
+				}
+			} else {
+				for _, f := range rep.Files {
+					if f.Error != "" {
+						continue
+					}
+					fmt.Fprintf(app.Out, "# %s（%d 个词）\n", f.Path, len(f.Tokens))
+					for _, t := range f.Tokens {
+						fmt.Fprintf(app.Out, "%d:%d\t%s\t%s\t[%d,%d)\n", t.Line, t.Column, t.Text, t.POS, t.Offset, t.EndOffset)
+					}
+				}
+			}
+			if failed {
+				return &exitError{code: ExitInput}
+			}
+			return nil
+		},
+	}
+	c.Flags().StringVarP(&format, "format", "f", "table", "输出格式：table、json")
+	c.Flags().BoolVar(&full, "full", false, "加载完整词典（默认只加载与输入相关的词条，结果相同但更快）")
+	c.Flags().BoolVar(&spaces, "spaces", false, "也输出空白词元")
+	return c
+}
+
+func totalLen(texts []string) int {
+	n := 0
+	for _, t := range texts {
+		n += len(t)
+	}
+	return n
+}

@@ -1,0 +1,131 @@
+package similar
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/lexicon"
+	"github.com/reportlint/reportlint/segment"
+)
+
+// StockPhrases are fixed wordings that reports of the genre share without
+// copying from each other: standard openings, closings, section names and
+// the verbs that go with political formulations. Characters inside them do
+// not count toward a passage's length.
+var StockPhrases = []string{
+	"以习近平同志为核心的党中央", "习近平新时代中国特色社会主义思想", "习近平总书记重要讲话和重要指示批示精神",
+	"习近平总书记重要讲话重要指示批示精神", "习近平总书记系列重要讲话精神", "习近平总书记重要指示批示精神",
+	"坚持以习近平新时代中国特色社会主义思想为指导", "深入学习贯彻", "认真学习贯彻", "全面贯彻落实", "深入贯彻落实",
+	"党的二十大精神", "党的二十大和二十届二中、三中全会精神", "党的二十大和二十届历次全会精神", "党的十九大精神",
+	"二十届三中全会精神", "二十届四中全会精神", "十九届历次全会精神", "的决定性意义", "深刻领悟", "增强", "坚定", "做到",
+	"牢固树立", "坚决做到", "始终胸怀", "牢记", "心怀", "坚持和加强党的全面领导", "全面从严治党", "主体责任", "第一责任人",
+	"党风廉政建设", "意识形态工作责任制", "中央八项规定精神", "中央八项规定及其实施细则精神", "廉洁自律", "廉洁从政",
+	"民主生活会", "组织生活会", "批评与自我批评", "理论学习中心组", "学习型机关", "主题教育", "党纪学习教育",
+	"在上级党委的坚强领导下", "在市委、市政府的坚强领导下", "在县委、县政府的坚强领导下", "在局党组的坚强领导下",
+	"现将有关情况报告如下", "现将有关情况汇报如下", "现将个人履职情况报告如下", "现将本人履职情况报告如下",
+	"现将工作情况报告如下", "报告如下", "汇报如下", "特此报告", "请予审议", "请予评议", "以上报告，请予审议",
+	"以上报告，请予评议", "各位代表", "请各位代表审议", "向大会报告政府工作，请予审议",
+	"并请政协委员和其他列席人员提出意见", "并请市政协委员和其他列席人员提出意见", "并请县政协委员和其他列席人员提出意见",
+	"并请区政协委员和其他列席人员提出意见",
+	"存在的问题和不足", "存在的主要问题", "下一步工作打算", "下一步工作安排", "今后努力方向", "主要工作及成效",
+	"回顾过去一年的工作", "高质量发展", "经济社会高质量发展", "稳中求进工作总基调",
+	"以人民为中心的发展思想", "人民群众", "群众满意度", "获得感、幸福感、安全感", "急难愁盼问题",
+	"取得明显成效", "取得积极成效", "取得显著成效", "形成了可复制的经验", "形成可复制可推广的经验", "群众满意度不断提升",
+	"实现了预期目标", "办理时限明显缩短", "服务更加便捷高效", "各项工作有序推进", "各项工作取得积极进展",
+	"担当作为", "履职尽责", "真抓实干", "攻坚克难", "守正创新", "凝心聚力", "锐意进取", "开拓创新",
+	"统筹发展和安全", "营商环境", "乡村振兴", "共同富裕", "生态文明建设", "安全生产", "疫情防控",
+	"理论学习不够深入", "工作作风还需改进", "创新意识不够强", "调查研究不够深入", "与上级要求相比还有差距",
+	"与群众期盼相比还有差距", "在今后的工作中", "请各位领导和同志们批评指正", "不妥之处请批评指正", "请批评指正",
+	"以上是本年度工作情况", "述职人",
+}
+
+// PhrasesFrom returns the formulation texts, members, known wrong forms,
+// changed wordings and fixed terms of a lexicon, for Options.Boilerplate.
+func PhrasesFrom(lex *lexicon.Lexicon) []string {
+	if lex == nil {
+		return nil
+	}
+	var out []string
+	for _, f := range lex.Formulations {
+		out = append(out, f.Text)
+		out = append(out, f.Members...)
+		for _, w := range f.Wrong {
+			out = append(out, w.Text, w.Correction)
+		}
+		for _, c := range f.Changed {
+			out = append(out, c.Old, c.New)
+		}
+	}
+	for _, t := range lex.Terms {
+		out = append(out, t.Text)
+	}
+	for _, e := range lex.Events {
+		out = append(out, e.Names...)
+	}
+	return out
+}
+
+// matcher finds occurrences of fixed phrases. It is read-only once built.
+type matcher struct {
+	first   []uint64 // bitset over BMP first runes
+	byFirst map[rune][]string
+}
+
+func newMatcher(phrases []string) *matcher {
+	m := &matcher{first: make([]uint64, 1<<16/64), byFirst: map[rune][]string{}}
+	seen := map[string]bool{}
+	for _, p := range phrases {
+		p = strings.TrimSpace(p)
+		if p == "" || seen[p] {
+			continue
+		}
+		seen[p] = true
+		r, _ := utf8.DecodeRuneInString(p)
+		m.byFirst[r] = append(m.byFirst[r], p)
+		if r < 1<<16 {
+			m.first[r>>6] |= 1 << (r & 63)
+		}
+	}
+	for r, ps := range m.byFirst {
+		sort.Slice(ps, func(i, j int) bool {
+			if len(ps[i]) != len(ps[j]) {
+				return len(ps[i]) > len(ps[j])
+			}
+			return ps[i] < ps[j]
+		})
+		m.byFirst[r] = ps
+	}
+	return m
+}
+
+// mask appends the merged spans of text covered by phrases to dst.
+func (m *matcher) mask(text string, dst []segment.Span) []segment.Span {
+	if m == nil || len(m.byFirst) == 0 {
+		return dst
+	}
+	for i, r := range text {
+		if r < 1<<16 {
+			if m.first[r>>6]&(1<<(r&63)) == 0 {
+				continue
+			}
+		} else if _, ok := m.byFirst[r]; !ok {
+			continue
+		}
+		for _, p := range m.byFirst[r] {
+			if !strings.HasPrefix(text[i:], p) {
+				continue
+			}
+			end := i + len(p)
+			if n := len(dst); n > 0 && dst[n-1].End >= i {
+				if end > dst[n-1].End {
+					dst[n-1].End = end
+				}
+			} else {
+				dst = append(dst, segment.Span{Start: i, End: end})
+			}
+			break
+		}
+	}
+	return dst
+}
