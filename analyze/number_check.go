@@ -3,7 +3,7 @@ package analyze
 import (
 	"fmt"
 	"math"
-	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -388,7 +388,10 @@ func numberListCount(p *Pass, cs []Claim) {
 			last := &cs[j-1]
 			sp := segment.Span{Start: c.Start, End: last.Span.End}
 			subj := fmt.Sprintf("%d项", lo)
-			if hi != lo {
+			switch {
+			case hi >= math.MaxInt32:
+				subj = fmt.Sprintf("至少%d项", lo)
+			case hi != lo:
 				subj = fmt.Sprintf("%d～%d项", lo, hi)
 			}
 			msg := fmt.Sprintf("“分别”前列举了%s，后面却给出%d个数值，数量不一致", subj, n)
@@ -529,25 +532,34 @@ func numberRelation(p *Pass, cs []Claim) {
 				break
 			}
 		}
-		// 超…目标: the completed amount is the claim before
+		// 超…目标: the completed amount is a figure before it in the
+		// sentence; the largest one is taken (其中… may come between)
 		if c.rel&(relOverTarget|relTargetAfter) != 0 {
 			var a *Claim
+			ahi := math.Inf(-1)
 			for k := i - 1; k >= 0 && cs[k].Sentence == c.Sentence; k-- {
-				if cs[k].Unit == c.Unit && cs[k].Unit != "" && cs[k].rel&(relOverTarget|relTargetAfter|relYoY|relYoYDown|relShare) == 0 {
-					a = &cs[k]
+				o := &cs[k]
+				if o.Unit != c.Unit || o.Unit == "" || o.rel&(relOverTarget|relTargetAfter|relYoY|relYoYDown|relShare|relPrevYear) != 0 {
+					continue
+				}
+				_, hi, ok := bounds(o)
+				if !ok {
+					a = nil
 					break
+				}
+				if hi > ahi {
+					a, ahi = o, hi
 				}
 			}
 			if a != nil {
-				alo, ahi, ok1 := bounds(a)
-				tlo, _, ok2 := bounds(c)
+				tlo, _, ok := bounds(c)
 				switch {
-				case !ok1 || !ok2:
+				case !ok:
 				case c.rel&relOverTarget != 0 && tlo > ahi:
 					p.Report(Finding{Rule: "relation", Severity: Error, Span: c.Span,
 						Message:    fmt.Sprintf("“超…目标”与数值矛盾：完成%s，而目标（或超出部分）写为%s，大于完成数", a.Text, c.Text),
 						Suggestion: "核对完成数与目标数", Related: []Related{related(a, "完成数")}})
-				case c.rel&relTargetAfter != 0 && ahi <= tlo && alo <= tlo:
+				case c.rel&relTargetAfter != 0 && ahi <= tlo:
 					p.Report(Finding{Rule: "relation", Severity: Error, Span: c.Span,
 						Message:    fmt.Sprintf("“超…目标”与数值矛盾：完成%s，未超过目标%s", a.Text, c.Text),
 						Suggestion: "核对完成数与目标数", Related: []Related{related(a, "完成数")}})
@@ -614,11 +626,17 @@ func yoyCheck(p *Pass, cs []Claim, gi int) {
 			continue
 		}
 		if o.rel&relPrevYear != 0 {
-			if prev == nil {
-				prev = o
+			if prev != nil {
+				return // two base values: which is which?
 			}
-		} else if cur == nil && o.rel&(relYoY|relYoYDown|relGrowth|relDecline|relPart|relNew) == 0 {
-			cur = o
+			prev = o
+		} else if o.rel&(relYoY|relYoYDown|relGrowth|relDecline|relPart|relNew|relBuilt|relCumulative) == 0 {
+			if cur != nil && cur.Unit == o.Unit {
+				return // two current values
+			}
+			if cur == nil {
+				cur = o
+			}
 		}
 	}
 	if cur == nil || prev == nil || cur.Unit != prev.Unit {
@@ -655,7 +673,8 @@ func yoyCheck(p *Pass, cs []Claim, gi int) {
 
 // timeWords name the period a figure covers.
 var timeWords = []string{"上半年", "下半年", "一季度", "二季度", "三季度", "四季度", "第一季度", "第二季度", "第三季度", "第四季度",
-	"前三季度", "全年", "今年", "去年", "上年", "同期", "年底", "年末", "月底", "月末", "以来", "累计", "五年", "三年", "近年", "历年", "截至", "截止"}
+	"前三季度", "全年", "今年", "去年", "上年", "同期", "年底", "年末", "月底", "月末", "以来", "累计", "五年", "三年", "近年", "历年", "截至", "截止",
+	"过去一年", "一年来", "五年来", "十年", "期间", "目前", "现有"}
 
 // planWords mark a target or a plan rather than a result.
 var planWords = []string{"力争", "目标", "预计", "计划", "确保", "争取", "将", "拟", "任务", "要求", "规划", "预期"}
@@ -694,8 +713,9 @@ const conflictRel = relPart | relEach | relYoY | relYoYDown | relShare | relOver
 
 func numberConflict(p *Pass, cs []Claim) {
 	type seen struct {
-		c   *Claim
-		ctx string
+		c      *Claim
+		ctx    string
+		lo, hi float64
 	}
 	byKey := map[string][]seen{}
 	for i := range cs {
@@ -707,28 +727,32 @@ func numberConflict(p *Pass, cs []Claim) {
 		case ClaimYear, ClaimMonth, ClaimDate:
 			continue
 		}
-		if _, _, ok := bounds(c); !ok {
-			continue
-		}
-		if hasAny(p.Doc.Text[c.Sentence.Start:c.Sentence.End], planWords) {
+		lo, hi, ok := bounds(c)
+		if !ok || hasAny(p.Doc.Text[c.Sentence.Start:c.Sentence.End], planWords) {
 			continue
 		}
 		key := fmt.Sprintf("%s\x00%s\x00%s\x00%d", c.Metric, c.Unit, c.Kind, c.rel&conflictRel)
 		ctx := timeContext(p, cs, i)
+		dup := false
 		for _, o := range byKey[key] {
 			if o.ctx != ctx {
 				continue
 			}
-			alo, ahi, _ := bounds(o.c)
-			blo, bhi, _ := bounds(c)
-			if ahi < blo || bhi < alo {
+			if o.lo == lo && o.hi == hi {
+				dup = true
+				break
+			}
+			if o.hi < lo || hi < o.lo {
 				p.Report(Finding{Rule: "conflict", Severity: Warning, Span: c.Span,
 					Message:    fmt.Sprintf("同一指标“%s”前后数值不一致：此处为%s，第%d行为%s", c.Metric, c.Text, lineOf(p, o.c.Start), o.c.Text),
 					Suggestion: "核对两处数值，统一口径", Related: []Related{related(o.c, "另一处")}})
+				dup = true // one finding per place
 				break
 			}
 		}
-		byKey[key] = append(byKey[key], seen{c, ctx})
+		if !dup && len(byKey[key]) < 32 {
+			byKey[key] = append(byKey[key], seen{c, ctx, lo, hi})
+		}
 	}
 }
 
@@ -736,18 +760,57 @@ func numberConflict(p *Pass, cs []Claim) {
 // number.year
 
 var (
-	yearApposRx   = regexp.MustCompile(`(今年|本年度|本年|明年|去年|上年|上一年|下一年|下年)(?:（|\()((?:19|20)\d\d)年?(?:）|\))`)
-	yearApposRx2  = regexp.MustCompile(`((?:19|20)\d\d)年(?:（|\()(今年|本年度|本年|明年|去年|上年)(?:）|\))`)
-	yearApposRx3  = regexp.MustCompile(`(今年|明年|去年)即((?:19|20)\d\d)年`)
+	relYearWords  = []string{"今年", "本年度", "明年", "去年", "上年", "上一年", "下一年"}
 	planFutures   = []string{"力争", "将继续", "将坚持", "将着力", "将进一步", "将全力", "将持续", "将重点", "将深入", "将紧紧", "将围绕", "将努力", "将以", "计划", "打算", "展望"}
 	planHeadWords = []string{"打算", "计划", "思路", "下一步", "明年", "今后", "努力方向", "展望", "安排", "工作重点"}
 )
+
+// parenYear reads “（2022年）”, “(2022)” or “即2022年” at the start of s and
+// returns the year and the bytes read.
+func parenYear(s string) (int, int) {
+	k := 0
+	closeNeeded := true
+	switch {
+	case strings.HasPrefix(s, "（"):
+		k = len("（")
+	case strings.HasPrefix(s, "("):
+		k = 1
+	case strings.HasPrefix(s, "即"):
+		k, closeNeeded = len("即"), false
+	default:
+		return 0, 0
+	}
+	if k+4 > len(s) || !allASCIIDigits(s[k:k+4]) || k+4 < len(s) && isAnyDigitByte(s, k+4) {
+		return 0, 0
+	}
+	yr, _ := strconv.Atoi(s[k : k+4])
+	if yr < 1900 || yr > 2100 {
+		return 0, 0
+	}
+	k += 4
+	if strings.HasPrefix(s[k:], "年") {
+		k += len("年")
+	} else if !closeNeeded {
+		return 0, 0
+	}
+	if closeNeeded {
+		switch {
+		case strings.HasPrefix(s[k:], "）"):
+			k += len("）")
+		case strings.HasPrefix(s[k:], ")"):
+			k++
+		default:
+			return 0, 0
+		}
+	}
+	return yr, k
+}
 
 // yearOffset is how many years after the report's own year a relative year
 // word points, for a report written during its year.
 func yearOffset(w string) int {
 	switch w {
-	case "明年", "下一年", "下年":
+	case "明年", "下一年":
 		return 1
 	case "去年", "上年", "上一年":
 		return -1
@@ -776,18 +839,38 @@ func numberYear(p *Pass, cs []Claim) {
 		year int
 	}
 	var found []appos
-	for _, m := range yearApposRx.FindAllStringSubmatchIndex(text, -1) {
-		yr, _ := strconv.Atoi(text[m[4]:m[5]])
-		found = append(found, appos{segment.Span{Start: m[0], End: m[1]}, text[m[2]:m[3]], yr})
+	for _, w := range relYearWords {
+		for off := 0; ; {
+			i := strings.Index(text[off:], w)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(w)
+			// 今年（2022年） / 今年即2022年
+			if yr, n := parenYear(text[off:]); n > 0 {
+				found = append(found, appos{segment.Span{Start: i, End: off + n}, w, yr})
+			}
+			// 2022年（今年）
+			if strings.HasSuffix(text[:i], "（") || strings.HasSuffix(text[:i], "(") {
+				_, cw := utf8.DecodeRuneInString(text[off:])
+				if r := nextRune(text, off); r == '）' || r == ')' {
+					open := i - 1
+					if strings.HasSuffix(text[:i], "（") {
+						open = i - len("（")
+					}
+					if strings.HasSuffix(text[:open], "年") {
+						k := open - len("年")
+						if k >= 4 && allASCIIDigits(text[k-4:k]) && (k == 4 || !isAnyDigitByte(text, k-5)) {
+							yr, _ := strconv.Atoi(text[k-4 : k])
+							found = append(found, appos{segment.Span{Start: k - 4, End: off + cw}, w, yr})
+						}
+					}
+				}
+			}
+		}
 	}
-	for _, m := range yearApposRx2.FindAllStringSubmatchIndex(text, -1) {
-		yr, _ := strconv.Atoi(text[m[2]:m[3]])
-		found = append(found, appos{segment.Span{Start: m[0], End: m[1]}, text[m[4]:m[5]], yr})
-	}
-	for _, m := range yearApposRx3.FindAllStringSubmatchIndex(text, -1) {
-		yr, _ := strconv.Atoi(text[m[4]:m[5]])
-		found = append(found, appos{segment.Span{Start: m[0], End: m[1]}, text[m[2]:m[3]], yr})
-	}
+	sort.Slice(found, func(a, b int) bool { return found[a].sp.Start < found[b].sp.Start })
 	written := map[int]appos{} // writing year implied → first place
 	comments := htmlComments(p.Doc)
 	for _, ap := range found {
@@ -829,19 +912,34 @@ func numberYear(p *Pass, cs []Claim) {
 		}
 		written[implied] = ap
 	}
-	// the plan for next year
+	// the plan for next year: a review (述职, 总结) plans for y+1, a
+	// government report and a plan (工作要点, 计划) for y itself
 	planYear := y + 1
-	if gov {
+	title := p.Doc.Slice(p.Doc.Title)
+	retro := p.Profile != nil && (p.Profile.ID == "duty-report" || p.Profile.ID == "annual-summary") ||
+		hasAny(title, []string{"总结", "述职", "述德", "述廉", "汇报"})
+	switch {
+	case gov:
 		planYear = y
+	case hasAny(title, []string{"半年", "季度", "月份", "月度"}):
+		planYear = y // a half-year summary plans for the rest of the year
+	case !retro && hasAny(title, []string{"计划", "要点", "安排", "思路"}):
+		planYear = y
+	case !retro:
+		return // not known to look back on year y
 	}
 	for i := range cs {
 		c := &cs[i]
 		if c.Kind != ClaimYear || c.Value == nil || c.RangeEnd != nil {
 			continue
 		}
+		if i+1 < len(cs) && cs[i+1].Start == c.Span.End && cs[i+1].Kind == ClaimMonth {
+			continue // a date (2024年12月28日): the signature, not a plan
+		}
 		inPlan := false
-		for h := p.Doc.HeadingAt(c.Start); h != nil; h = h.Parent {
-			if hasAny(h.Text(p.Doc), planHeadWords) {
+		nodes := p.Outline()
+		for n := p.nodeAt(c.Start); n >= 0; n = nodes[n].Parent {
+			if nodes[n].Implicit == KindPlans || nodes[n].Heading != nil && hasAny(nodes[n].Title, planHeadWords) {
 				inPlan = true
 			}
 		}

@@ -25,7 +25,11 @@ const (
 // cut on gse tokens when the analysis has a tokenizer.
 func (a *Analysis) Claims() []Claim {
 	return Memo(a, "claims", func() []Claim {
-		return ExtractClaims(a.Doc, a.Placeholders(), a.Tokens(), a.Lex)
+		cs := ExtractClaims(a.Doc, a.Placeholders(), a.Tokens(), a.Lex)
+		for i := range cs {
+			cs[i].Section = a.SectionName(cs[i].Start) // outline sections, as findings use
+		}
+		return cs
 	})
 }
 
@@ -38,7 +42,7 @@ func ExtractClaims(doc *segment.Document, phs []Placeholder, tokens []segment.To
 	x := &extractor{doc: doc, tb: tb, tokens: tokens, skip: markerSpans(doc)}
 	x.comments = htmlComments(doc)
 	pi := 0
-	out := []Claim{}
+	out := make([]Claim, 0, len(phs)+len(doc.Text)/128)
 	for _, para := range doc.Paragraphs {
 		for pi < len(phs) && phs[pi].Start < para.Span.Start {
 			pi++
@@ -143,7 +147,7 @@ func tablesFor(lex *lexicon.Lexicon) *numTables {
 
 func hasNumeral(s string) bool {
 	for _, r := range s {
-		if isAnyDigit(r) || strings.ContainsRune(cnNumeralChars, r) {
+		if isAnyDigit(r) || isNumeralRune(r) {
 			return true
 		}
 	}
@@ -185,6 +189,23 @@ func (t *numTables) fixedCovering(s string, i, j int) bool {
 // Numerals.
 
 const cnNumeralChars = "〇零一二两三四五六七八九十百千万亿"
+
+func isNumeralRune(r rune) bool {
+	switch r {
+	case '〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿':
+		return true
+	}
+	return false
+}
+
+// isClausePunct reports whether r is in clausePunct.
+func isClausePunct(r rune) bool {
+	switch r {
+	case '，', ',', '；', ';', '：', ':', '。', '！', '？', '!', '?', '、', '（', '）', '(', ')', '《', '》', '【', '】', '\n':
+		return true
+	}
+	return false
+}
 
 func isAnyDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 
@@ -462,7 +483,8 @@ var notUnit = []string{"期间", "人民", "人大", "人才", "人员", "项目
 	"点位", "度假", "次序", "家庭", "家园", "所属", "户外", "周边", "周期", "起草", "起步", "份额", "笔记", "元旦", "元素", "位置",
 	"吨位", "分之", "分析", "分别", "分管", "分类", "分钟以", "门户", "集团", "集中", "集体", "头条", "首位", "首要", "届时", "期末",
 	"期初", "处理", "处室", "支持", "支部", "节点", "节约", "间隔", "天津", "个人", "米粮", "亩产", "台州", "天下", "年轻", "月球",
-	"件事", "次要", "起来", "次日", "日益", "年代", "周年", "号"}
+	"件事", "次要", "起来", "次日", "日益", "年代", "周年", "号", "篇章", "条款",
+	"成员", "成果", "成效", "成绩", "成立", "成功", "成本", "成为", "成都", "成熟", "成长", "成交", "成品", "成型", "成片"}
 
 // cnBadUnits: units a Chinese numeral does not count (十分, 二级巡视员, 二期工程).
 const cnBadUnits = "分点度届级期节头部门站集首"
@@ -516,6 +538,21 @@ type extractor struct {
 	skip     []segment.Span // heading markers
 	comments []segment.Span
 	groups   int // 分别 lists seen
+
+	posOff int // last offset positioned, and its position
+	pos    segment.Pos
+}
+
+// position is doc.Position for increasing offsets, counting runes from the
+// last offset when it is on the same line (paragraphs are long lines).
+func (x *extractor) position(off int) segment.Pos {
+	if x.pos.Line > 0 && off >= x.posOff && strings.IndexByte(x.doc.Text[x.posOff:off], '\n') < 0 {
+		x.pos.Col += utf8.RuneCountInString(x.doc.Text[x.posOff:off])
+	} else {
+		x.pos = x.doc.Position(off)
+	}
+	x.posOff = off
+	return x.pos
 }
 
 // skipped reports whether off lies in a heading marker or an HTML comment.
@@ -617,9 +654,9 @@ func (x *extractor) paragraph(out []Claim, para segment.Paragraph, phs []Placeho
 				i = skipAlnum(s, i)
 				continue
 			}
-		case strings.HasPrefix(s[i:], "百分之"):
+		case r == '百' && strings.HasPrefix(s[i:], "百分之"):
 			q, ok = x.percentWords(s, i)
-		case strings.ContainsRune(cnNumeralChars, r) && quote == 0:
+		case isNumeralRune(r) && quote == 0:
 			q, ok = x.cnQuantity(s, i, base)
 		}
 		if ok {
@@ -630,10 +667,10 @@ func (x *extractor) paragraph(out []Claim, para segment.Paragraph, phs []Placeho
 			}
 			continue
 		}
-		if strings.ContainsRune(cnNumeralChars, r) {
+		if isNumeralRune(r) {
 			for i < len(s) { // skip the rest of the numeral run
 				r2, w2 := utf8.DecodeRuneInString(s[i:])
-				if !strings.ContainsRune(cnNumeralChars, r2) {
+				if !isNumeralRune(r2) {
 					break
 				}
 				i += w2
@@ -849,13 +886,23 @@ func multFollows(s string, j int, tb *numTables) bool {
 }
 
 func (x *extractor) notUnitAt(s string, j int) bool {
-	for _, w := range notUnit {
+	r, _ := utf8.DecodeRuneInString(s[j:])
+	for _, w := range notUnitByFirst[r] {
 		if strings.HasPrefix(s[j:], w) {
 			return true
 		}
 	}
 	return false
 }
+
+var notUnitByFirst = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, w := range notUnit {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = append(m[r], w)
+	}
+	return m
+}()
 
 // preQualify extends q backwards over a qualifier (近, 约, 超过…) and 第.
 func (x *extractor) preQualify(s string, q *quantity, base int) {
@@ -933,7 +980,7 @@ func (x *extractor) rangeTail(s string, q *quantity, base int) {
 		if isASCIILetter(nextRune(s, q2.end)) {
 			return
 		}
-	case strings.ContainsRune(cnNumeralChars, nextRune(s, k)) && q.cn:
+	case isNumeralRune(nextRune(s, k)) && q.cn:
 		run := cnRun(s, k)
 		v, _, f := parseCN(run)
 		if f != cnValue && f != cnYear {
@@ -990,7 +1037,7 @@ func cnRun(s string, i int) string {
 	j := i
 	for j < len(s) {
 		r, w := utf8.DecodeRuneInString(s[j:])
-		if !strings.ContainsRune(cnNumeralChars, r) {
+		if !isNumeralRune(r) {
 			break
 		}
 		j += w
@@ -1018,6 +1065,10 @@ func (x *extractor) cnQuantity(s string, i, base int) (quantity, bool) {
 	}
 	if strings.Contains(cnBadUnits, q.unit.text) {
 		return quantity{}, false
+	}
+	if q.unit.text == "次" && hasPrefixAny(s[q.unitStart+len("次"):], []string{"会议", "全会", "全体会议", "代表大会", "党代会"}) &&
+		hasSuffixAny(s[:i], []string{"届", "人大", "政协", "党代会", "委员会", "常委会", "代表大会", "全委会"}) {
+		return quantity{}, false // 十七届人大三次会议 names a meeting
 	}
 	q.end = j
 	if x.tb.fixedCovering(s, i, q.unitStart+len(q.unit.text)) {
@@ -1060,7 +1111,7 @@ func (x *extractor) cnBoundaryOK(s string, i, unitEnd, base int) bool {
 	if strings.ContainsRune("高初星周礼统唯同单之万其", prevRune(s, i)) {
 		return false
 	}
-	return !strings.ContainsRune(cnNumeralChars, nextRune(s, unitEnd))
+	return !isNumeralRune(nextRune(s, unitEnd))
 }
 
 // percentWords reads 百分之十二 / 百分之12.5.
@@ -1147,7 +1198,8 @@ func (x *extractor) claim(q quantity, s string, base int, para segment.Paragraph
 	doc := x.doc
 	sp := segment.Span{Start: base + q.start, End: base + q.end}
 	c := Claim{Span: sp, Text: doc.Slice(sp), Unfilled: q.unfilled, Paragraph: para.Number}
-	c.Pos, c.EndPos = doc.Position(sp.Start), doc.Position(sp.End)
+	c.Pos = x.position(sp.Start)
+	c.EndPos = x.position(sp.End)
 	c.Qualifier = joinQual(q.pre, q.mid, q.post)
 	if q.hasUnit {
 		c.UnitText = s[q.unitStart : q.unitStart+len(q.unit.text)]
@@ -1280,8 +1332,18 @@ var metricTail = []string{
 	"累计达到", "累计达", "达到了", "达到", "完成了", "完成", "实现了", "实现", "增长了", "增长", "下降了", "下降", "减少了", "减少",
 	"提高了", "提高", "提升了", "提升", "增加了", "增加", "降低了", "降低", "上升", "压缩", "缩短", "突破", "超过", "超出", "远超", "超", "逾", "达",
 	"共计", "合计", "总计", "累计", "共有", "共", "为", "是", "有", "约", "近", "了", "分别", "同比", "新增", "新建", "由", "从",
-	"连续", "建成", "破", "等", "仅为", "仅", "只有", "比上年同期", "较上年同期", "较上年度", "较上年", "比上年", "较去年", "比去年",
+	"连续", "建成", "破", "等", "仅为", "仅", "只有", "比上年同期", "较上年同期", "较上年度", "较上年", "比上年", "较去年同期", "比去年同期", "较去年", "比去年", "与上年相比", "与去年相比", "同期",
 }
+
+// metricTailByLast indexes metricTail by last rune, order kept.
+var metricTailByLast = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, w := range metricTail {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		m[r] = append(m[r], w)
+	}
+	return m
+}()
 
 // metricHead: connectors and relation words stripped from the start.
 var metricHead = []string{"其中", "较上年度新增", "较上年新增", "累计", "共计", "合计", "总计", "另有", "另", "并且", "并", "且", "同时", "此外", "同比", "新增", "全年共", "共", "等", "和", "及", "与",
@@ -1462,7 +1524,7 @@ func (x *extractor) relations(c *Claim, prev *Claim, lead string, leadStart int)
 func targetNounSoon(after string) bool {
 	n := 0
 	for _, r := range after {
-		if strings.ContainsRune(clausePunct, r) || n > 8 {
+		if isClausePunct(r) || n > 8 {
 			return false
 		}
 		n++
@@ -1496,9 +1558,9 @@ func (x *extractor) subjects(c *Claim, prev *Claim, before string) {
 	}
 	if prev != nil && clause == before && prev.group == 0 {
 		// the clause began before the previous claim: a count word such as
-		// 两家企业分别 is that claim
-		if prev.q.cn && prev.Kind == "count" && prev.RangeEnd == nil && prev.Value != nil && *prev.Value >= 2 && *prev.Value <= 20 &&
-			!strings.ContainsAny(before, clausePunct) {
+		// 两家企业分别, 3个领域分别 is that claim
+		if prev.Kind == "count" && prev.RangeEnd == nil && prev.Value != nil && *prev.Value >= 2 && *prev.Value <= 20 &&
+			*prev.Value == math.Trunc(*prev.Value) && prev.Qualifier == "" && !strings.ContainsAny(before, clausePunct) {
 			c.groupLo, c.groupHi = int(*prev.Value), int(*prev.Value)
 		}
 		return
@@ -1518,6 +1580,9 @@ func (x *extractor) subjects(c *Claim, prev *Claim, before string) {
 		hi += strings.Count(clause, sep)
 	}
 	hi -= strings.Count(clause, "以及") // counted once by 及
+	if strings.Contains(clause, "等") {
+		hi = math.MaxInt32 // 教育、卫生等支出分别…: the list is open
+	}
 	if hi >= 2 {
 		c.groupLo, c.groupHi = lo, hi
 		c.groupSubjects = splitSubjects(clause)
@@ -1569,13 +1634,20 @@ func (x *extractor) metric(c *Claim, prev *Claim, lead string, leadStart int) {
 		c.Metric = strings.TrimSpace(c.groupSubjects[0])
 		return
 	}
+	body := lead
+	if strings.HasSuffix(body, "）") || strings.HasSuffix(body, ")") {
+		// 地区生产总值（GDP）86.4亿元: a note in brackets before the number
+		if i := strings.LastIndexAny(body, "（("); i > 0 {
+			body = body[:i]
+		}
+	}
 	start := 0
-	for i, r := range lead {
-		if strings.ContainsRune(clausePunct, r) {
+	for i, r := range body {
+		if isClausePunct(r) {
 			start = i + utf8.RuneLen(r)
 		}
 	}
-	m := lead[start:]
+	m := body[start:]
 	mStart := leadStart + start
 	if strings.TrimSpace(m) == "" {
 		// nothing before the number in its clause: a list goes on
@@ -1592,7 +1664,8 @@ func (x *extractor) metric(c *Claim, prev *Claim, lead string, leadStart int) {
 		changed = false
 		t := strings.TrimRight(m[:end], " \t")
 		end = len(t)
-		for _, w := range metricTail {
+		last, _ := utf8.DecodeLastRuneInString(t)
+		for _, w := range metricTailByLast[last] {
 			if strings.HasSuffix(t, w) && x.boundary(mStart+end-len(w)) {
 				end -= len(w)
 				changed = true
@@ -1645,7 +1718,7 @@ func (x *extractor) metric(c *Claim, prev *Claim, lead string, leadStart int) {
 	}
 	trimmed := strings.TrimLeft(m, " \t\"'")
 	mStart += len(m) - len(trimmed)
-	m = strings.TrimRight(trimmed, " \t\"'的")
+	m = strings.TrimRight(trimmed, " \t\"'的“‘")
 	if strings.Count(m, "“") != strings.Count(m, "”") {
 		if t := strings.TrimLeft(m, "“"); t != m {
 			mStart += len(m) - len(t)
@@ -1653,7 +1726,7 @@ func (x *extractor) metric(c *Claim, prev *Claim, lead string, leadStart int) {
 		}
 		m = strings.TrimRight(m, "”")
 	}
-	if strings.Trim(m, "*＊") == "" || c.rel&relOverTarget != 0 {
+	if strings.Trim(m, "*＊") == "" || c.rel&(relOverTarget|relTargetAfter) != 0 {
 		m = ""
 	}
 	if m == "" {

@@ -592,7 +592,7 @@ func (pr *puncRun) brackets(next string) [][2]int {
 			case (k == bkDQuote || k == bkSQuote) && top() == k && !pp.contentAt(i+1):
 				// “两个确立“、…: a closing quote typed the wrong way round.
 				pr.report("unpaired", Error, i, i+1,
-					"引号方向错误：“"+pp.itemBefore(i, 10)+string(r)+"”处应为后"+bkName[k]+"“"+bkClose[k]+"”", bkClose[k])
+					"引号方向错误：“"+pp.itemBefore(i, 10)+"”之后应为后"+bkName[k]+bkClose[k]+"，误作前"+bkName[k]+string(r), bkClose[k])
 				pairs = append(pairs, [2]int{stack[len(stack)-1].i, i})
 				stack = stack[:len(stack)-1]
 				continue
@@ -624,9 +624,9 @@ func (pr *puncRun) brackets(next string) [][2]int {
 			case carry[k] > 0:
 				carry[k]--
 			case k == bkParen && pp.enumerator(i):
-			case (k == bkDQuote || k == bkSQuote) && pp.boundaryBefore(i) && pp.contentAt(i+1):
+			case (k == bkDQuote || k == bkSQuote) && pp.contentAt(i+1) && (pp.boundaryBefore(i) || pp.nextIsCloser(i, k)):
 				pr.report("unpaired", Error, i, i+1,
-					"引号方向错误：“"+string(r)+pp.itemAfter(i+1, 10)+"”处应为前"+bkName[k]+"“"+bkOpen[k]+"”", bkOpen[k])
+					"引号方向错误：“"+pp.itemAfter(i+1, 10)+"”之前应为前"+bkName[k]+bkOpen[k]+"，误作后"+bkName[k]+string(r), bkOpen[k])
 				stack = append(stack, bkEntry{k, i})
 			default:
 				pr.report("unpaired", Error, i, i+1,
@@ -653,6 +653,16 @@ func (pr *puncRun) brackets(next string) [][2]int {
 		}
 	}
 	return pairs
+}
+
+// nextIsCloser reports whether the next mark of kind k after i closes.
+func (pp *punctPara) nextIsCloser(i int, k bkKind) bool {
+	for j := i + 1; j < len(pp.r); j++ {
+		if rk, open := puBracketKind(pp.r[j]); rk == k && !pp.skip[j] {
+			return !open
+		}
+	}
+	return false
 }
 
 // closersAfter counts the closing marks of kind k after i.

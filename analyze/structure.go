@@ -331,7 +331,7 @@ func checkHeadingForms(p *Pass) {
 			msg := fmt.Sprintf("%s序号写法不统一：此处为“%s”，第%d行为“%s”", lv, w, doc.Position(ex.Marker.Start).Line, doc.Slice(ex.Marker))
 			sev := Info
 			if !h.Correct {
-				msg += fmt.Sprintf("；按 GB/T 9704 应写作“%s”%s", h.Want, formReason(h.Form))
+				msg += fmt.Sprintf("；按 GB/T 9704 应写作“%s”%s", sugg, formReason(h.Form))
 				sev = Warning
 			} else {
 				msg += fmt.Sprintf("，宜统一为“%s”", sugg)

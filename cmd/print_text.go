@@ -154,7 +154,11 @@ func (app *App) printCheck(w io.Writer, width int, r *analyze.Result) error {
 		fmt.Fprintln(w, "\n必备内容：")
 		var rows [][]string
 		for _, s := range r.Sections {
-			rows = append(rows, []string{"章节", s.Name, statusLabel(s.Status), lineLabel(s.Line), s.Heading})
+			note := s.Heading
+			if s.Message != "" {
+				note = strings.TrimSpace(s.Message + " " + s.Heading)
+			}
+			rows = append(rows, []string{"章节", s.Name, statusLabel(s.Status), lineLabel(s.Line), note})
 		}
 		for _, f := range r.Formulations {
 			rows = append(rows, []string{"提法", f.Text, statusLabel(f.Status), lineLabel(f.Line), countLabel(f.Count)})

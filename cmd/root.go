@@ -117,6 +117,7 @@ func NewRootCmd(app *App) *cobra.Command {
 
 	root.AddCommand(newCheckCmd(app))
 	root.AddCommand(newPlaceholdersCmd(app))
+	root.AddCommand(newNumbersCmd(app))
 	root.AddCommand(newSegmentCmd(app))
 	root.AddCommand(newStructureCmd(app))
 	root.AddCommand(newLexiconCmd(app))

@@ -82,6 +82,16 @@ func TestFilteredMatchesFull(t *testing.T) {
 	for k, v := range oddTexts {
 		texts[k] = v
 	}
+	// Diverse vocabulary, and every key longer than the filter's window,
+	// which the filter checks window by window.
+	texts["sampled"] = sampledText(100000)
+	var long []string
+	for _, line := range strings.Split(strings.TrimSuffix(dict.ZhS, "\n"), "\n") {
+		if w := line[:strings.IndexByte(line, ' ')]; utf8.RuneCountInString(w) > window {
+			long = append(long, w)
+		}
+	}
+	texts["long"] = strings.Join(long, "，")
 	var all []string
 	for name, text := range texts {
 		all = append(all, text)

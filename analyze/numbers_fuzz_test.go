@@ -1,0 +1,79 @@
+package analyze
+
+import (
+	"math"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/segment"
+)
+
+var (
+	fuzzSegOnce sync.Once
+	fuzzSeg     *segment.Segmenter
+)
+
+// FuzzExtractClaims feeds arbitrary text to the extractor and the number
+// check: no panic, and every claim is a well-formed slice of the text.
+func FuzzExtractClaims(f *testing.F) {
+	for _, s := range []string{
+		"全市收入12.5亿元，同比增长100％，新建3.45万个基站，起草材料10余个。",
+		"9—10月份，连续三年，二〇二二年，一百二十人，百分之十二，三四个月，十余万元。",
+		"增长10%～20%，15～30%，9～16亿元，3亿4千万元，近200余人，不到30个左右，第3名。",
+		"收入**亿元，增速**、增速连续**个月，排名第**位，其中**家，*家营收破10亿元。",
+		"电信业务总量、收入分别为**亿元、**亿元，同比分别增长**％、**％。",
+		"今年（2021年）以来，2022年是开局之年，我将坚持。",
+		"１２３万人次，1,234.5万元，010-88842603，2022-10-16，9:30，PM2.5，5G，G20。",
+		"一、总体\n（一）做法\n1.学习\n《关于十条措施》“两个确立”",
+	} {
+		f.Add(s)
+	}
+	lex := testLexicon(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		fuzzSegOnce.Do(func() {
+			fuzzSeg = segment.NewSegmenterFor([]string{"全市收入增长亿元万个基站企业"}, lex.SegmentTerms())
+		})
+		doc := segment.NewDocument("f.txt", segment.FormatText, "utf-8", text, nil)
+		toks := fuzzSeg.Tokens(doc.Text)
+		valid := utf8.ValidString(doc.Text) // decoded documents are; raw bytes need not be
+		for _, tk := range [][]segment.Token{toks, nil} {
+			cs := ExtractClaims(doc, FindPlaceholders(doc), tk, lex)
+			prevEnd := 0
+			for _, c := range cs {
+				if c.Start < prevEnd || c.Start >= c.Span.End || c.Span.End > len(doc.Text) {
+					t.Fatalf("bad span %v after %d in %q", c.Span, prevEnd, doc.Text)
+				}
+				prevEnd = c.Span.End
+				if valid && (!utf8.RuneStart(doc.Text[c.Start]) || c.Span.End < len(doc.Text) && !utf8.RuneStart(doc.Text[c.Span.End])) {
+					t.Fatalf("span %v splits a rune in %q", c.Span, doc.Text)
+				}
+				if c.Text != doc.Slice(c.Span) || c.Pos != doc.Position(c.Start) || c.EndPos != doc.Position(c.Span.End) {
+					t.Fatalf("claim %q does not match its span %v", c.Text, c.Span)
+				}
+				if c.Unfilled != (c.Value == nil) || c.Value != nil && (math.IsNaN(*c.Value) || math.IsInf(*c.Value, 0)) {
+					t.Fatalf("claim %q: unfilled %v value %v", c.Text, c.Unfilled, c.Value)
+				}
+				if c.RangeEnd != nil && (c.Value == nil || math.IsNaN(*c.RangeEnd) || math.IsInf(*c.RangeEnd, 0)) {
+					t.Fatalf("claim %q: range end %v", c.Text, *c.RangeEnd)
+				}
+				if c.MetricSpan.Len() > 0 && doc.Slice(c.MetricSpan) != c.Metric {
+					t.Fatalf("claim %q: metric %q, span gives %q", c.Text, c.Metric, doc.Slice(c.MetricSpan))
+				}
+				if strings.ContainsAny(c.Metric, "\n") {
+					t.Fatalf("claim %q: metric %q crosses a line", c.Text, c.Metric)
+				}
+			}
+		}
+		res := Run(doc, lex, Options{Checks: []*Check{NumberCheck}, Tokenize: fuzzSeg.Tokens})
+		for _, fd := range res.Findings {
+			if strings.HasSuffix(fd.Rule, ".internal") {
+				t.Fatalf("%s on %q", fd.Message, doc.Text)
+			}
+			if fd.Span.Start < 0 || fd.Span.End > len(doc.Text) || fd.Span.Start > fd.Span.End {
+				t.Fatalf("finding %s span %v out of text", fd.Rule, fd.Span)
+			}
+		}
+	})
+}
