@@ -198,7 +198,12 @@ func (app *App) lint(paths []string, o *lintOptions, base []*analyze.Check) ([]*
 		return nil, err
 	}
 	docs, bad := app.loadDocs(paths)
-	opt.Tokenize = tokenizer(lex, docs)
+	for _, c := range checks {
+		if c.NeedsTokens { // placeholders alone never loads the dictionary
+			opt.Tokenize = tokenizer(lex, docs)
+			break
+		}
+	}
 	results := make([]*analyze.Result, len(paths))
 	for i, d := range docs {
 		if d == nil {
