@@ -361,9 +361,9 @@ func numberMissingUnit(p *Pass, cs []Claim) {
 			name = c.Metric + w
 		}
 		p.Report(Finding{Rule: "missing-unit", Severity: Warning, Span: segment.Span{Start: c.Start - len(w), End: c.Span.End},
-			Message: fmt.Sprintf("“%s%s”缺少单位：%s应写明“％”（本报告其他比率写了“％”，如第%d行“%s”）",
-				w, c.Text, name, lineOf(p, pct.Start), pct.Text),
-			Suggestion: "补上单位，如“" + w + c.Text + "％”",
+			Message: fmt.Sprintf("“%s%s”缺少单位：%s应写明“%s”（本报告其他比率写了“%s”，如第%d行“%s”）",
+				w, c.Text, name, pct.UnitText, pct.UnitText, lineOf(p, pct.Start), pct.Text),
+			Suggestion: "补上单位，如“" + w + c.Text + pct.UnitText + "”",
 			Related:    []Related{related(pct, "写了“％”的比率")}})
 	}
 }
@@ -676,6 +676,33 @@ var timeWords = []string{"上半年", "下半年", "一季度", "二季度", "�
 	"前三季度", "全年", "今年", "去年", "上年", "同期", "年底", "年末", "月底", "月末", "以来", "累计", "五年", "三年", "近年", "历年", "截至", "截止",
 	"过去一年", "一年来", "五年来", "十年", "期间", "目前", "现有"}
 
+// planContext reports whether a claim states a target rather than a
+// result: its sentence says so, it stands in a plan section (the outline's
+// 下一步打算, a heading with 打算/目标/任务…), or its paragraph opens with a
+// plan (2024年，我们将…；一是…).
+func (p *Pass) planContext(c *Claim) bool {
+	text := p.Doc.Text
+	if hasAny(text[c.Sentence.Start:c.Sentence.End], planWords) {
+		return true
+	}
+	nodes := p.Outline()
+	for n := p.nodeAt(c.Start); n >= 0; n = nodes[n].Parent {
+		if nodes[n].Implicit == KindPlans || nodes[n].Heading != nil && hasAny(nodes[n].Title, planSectionWords) {
+			return true
+		}
+	}
+	if pi := p.Doc.ParagraphAt(c.Start); pi >= 0 {
+		para := p.Doc.Paragraphs[pi].Span
+		if ss := p.Doc.Sentences(para); len(ss) > 0 && ss[0] != c.Sentence && hasAny(text[ss[0].Start:ss[0].End], planWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// planSectionWords mark a heading over plans and targets.
+var planSectionWords = []string{"打算", "计划", "思路", "下一步", "明年", "今后", "努力方向", "展望", "安排", "目标", "任务", "预期"}
+
 // planWords mark a target or a plan rather than a result.
 var planWords = []string{"力争", "目标", "预计", "计划", "确保", "争取", "将", "拟", "任务", "要求", "规划", "预期"}
 
@@ -728,7 +755,7 @@ func numberConflict(p *Pass, cs []Claim) {
 			continue
 		}
 		lo, hi, ok := bounds(c)
-		if !ok || hasAny(p.Doc.Text[c.Sentence.Start:c.Sentence.End], planWords) {
+		if !ok || p.planContext(c) {
 			continue
 		}
 		key := fmt.Sprintf("%s\x00%s\x00%s\x00%d", c.Metric, c.Unit, c.Kind, c.rel&conflictRel)

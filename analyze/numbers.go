@@ -201,7 +201,7 @@ func isNumeralRune(r rune) bool {
 // isClausePunct reports whether r is in clausePunct.
 func isClausePunct(r rune) bool {
 	switch r {
-	case '，', ',', '；', ';', '：', ':', '。', '！', '？', '!', '?', '、', '（', '）', '(', ')', '《', '》', '【', '】', '\n':
+	case '，', ',', '；', ';', '：', ':', '。', '！', '？', '!', '?', '、', '（', '）', '(', ')', '《', '》', '【', '】', '\n', '|', '｜', '\t':
 		return true
 	}
 	return false
@@ -501,33 +501,32 @@ var bareCues = []string{"增长", "下降", "减少", "降低", "提高", "提�
 	"上升", "回落", "得分", "评分"}
 
 type quantity struct {
-	start, end   int // bytes in the paragraph, qualifiers and 第 included
-	numStart     int // start of the number (or placeholder)
-	numEnd       int // end of the number incl. multiplier
-	val          float64
-	hi           float64 // > 0 for a range or an approximate pair
-	mult         string
-	multVal      float64
-	styleMult    bool // 千/百/十 next to digits (3千万)
-	compound     bool // two multipliers: 3亿4千万
-	cn           bool
-	cnYear       bool
-	unfilled     bool
-	full, half   bool // digit widths used
-	decimals     int
-	fourDigits   bool
-	pre, mid     string // qualifiers: 近…, 余/多
-	post         string
-	unit         unitEntry
-	hasUnit      bool
-	unitStart    int
-	ordinal      bool // 第 precedes
-	rangeSep     int  // byte offset of the range separator, -1 when none
-	rangeSepLen  int
-	firstUnit    bool   // the first number of a range carries the unit
-	firstMult    string // multiplier written on the first number of a range
-	pctSigns     []int  // offsets of ％/% signs
-	unitRunStart int
+	start, end  int // bytes in the paragraph, qualifiers and 第 included
+	numStart    int // start of the number (or placeholder)
+	numEnd      int // end of the number incl. multiplier
+	val         float64
+	hi          float64 // > 0 for a range or an approximate pair
+	mult        string
+	multVal     float64
+	styleMult   bool // 千/百/十 next to digits (3千万)
+	compound    bool // two multipliers: 3亿4千万
+	cn          bool
+	cnYear      bool
+	unfilled    bool
+	full, half  bool // digit widths used
+	decimals    int
+	fourDigits  bool
+	pre, mid    string // qualifiers: 近…, 余/多
+	post        string
+	unit        unitEntry
+	hasUnit     bool
+	unitStart   int
+	ordinal     bool // 第 precedes
+	rangeSep    int  // byte offset of the range separator, -1 when none
+	rangeSepLen int
+	firstUnit   bool   // the first number of a range carries the unit
+	firstMult   string // multiplier written on the first number of a range
+	pctSigns    []int  // offsets of ％/% signs
 }
 
 // extractor holds per-document state.
@@ -740,7 +739,7 @@ func (x *extractor) arabicQuantity(s string, i, base int) (quantity, bool) {
 	q.end = j
 	x.preQualify(s, &q, base)
 	x.rangeTail(s, &q, base)
-	if !q.hasUnit && q.mult == "" && !x.hasCue(s, q.start, base) {
+	if !q.hasUnit && q.mult == "" && !hasCue(s, q.start) {
 		return quantity{}, false
 	}
 	if x.tb.fixedCovering(s, q.numStart, a.end) {
@@ -942,7 +941,7 @@ func (x *extractor) preQualify(s string, q *quantity, base int) {
 
 // hasCue reports whether the words right before a bare number (no unit)
 // make it a quantity: 增速12.5, 指数超**.
-func (x *extractor) hasCue(s string, start, base int) bool {
+func hasCue(s string, start int) bool {
 	before := s[:start]
 	for _, c := range bareCues {
 		if strings.HasSuffix(before, c) {
@@ -1214,10 +1213,10 @@ func (x *extractor) claim(q quantity, s string, base int, para segment.Paragraph
 		factor = q.unit.factor
 	}
 	if !q.unfilled {
-		v := q.val * factor
+		v := round15(q.val * factor)
 		c.Value = &v
 		if q.hi > 0 {
-			hi := q.hi * factor
+			hi := round15(q.hi * factor)
 			c.RangeEnd = &hi
 		}
 	}
@@ -1257,6 +1256,16 @@ func (x *extractor) claim(q quantity, s string, base int, para segment.Paragraph
 	return c
 }
 
+// round15 drops the binary noise of scaling (2.3×1e8 = 229999999.99999997):
+// written numbers have at most 15 significant digits.
+func round15(v float64) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64)
+	if err != nil {
+		return v
+	}
+	return r
+}
+
 func sectionName(doc *segment.Document, off int) string {
 	if h := doc.HeadingAt(off); h != nil {
 		return h.Text(doc)
@@ -1286,8 +1295,8 @@ const (
 	relYoY                              // 同比增长, 较上年增长
 	relYoYDown                          // 同比下降, 同比减少
 	relShare                            // 占…比重, 占比
-	relOverTarget                       // 超年度目标**亿元: the excess or the target
-	relTargetAfter                      // 超过年度**个的工作任务: the number is the target
+	relOverTarget                       // 超年度目标3.2亿元: the excess or the target
+	relTargetAfter                      // 远超年度30个的目标任务: the number is the target
 	relCumulative                       // 累计
 	relNew                              // 新增
 	relBuilt                            // 新建
@@ -1311,13 +1320,13 @@ var relLabels = []struct {
 }
 
 // clausePunct ends the words a metric may take.
-const clausePunct = "，,；;：:。！？!?、（）()《》【】\n"
+const clausePunct = "，,；;：:。！？!?、（）()《》【】\n|｜\t"
 
 // yoyWords introduce a year-on-year comparison.
 var yoyWords = []string{"同比", "较上年同期", "比上年同期", "较上年度", "较上年", "比上年", "较去年同期", "较去年", "比去年", "与上年相比", "与去年相比", "环比"}
 
 var (
-	upVerbs   = []string{"增长", "增加", "提高", "提升", "上升", "新增", "增"}
+	upVerbs   = []string{"增长", "增加", "提高", "提升", "上升", "新增", "净增", "增"}
 	downVerbs = []string{"下降", "减少", "降低", "回落", "缩减", "压缩", "缩短", "减"}
 	toVerbs   = []string{"提升至", "提升到", "提高至", "提高到", "增长至", "增长到", "增加至", "增加到", "上升至", "上升到", "降至", "降到", "下降至", "下降到", "减少至", "减少到", "降低至", "降低到", "压缩至", "压缩到", "缩短至", "缩短到"}
 	doneVerbs = []string{"完成", "实现"}
@@ -1332,7 +1341,7 @@ var metricTail = []string{
 	"累计达到", "累计达", "达到了", "达到", "完成了", "完成", "实现了", "实现", "增长了", "增长", "下降了", "下降", "减少了", "减少",
 	"提高了", "提高", "提升了", "提升", "增加了", "增加", "降低了", "降低", "上升", "压缩", "缩短", "突破", "超过", "超出", "远超", "超", "逾", "达",
 	"共计", "合计", "总计", "累计", "共有", "共", "为", "是", "有", "约", "近", "了", "分别", "同比", "新增", "新建", "由", "从",
-	"连续", "建成", "破", "等", "仅为", "仅", "只有", "比上年同期", "较上年同期", "较上年度", "较上年", "比上年", "较去年同期", "比去年同期", "较去年", "比去年", "与上年相比", "与去年相比", "同期",
+	"连续", "建成", "破", "等", "净增", "仅为", "仅", "只有", "比上年同期", "较上年同期", "较上年度", "较上年", "比上年", "较去年同期", "比去年同期", "较去年", "比去年", "与上年相比", "与去年相比", "同期",
 }
 
 // metricTailByLast indexes metricTail by last rune, order kept.
@@ -1476,7 +1485,7 @@ func (x *extractor) relations(c *Claim, prev *Claim, lead string, leadStart int)
 	if has("累计") >= 0 {
 		c.rel |= relCumulative
 	}
-	if has("新增") >= 0 {
+	if has("新增") >= 0 || has("净增") >= 0 {
 		c.rel |= relNew
 	}
 	if has("新建") >= 0 {
@@ -1545,7 +1554,7 @@ func hasPrefixAny(s string, list []string) bool {
 	return false
 }
 
-// subjects counts the items listed before 分别 (电信业务总量、收入分别为)
+// subjects counts the items listed before 分别 (快递业务量、业务收入分别为)
 // into c.groupLo..c.groupHi: a count word (两家企业分别) fixes it, else the
 // items joined by 、 give the lower bound and 和/与/及 may add more (they
 // also occur inside names: 工业和信息化局). A clause without a list inherits
@@ -1649,9 +1658,19 @@ func (x *extractor) metric(c *Claim, prev *Claim, lead string, leadStart int) {
 	}
 	m := body[start:]
 	mStart := leadStart + start
+	if row := x.doc.Text[c.Sentence.Start:c.Sentence.End]; strings.TrimSpace(m) == "" && strings.HasPrefix(row, "|") {
+		// a Markdown table cell measures its row's first cell; columns
+		// are periods or scopes, so the claim is not compared (inherited)
+		if cell, _, ok := strings.Cut(row[1:], "|"); ok && strings.TrimSpace(cell) != "" {
+			t := strings.TrimSpace(cell)
+			at := c.Sentence.Start + 1 + strings.Index(cell, t)
+			c.Metric, c.MetricSpan, c.inherited = t, segment.Span{Start: at, End: at + len(t)}, true
+			return
+		}
+	}
 	if strings.TrimSpace(m) == "" {
 		// nothing before the number in its clause: a list goes on
-		// (…亿元、*家营收…), else the subject follows (新增**家企业入选)
+		// (…亿元、*项获奖…), else the subject follows (新增**家企业获评)
 		if prev != nil && strings.HasSuffix(strings.TrimSpace(lead), "、") {
 			c.Metric, c.MetricSpan, c.inherited = prev.Metric, prev.MetricSpan, true
 			return
@@ -1742,7 +1761,7 @@ func (x *extractor) metric(c *Claim, prev *Claim, lead string, leadStart int) {
 }
 
 // metricAfter takes the nouns right after the claim as its metric when no
-// words precede it: 新增**家企业入选 → 企业. It needs tokens.
+// words precede it: 新增**家企业获评 → 企业. It needs tokens.
 func (x *extractor) metricAfter(c *Claim) {
 	i := x.tokenAt(c.Span.End)
 	if i < 0 || x.tokens[i].Span.Start != c.Span.End {

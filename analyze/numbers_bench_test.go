@@ -25,19 +25,19 @@ func benchReport(size int) string {
 			return fmt.Sprintf("全区新建5G基站%d个，累计建成%d个。", 500+r.IntN(500), 3000+r.IntN(2000))
 		},
 		func() string {
-			return "快递业务量、业务收入分别为**亿件、**亿元，同比分别增长**％、**％。"
+			return "快递业务量、业务收入分别为**亿件、**亿元，分别比上年增长**％、**％。"
 		},
 		func() string {
 			return fmt.Sprintf("规上工业企业%d家，较上年新增%d家，其中高新技术企业%d家。", 300+r.IntN(50), 20+r.IntN(10), 100+r.IntN(50))
 		},
 		func() string {
-			return "深入学习贯彻党的二十大精神，深刻领悟“两个确立”的决定性意义，落实“一岗双责”和“三会一课”制度。"
+			return "坚决拥护“两个确立”，落实“一岗双责”和“三会一课”制度，推动二十大部署落地。"
 		},
 		func() string {
 			return fmt.Sprintf("在%d—%d月份，连续三年开展专项行动，出台十条措施，起草材料%d余篇。", 1+r.IntN(5), 6+r.IntN(6), 10+r.IntN(90))
 		},
 		func() string {
-			return "全市数字经济核心产业营业收入**亿元，增速**、增速连续**个月居全省前列，规模排全省第**位。"
+			return "全市软件业务营业额**亿元，增速**、连续**个季度领跑全省，规模排全省第**位。"
 		},
 		func() string {
 			return fmt.Sprintf("整改完成率100％，谈心谈话%d余人次，发现问题%d项。", 50+r.IntN(100), r.IntN(30))
