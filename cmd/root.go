@@ -121,6 +121,7 @@ func NewRootCmd(app *App) *cobra.Command {
 	root.AddCommand(newSegmentCmd(app))
 	root.AddCommand(newStructureCmd(app))
 	root.AddCommand(newLexiconCmd(app))
+	root.AddCommand(newAuditCmd(app))
 	return root
 }
 

@@ -13,6 +13,7 @@ package similar
 import (
 	"errors"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -65,21 +66,28 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// fp is one selected shingle: its hash, byte span and the cumulative count of
-// content characters (c) and of those outside stock phrases (u) before its
-// first token and after its last.
+// fp is one selected shingle: its hash, byte span, the index of its first
+// token, and the cumulative count of content characters (c) and of those
+// outside stock phrases and headings (u) before its first token and after
+// its last.
 type fp struct {
-	hash           uint64
-	start, end     uint32
-	c0, c1, u0, u1 uint32
+	hash       uint64
+	start, end uint32
+	tok, c0    uint32
+	u0, u1     uint32
 }
 
-// Print is the compact fingerprint of one document; it holds no text.
+// Print is the compact fingerprint of one document; it holds no text, only
+// numbers: the selected shingles, and per content token a 32-bit hash and
+// the running count of characters outside stock phrases (to tell, before
+// reading texts back, whether a shared run can be long enough).
 type Print struct {
 	fps      []fp
-	chars    int    // content characters (letters and digits) in the text
-	textLen  int    // len(text), to check a reloaded text
-	textHash uint64 // hash of text, likewise
+	th       []uint32 // token hashes
+	tu       []uint32 // tu[i]: u count after token i
+	chars    int      // content characters (letters and digits) in the text
+	textLen  int      // len(text), to check a reloaded text
+	textHash uint64   // hash of text, likewise
 }
 
 // Chars returns the number of content characters (letters, digits, Han) of
@@ -154,7 +162,11 @@ func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 		c, u = c+cc, u+uc
 		s.c1, s.u1 = append(s.c1, uint32(c)), append(s.u1, uint32(u))
 	}
-	p := &Print{chars: c, textLen: len(text), textHash: fnvString(text)}
+	p := &Print{chars: c, textLen: len(text), textHash: fnvString(text),
+		th: make([]uint32, len(s.th)), tu: slices.Clone(s.u1)}
+	for i, h := range s.th {
+		p.th[i] = uint32(h)
+	}
 
 	k, w := ix.opt.Shingle, ix.opt.Window
 	n := len(s.th) - k + 1
@@ -191,7 +203,7 @@ func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 			last = best
 			e := best + k - 1
 			fps = append(fps, fp{hash: s.sh[best], start: s.ts[best], end: s.te[e],
-				c0: s.c0[best], c1: s.c1[e], u0: s.u0[best], u1: s.u1[e]})
+				tok: uint32(best), c0: s.c0[best], u0: s.u0[best], u1: s.u1[e]})
 		}
 	}
 	p.fps = slices.Clip(fps)
@@ -232,8 +244,12 @@ type Passage struct {
 	matched    int     // content characters of A covered by fingerprints
 }
 
-// part is one matched fingerprint: its spans in A and B.
-type part struct{ a, b segment.Span }
+// part is one matched fingerprint: its spans in A and B and the indices of
+// its first token in each.
+type part struct {
+	a, b   segment.Span
+	ta, tb int
+}
 
 // cand is a candidate passage: matched fingerprints in A's order.
 type cand struct{ parts []part }
@@ -276,27 +292,53 @@ func (e *DocError) Error() string { return e.Err.Error() }
 func (e *DocError) Unwrap() error { return e.Err }
 
 // Pairs finds the shared passages. load returns the text of a document as it
-// was fingerprinted; it is called only for documents of candidate pairs. A
+// was fingerprinted; it is called only for documents of candidate pairs, from
+// several goroutines at once. A
 // pair whose text cannot be loaded, or changed, is left out and its error
 // returned (joined); the other pairs are still returned.
 func (ix *Index) Pairs(load func(id int) (string, error)) ([]Pair, error) {
 	cands, template := ix.candidates()
+	// Candidates are refined in parallel, in contiguous runs (they come
+	// sorted by A, so each worker's cache keeps A's text).
+	type outcome struct {
+		p   Pair
+		ok  bool
+		err error
+	}
+	res := make([]outcome, len(cands))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(cands)/8))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		lo, hi := len(cands)*w/workers, len(cands)*(w+1)/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := &textCache{load: load, ix: ix, template: template}
+			for k := lo; k < hi; k++ {
+				cp := cands[k]
+				ta, err := c.get(cp.a)
+				if err == nil {
+					var tb *text
+					if tb, err = c.get(cp.b); err == nil {
+						res[k].p, res[k].ok = ix.refine(cp, ta, tb)
+					}
+				}
+				res[k].err = err
+			}
+		}()
+	}
+	wg.Wait()
 	var out []Pair
 	var errs []error
-	c := &textCache{load: load, ix: ix, template: template}
-	for _, cp := range cands {
-		ta, err := c.get(cp.a)
-		if err != nil {
-			errs = append(errs, err)
-			continue
+	seen := map[int]bool{} // one error per document
+	for _, r := range res {
+		var de *DocError
+		if r.err != nil && errors.As(r.err, &de) && !seen[de.ID] {
+			seen[de.ID] = true
+			errs = append(errs, r.err)
 		}
-		tb, err := c.get(cp.b)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		if p, ok := ix.refine(cp, ta, tb); ok {
-			out = append(out, p)
+		if r.ok {
+			out = append(out, r.p)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -333,18 +375,9 @@ func (ix *Index) candidates() ([]candPair, map[uint64]bool) {
 			posts = append(posts, posting{f.hash, uint32(d), uint32(i)})
 		}
 	}
-	slices.SortFunc(posts, func(a, b posting) int {
-		switch {
-		case a.hash != b.hash:
-			if a.hash < b.hash {
-				return -1
-			}
-			return 1
-		case a.doc != b.doc:
-			return int(a.doc) - int(b.doc)
-		}
-		return int(a.idx) - int(b.idx)
-	})
+	// Postings are appended in (doc, idx) order; a stable sort by hash
+	// keeps that order within each hash.
+	posts = radixSort(posts)
 	limit := ix.opt.MaxDocShare * float64(ndocs)
 	template := map[uint64]bool{}
 	var matches []match
@@ -397,7 +430,7 @@ func (ix *Index) candidates() ([]candPair, map[uint64]bool) {
 			j++
 		}
 		a, b := int(matches[i].pair>>32), int(uint32(matches[i].pair))
-		if cs := ix.chain(ps[a], ps[b], matches[i:j]); len(cs) > 0 {
+		if cs := ix.chain(ps[a], ps[b], matches[i:j], template); len(cs) > 0 {
 			out = append(out, candPair{a: a, b: b, cands: cs})
 		}
 		i = j
@@ -405,9 +438,30 @@ func (ix *Index) candidates() ([]candPair, map[uint64]bool) {
 	return out, template
 }
 
+// radixSort sorts postings by hash, stably (LSD, 8 bits a pass).
+func radixSort(a []posting) []posting {
+	b := make([]posting, len(a))
+	for shift := uint(0); shift < 64; shift += 8 {
+		var count [257]int
+		for _, p := range a {
+			count[(p.hash>>shift)&0xff+1]++
+		}
+		for i := 1; i < len(count); i++ {
+			count[i] += count[i-1]
+		}
+		for _, p := range a {
+			k := (p.hash >> shift) & 0xff
+			b[count[k]] = p
+			count[k]++
+		}
+		a, b = b, a
+	}
+	return a
+}
+
 // chain links matches that follow each other in both documents into
 // candidate passages.
-func (ix *Index) chain(pa, pb *Print, ms []match) []cand {
+func (ix *Index) chain(pa, pb *Print, ms []match, template map[uint64]bool) []cand {
 	type chainT struct {
 		members []match
 		open    bool
@@ -450,18 +504,62 @@ func (ix *Index) chain(pa, pb *Print, ms []match) []cand {
 		own, endU := 0, -1
 		for _, m := range c.members {
 			fa, fb := pa.fps[m.ia], pb.fps[m.ib]
-			cd.parts = append(cd.parts, part{segment.Span{Start: int(fa.start), End: int(fa.end)}, segment.Span{Start: int(fb.start), End: int(fb.end)}})
+			cd.parts = append(cd.parts, part{segment.Span{Start: int(fa.start), End: int(fa.end)}, segment.Span{Start: int(fb.start), End: int(fb.end)},
+				int(fa.tok), int(fb.tok)})
 			own += int(fa.u1) - max(int(fa.u0), endU) // union, members in A order
 			endU = max(endU, int(fa.u1))
 		}
 		// Fingerprints miss up to Window-1 tokens at each end of a shared
 		// run; refine finds them, so be lenient here.
-		if own*2 < ix.opt.MinChars {
+		if own*2 < ix.opt.MinChars || !ix.promising(pa, pb, cd, template) {
 			continue
 		}
 		out = append(out, cd)
 	}
 	return out
+}
+
+// promising reports whether a candidate passage, grown over the tokens the
+// two documents share around it, can reach MinChars characters outside
+// stock phrases, headings and template text. It reads no text, and errs on
+// the side of yes (refine decides on the texts): tokens skip punctuation, and
+// slack allows for parts of tokens at the ends.
+func (ix *Index) promising(pa, pb *Print, cd cand, template map[uint64]bool) bool {
+	const slack = 4
+	k := ix.opt.Shingle
+	ia0, ib0, ia1, ib1 := cd.parts[0].ta, cd.parts[0].tb, 0, 0
+	for _, pt := range cd.parts {
+		ia1, ib1 = max(ia1, pt.ta+k), max(ib1, pt.tb+k)
+	}
+	for ia0 > 0 && ib0 > 0 && pa.th[ia0-1] == pb.th[ib0-1] {
+		ia0, ib0 = ia0-1, ib0-1
+	}
+	for ia1 < len(pa.th) && ib1 < len(pb.th) && pa.th[ia1] == pb.th[ib1] {
+		ia1, ib1 = ia1+1, ib1+1
+	}
+	u := func(p *Print, i int) int {
+		if i == 0 {
+			return 0
+		}
+		return int(p.tu[i-1])
+	}
+	lo, hi := u(pa, ia0), u(pa, ia1)
+	own := hi - lo
+	// minus the union of template fingerprints inside [lo, hi)
+	end := lo
+	i := sort.Search(len(pa.fps), func(i int) bool { return int(pa.fps[i].u1) > lo })
+	for ; i < len(pa.fps) && int(pa.fps[i].u0) < hi; i++ {
+		f := pa.fps[i]
+		if !template[f.hash] {
+			continue
+		}
+		s, e := max(int(f.u0), end), min(int(f.u1), hi)
+		if e > s {
+			own -= e - s
+			end = e
+		}
+	}
+	return own+slack >= ix.opt.MinChars
 }
 
 // text is a loaded document text with its mask: the spans of stock phrases
@@ -650,14 +748,16 @@ func mergeSpans(sp []segment.Span) []segment.Span {
 // as extendRun characters, or the rest of both lines, agree after them. Then
 // it trims numbering, punctuation and space from its ends.
 func extend(p *Passage, a, b string, fuzzy bool) {
-	la, lb := reversed(a[:p.A.Start]), reversed(b[:p.B.Start])
+	la, lsa := decodeRunes(a[:p.A.Start], true)
+	lb, lsb := decodeRunes(b[:p.B.Start], true)
 	i, j := grow(la, lb, fuzzy, true)
-	p.A.Start -= runesLen(la[:i])
-	p.B.Start -= runesLen(lb[:j])
-	ra, rb := []rune(a[p.A.End:]), []rune(b[p.B.End:])
+	p.A.Start -= sum(lsa[:i])
+	p.B.Start -= sum(lsb[:j])
+	ra, rsa := decodeRunes(a[p.A.End:], false)
+	rb, rsb := decodeRunes(b[p.B.End:], false)
 	i, j = grow(ra, rb, fuzzy, false)
-	p.A.End += runesLen(ra[:i])
-	p.B.End += runesLen(rb[:j])
+	p.A.End += sum(rsa[:i])
+	p.B.End += sum(rsb[:j])
 	p.A = trim(a, trimEdgeLines(a, stripMarker(a, p.A)))
 	p.B = trim(b, trimEdgeLines(b, stripMarker(b, p.B)))
 }
@@ -670,7 +770,7 @@ const extendRun = 4
 func grow(x, y []rune, fuzzy, left bool) (int, int) {
 	i, j := 0, 0
 	for i < len(x) && j < len(y) {
-		if x[i] == y[j] && x[i] != '\n' {
+		if x[i] == y[j] && x[i] != '\n' && x[i] != utf8.RuneError {
 			i, j = i+1, j+1
 			continue
 		}
@@ -703,7 +803,7 @@ func step(x, y []rune, i, j, budget int, left bool) (int, int, bool) {
 			continue
 		}
 		n := 0
-		for xi+n < len(x) && yj+n < len(y) && n < extendRun && x[xi+n] == y[yj+n] && x[xi+n] != '\n' {
+		for xi+n < len(x) && yj+n < len(y) && n < extendRun && x[xi+n] == y[yj+n] && x[xi+n] != '\n' && x[xi+n] != utf8.RuneError {
 			n++
 		}
 		if n >= extendRun || lineBound(x, xi+n, left) && lineBound(y, yj+n, left) {
@@ -742,27 +842,36 @@ func lineBound(rs []rune, k int, left bool) bool {
 	if e < len(rs) && rs[e] != '\n' {
 		return false
 	}
-	m := string(reversedRunes(rs[k:e]))
+	mr := slices.Clone(rs[k:e])
+	slices.Reverse(mr)
+	m := string(mr)
 	_, _, n, _, _, ok := segment.ParseMarker(m + "内容")
 	return ok && n == len(m)
 }
 
-func reversed(s string) []rune { return reversedRunes([]rune(s)) }
-
-func reversedRunes(rs []rune) []rune {
-	out := make([]rune, len(rs))
-	for i, r := range rs {
-		out[len(rs)-1-i] = r
+// decodeRunes returns the runes of s and their sizes in bytes (an invalid
+// byte is one RuneError of size 1), in reverse order when rev.
+func decodeRunes(s string, rev bool) ([]rune, []int) {
+	rs := make([]rune, 0, len(s)/3+1)
+	ns := make([]int, 0, len(s)/3+1)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		rs, ns = append(rs, r), append(ns, n)
+		i += n
 	}
-	return out
+	if rev {
+		slices.Reverse(rs)
+		slices.Reverse(ns)
+	}
+	return rs, ns
 }
 
-func runesLen(rs []rune) int {
-	n := 0
-	for _, r := range rs {
-		n += utf8.RuneLen(r)
+func sum(ns []int) int {
+	t := 0
+	for _, n := range ns {
+		t += n
 	}
-	return n
+	return t
 }
 
 // minEdgeLine is the fewest content characters a passage may keep of the

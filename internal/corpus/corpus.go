@@ -142,7 +142,8 @@ func (o Options) Report(i int) Report {
 			src := o.workParagraph(from, cr.IntN(minWork))
 			c := Copy{From: from, Source: src, Text: src}
 			if cr.IntN(2) == 0 {
-				c.Text, c.Edited = lightEdit(cr, src), true
+				c.Text = lightEdit(cr, src)
+				c.Edited = c.Text != src
 			}
 			rep.Copies = append(rep.Copies, c)
 		}
