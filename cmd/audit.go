@@ -15,8 +15,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
+	"github.com/vbauerster/mpb/v8"
+	"github.com/vbauerster/mpb/v8/decor"
 
 	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/lexicon"
@@ -518,34 +519,35 @@ func (app *App) auditDoc(d *segment.Document, lex *lexicon.Lexicon, opt analyze.
 }
 
 // auditProgress is a progress bar on a terminal's stderr, or nothing.
-type auditProgress struct{ bar *progressbar.ProgressBar }
+// auditProgress is a progress bar on stderr: files done, rate, time left.
+// It draws nothing when stderr is not a terminal.
+type auditProgress struct {
+	p   *mpb.Progress
+	bar *mpb.Bar
+}
 
 func (app *App) progress(n int) *auditProgress {
 	if !app.ErrTTY {
 		return &auditProgress{}
 	}
-	return &auditProgress{bar: progressbar.NewOptions(n,
-		progressbar.OptionSetWriter(app.Err),
-		progressbar.OptionSetDescription("检查中"),
-		progressbar.OptionShowCount(),
-		progressbar.OptionShowIts(),
-		progressbar.OptionSetItsString("个文件"),
-		progressbar.OptionSetPredictTime(true),
-		progressbar.OptionSetElapsedTime(true),
-		progressbar.OptionThrottle(100*time.Millisecond),
-		progressbar.OptionSetWidth(30),
-		progressbar.OptionClearOnFinish(),
-	)}
+	p := mpb.New(mpb.WithOutput(app.Err), mpb.WithWidth(30), mpb.WithRefreshRate(100*time.Millisecond))
+	bar := p.AddBar(int64(n),
+		mpb.PrependDecorators(decor.Name("检查中 "), decor.CountersNoUnit("%d/%d 个文件")),
+		mpb.AppendDecorators(decor.AverageSpeed(0, " %.1f 个/秒"), decor.Name("  剩余 "), decor.AverageETA(decor.ET_STYLE_GO)),
+		mpb.BarRemoveOnComplete(),
+	)
+	return &auditProgress{p: p, bar: bar}
 }
 
 func (p *auditProgress) add() {
 	if p.bar != nil {
-		p.bar.Add(1)
+		p.bar.Increment()
 	}
 }
 
 func (p *auditProgress) finish() {
 	if p.bar != nil {
-		p.bar.Finish()
+		p.bar.SetTotal(-1, true) // complete even if some files were skipped
+		p.p.Wait()
 	}
 }
