@@ -139,3 +139,29 @@ func TestColorOnTerminal(t *testing.T) {
 		t.Error("no colour on a terminal")
 	}
 }
+
+func TestRulesListsEveryRule(t *testing.T) {
+	app, out, _ := testApp("")
+	if code := run(app, []string{"rules", "--format", "json"}); code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	var checks []struct {
+		Name  string
+		Rules []struct{ ID string }
+	}
+	if err := json.Unmarshal(out.Bytes(), &checks); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, c := range checks {
+		for _, r := range c.Rules {
+			seen[r.ID] = true
+		}
+	}
+	for _, id := range []string{"placeholder.number", "formulation.members", "structure.numbering", "number.conflict",
+		"punctuation.dunhao-deng", "wording.repeat", "consistency.unit-name", "suppression.unused"} {
+		if !seen[id] {
+			t.Errorf("rules output lacks %s", id)
+		}
+	}
+}

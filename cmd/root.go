@@ -116,6 +116,7 @@ func NewRootCmd(app *App) *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError("%v", err) })
 
 	root.AddCommand(newCheckCmd(app))
+	root.AddCommand(newRulesCmd(app))
 	root.AddCommand(newPlaceholdersCmd(app))
 	root.AddCommand(newNumbersCmd(app))
 	root.AddCommand(newSegmentCmd(app))
