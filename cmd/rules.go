@@ -54,4 +54,3 @@ func newRulesCmd(app *App) *cobra.Command {
 	c.Flags().StringVarP(&format, "format", "f", "table", "输出格式：table、json")
 	return c
 }
-
