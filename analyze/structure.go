@@ -707,7 +707,7 @@ func (a *Analysis) Sections() []SectionStatus {
 		nodes := a.Outline()
 		out := make([]SectionStatus, len(ms))
 		for i, m := range ms {
-			r := SectionStatus{ID: m.sec.ID, Name: m.sec.Name, Status: m.status}
+			r := SectionStatus{ID: m.sec.ID, Name: m.sec.Name, Status: m.status, Optional: m.sec.Optional}
 			switch {
 			case m.node >= 0:
 				n := &nodes[m.node]

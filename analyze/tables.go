@@ -47,12 +47,13 @@ type FormulationStatus struct {
 
 // SectionStatus is one required section and whether the report has it.
 type SectionStatus struct {
-	ID      string `json:"id"`
-	Name    string `json:"name"`
-	Status  string `json:"status"`
-	Line    int    `json:"line,omitempty"`
-	Heading string `json:"heading,omitempty"` // the heading or opening words that matched
-	Message string `json:"message,omitempty"`
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Status   string `json:"status"`
+	Line     int    `json:"line,omitempty"`
+	Heading  string `json:"heading,omitempty"` // the heading or opening words that matched
+	Optional bool   `json:"optional,omitempty"`
+	Message  string `json:"message,omitempty"`
 }
 
 // SectionCompleteness summarises numeric slots and placeholders in one

@@ -165,3 +165,47 @@ func TestRulesListsEveryRule(t *testing.T) {
 		}
 	}
 }
+
+// The .docx example has Word list numbering (一、/（一）), one blank and
+// one blank silenced by a Word comment.
+func TestCheckDocx(t *testing.T) {
+	app, out, _ := testApp("")
+	code := run(app, []string{"check", "--show-suppressed", "--format", "json", "../testdata/reports/annual-summary-2023.docx"})
+	if code != ExitFindings {
+		t.Fatalf("exit %d", code)
+	}
+	var rep struct {
+		Files []struct {
+			Profile  string
+			Year     int
+			Findings []struct {
+				Rule       string
+				Line       int
+				Paragraph  int
+				Suppressed bool
+				Reason     string `json:"suppression_reason"`
+			}
+			Sections []struct{ ID, Status, Heading string }
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	f := rep.Files[0]
+	if f.Profile != "annual-summary" || f.Year != 2023 {
+		t.Errorf("profile %q year %d", f.Profile, f.Year)
+	}
+	if len(f.Findings) != 2 || f.Findings[0].Line != 5 || f.Findings[0].Paragraph != 5 || f.Findings[0].Suppressed ||
+		!f.Findings[1].Suppressed || f.Findings[1].Reason != "批示篇数待办公室统计后填写" {
+		t.Errorf("findings = %+v", f.Findings)
+	}
+	headings := map[string]bool{}
+	for _, s := range f.Sections {
+		headings[s.Heading] = s.Status == "present"
+	}
+	for _, h := range []string{"一、主要工作和成效", "二、存在的问题", "三、下一步工作打算"} {
+		if !headings[h] {
+			t.Errorf("numbered heading %q (rendered from numbering.xml) not found in sections %+v", h, f.Sections)
+		}
+	}
+}

@@ -158,7 +158,11 @@ func (app *App) printCheck(w io.Writer, width int, r *analyze.Result) error {
 			if s.Message != "" {
 				note = strings.TrimSpace(s.Message + " " + s.Heading)
 			}
-			rows = append(rows, []string{"章节", s.Name, statusLabel(s.Status), lineLabel(s.Line), note})
+			status := statusLabel(s.Status)
+			if s.Optional && s.Status == analyze.StatusMissing {
+				status, note = "○ 未写", "可选部分"
+			}
+			rows = append(rows, []string{"章节", s.Name, status, lineLabel(s.Line), note})
 		}
 		for _, f := range r.Formulations {
 			rows = append(rows, []string{"提法", f.Text, statusLabel(f.Status), lineLabel(f.Line), countLabel(f.Count)})
