@@ -117,14 +117,7 @@ func scanBlanks(s string, skip []segment.Span) []blank {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == '*' || r == '＊':
-			j := i
-			for j < len(s) {
-				r2, w2 := utf8.DecodeRuneInString(s[j:])
-				if r2 != '*' && r2 != '＊' {
-					break
-				}
-				j += w2
-			}
+			j, _, _ := runOf(s, i, "*＊")
 			if !inSkip(i) && !starIsBullet(s, i, j) && !starIsMultiply(s, i, j) {
 				out = append(out, blank{i, j, "stars"})
 			}
@@ -238,21 +231,7 @@ func xBlank(s string, i int) (blank, bool) {
 			return blank{}, false
 		}
 	}
-	j := i
-	for j < len(s) {
-		r, w := utf8.DecodeRuneInString(s[j:])
-		if r != 'X' && r != 'x' && r != '×' {
-			break
-		}
-		j += w
-	}
-	var prev, next rune
-	if i > 0 {
-		prev, _ = utf8.DecodeLastRuneInString(s[:i])
-	}
-	if j < len(s) {
-		next, _ = utf8.DecodeRuneInString(s[j:])
-	}
+	j, prev, next := runOf(s, i, "Xx×")
 	run := s[i:j]
 	n := utf8.RuneCountInString(run)
 	if isASCIILetter(prev) || isASCIILetter(next) {
@@ -295,21 +274,7 @@ var cnNumeralRunes = "一二三四五六七八九十零〇百千万亿两"
 // circleBlank recognises ○○ and 〇〇 used as blanks, but not 〇 inside a
 // Chinese numeral (二〇二二年).
 func circleBlank(s string, i int) (blank, bool) {
-	j := i
-	for j < len(s) {
-		r, w := utf8.DecodeRuneInString(s[j:])
-		if r != '○' && r != '〇' {
-			break
-		}
-		j += w
-	}
-	var prev, next rune
-	if i > 0 {
-		prev, _ = utf8.DecodeLastRuneInString(s[:i])
-	}
-	if j < len(s) {
-		next, _ = utf8.DecodeRuneInString(s[j:])
-	}
+	j, prev, next := runOf(s, i, "○〇")
 	if strings.ContainsRune(cnNumeralRunes, prev) || strings.ContainsRune(cnNumeralRunes, next) {
 		return blank{}, false
 	}
@@ -444,4 +409,24 @@ func markedExcerpt(text string, sp segment.Span, n int, bracket bool) string {
 		open, cl = "▸", "◂"
 	}
 	return text[start:sp.Start] + open + text[sp.Start:sp.End] + cl + text[sp.End:end]
+}
+
+// runOf returns the end of the run of runes from set starting at i, and the
+// runes just before and after the run (0 at the paragraph's edges).
+func runOf(s string, i int, set string) (end int, prev, next rune) {
+	end = i
+	for end < len(s) {
+		r, w := utf8.DecodeRuneInString(s[end:])
+		if !strings.ContainsRune(set, r) {
+			break
+		}
+		end += w
+	}
+	if i > 0 {
+		prev, _ = utf8.DecodeLastRuneInString(s[:i])
+	}
+	if end < len(s) {
+		next, _ = utf8.DecodeRuneInString(s[end:])
+	}
+	return end, prev, next
 }
