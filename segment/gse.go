@@ -16,9 +16,9 @@ import (
 //
 // Measured on a 2-core box with text sampled from the dictionary by frequency
 // (pessimistic: real reports repeat their vocabulary), process CPU for the
-// load: filtered 11-15 ms at 20 KB, 30 ms at 100 KB, 105 ms at 500 KB,
-// 165 ms at 1 MB, 300 ms at 2 MB, 545 ms at 4 MB and 1.07 s at 8 MB, against
-// 0.80-0.95 s for the full load (≈230 MB RSS). Time breaks even near 6 MB,
+// load: filtered ≈10 ms at 20 KB, 30 ms at 100 KB, 105 ms at 500 KB,
+// 180 ms at 1 MB, 310 ms at 2 MB, 545 ms at 4 MB and 1.05 s at 8 MB, against
+// 0.87-1.0 s for the full load (≈200 MB RSS). Time breaks even near 6 MB,
 // heap near 3-4 MB (the filtered loader's substring table grows with the
 // input); 2 MB keeps a margin on both.
 const FilterLimit = 2 << 20
@@ -34,11 +34,11 @@ const (
 	termFreq = "1000"
 
 	// fullTotalFreq is the dictionary's total frequency after a full
-	// LoadDictStr of dict.ZhS without domain terms: the sum over the first
-	// valid occurrence of each key, with single-rune entries counted as 2.
-	// Token distances depend on it, so the filtered loader adds a ballast
-	// token to reach it. TestFullTotalFreq pins it.
-	fullTotalFreq = 33335153
+	// load without domain terms (gse's LoadDictStr of s_1.txt): the sum
+	// over the first valid occurrence of each key, with single-rune
+	// entries counted as 2. Token distances depend on it, so the filtered
+	// loader adds a ballast token to reach it. TestFullTotalFreq pins it.
+	fullTotalFreq = dict.TotalFreq
 )
 
 // buildMu serialises the construction of gse segmenters and keeps it apart
@@ -83,25 +83,42 @@ func NewSegmenterFor(texts []string, terms []string) *Segmenter {
 		}
 	}
 
-	// Pick the candidate lines before taking the lock: this is most of the
-	// work and touches nothing of gse's.
-	var lines []string
-	src := dict.ZhS
-	for len(src) > 0 {
-		var line string
-		if i := strings.IndexByte(src, '\n'); i >= 0 {
-			line, src = src[:i], src[i+1:]
-		} else {
-			line, src = src, ""
+	// Pick the candidate entries before taking the lock: this is most of
+	// the work and touches nothing of gse's. Keys go into one buffer.
+	type cand struct {
+		end  uint32 // of the key in keys
+		freq uint32
+		pos  uint8 // for r.PosName
+	}
+	var (
+		keys  []byte
+		cands []cand
+		r     = dict.NewReader()
+		first [utf8.UTFMax]byte
+	)
+	for i := range r.Blocks() {
+		// Skip the blocks whose rune the input lacks.
+		h := hashLower(first[:utf8.EncodeRune(first[:], r.First(i))])
+		if !f.hasPrefix(h) || !f.set.has(h) {
+			continue
 		}
-		sp := strings.IndexByte(line, ' ')
-		if sp < 0 {
-			continue // no frequency: LoadDictStr drops it too
-		}
-		// The dictionary's keys carry no surrounding white space
-		// (TestDictionaryShape), so line[:sp] is LoadDictStr's key.
-		if f.mayContain(line[:sp]) {
-			lines = append(lines, line)
+		r.Seek(i)
+		prefixOK := false
+		for r.Next() {
+			// Keys sharing their first two runes share the
+			// answer for them (a one-rune key is first in its
+			// block and shares one); a large group of them can be
+			// skipped undecoded.
+			if r.Shared() < 2 {
+				if prefixOK = f.hasPrefixOf(r.Prefix(2)); !prefixOK {
+					r.SkipGroup() // the rest share the prefix
+					continue
+				}
+			}
+			if prefixOK && f.mayContain(r.Key()) {
+				keys = append(keys, r.Key()...)
+				cands = append(cands, cand{uint32(len(keys)), uint32(r.Freq()), r.PosIndex()})
+			}
 		}
 	}
 
@@ -114,27 +131,19 @@ func NewSegmenterFor(texts []string, terms []string) *Segmenter {
 	// entries the terms shadow (they lose to the term as duplicates).
 	total := g.Dict.TotalFreq() + fullTotalFreq
 
-	for _, line := range lines {
-		// The same steps as gse's LoadDictStr for one line.
-		s1 := strings.Split(line, " ")
-		size := len(s1)
-		text := strings.TrimSpace(s1[0])
-		freq := g.Size(size, text, strings.TrimSpace(s1[1]))
-		if freq == 0 {
-			continue
-		}
-		if seen, ok := termSeen[asciiLower(text)]; ok {
+	start := uint32(0)
+	for _, c := range cands {
+		text := string(keys[start:c.end])
+		start = c.end
+		// Keys are lowercase already, as gse stores them.
+		if seen, ok := termSeen[text]; ok {
 			if !seen {
-				total -= freq
-				termSeen[asciiLower(text)] = true
+				total -= float64(c.freq)
+				termSeen[text] = true
 			}
 			continue // the term came first and wins
 		}
-		pos := ""
-		if size > 2 {
-			pos = strings.TrimSpace(strings.Trim(s1[2], "\n"))
-		}
-		g.AddToken(text, freq, pos)
+		g.AddToken(text, float64(c.freq), r.PosName(c.pos))
 	}
 	entries := g.Dict.NumTokens()
 
@@ -148,7 +157,7 @@ func NewSegmenterFor(texts []string, terms []string) *Segmenter {
 	return &Segmenter{seg: g, entries: entries}
 }
 
-// NewFullSegmenter loads the whole dictionary once (≈1 s, ≈230 MB RSS) for
+// NewFullSegmenter loads the whole dictionary once (≈0.9 s, ≈200 MB RSS) for
 // large batches; share it read-only across goroutines.
 func NewFullSegmenter(terms []string) *Segmenter {
 	buildMu.Lock()
@@ -156,9 +165,12 @@ func NewFullSegmenter(terms []string) *Segmenter {
 
 	g := newGse()
 	addTerms(g, terms)
-	if err := g.LoadDictStr(dict.ZhS); err != nil {
-		panic("segment: " + err.Error()) // LoadDictStr never fails in v0.80.3
-	}
+	// The same dictionary as gse's LoadDictStr of s_1.txt (package dict
+	// holds what that load keeps; dict_test.go checks it).
+	dict.Each(func(key []byte, freq float64, pos string) {
+		g.AddToken(string(key), freq, pos)
+	})
+	g.CalcToken()
 	return &Segmenter{seg: g, entries: g.Dict.NumTokens()}
 }
 
@@ -313,12 +325,19 @@ func (f *filter) hasPrefix(h uint64) bool {
 	return f.prefix[i>>6]&(1<<(i&63)) != 0
 }
 
+// hasPrefixOf reports whether the input may hold p, the first one or two
+// runes of a key.
+func (f *filter) hasPrefixOf(p []byte) bool {
+	h := hashLower(p)
+	return f.hasPrefix(h) && f.set.has(h)
+}
+
 // mayContain reports whether the dictionary key k may be one the input
 // looks up. k must be valid UTF-8 (TestDictionaryShape checks the
 // dictionary).
-func (f *filter) mayContain(k string) bool {
+func (f *filter) mayContain(k []byte) bool {
 	// ends[r] is the byte offset after rune r of k.
-	if k == "" {
+	if len(k) == 0 {
 		return true // LoadDictStr's business; the dictionary has none
 	}
 	var ends [window + 1]int
@@ -427,7 +446,7 @@ func fnvByte(h uint64, c byte) uint64 {
 	return (h ^ uint64(c)) * fnvPrime
 }
 
-func hashLower(s string) uint64 {
+func hashLower[S string | []byte](s S) uint64 {
 	h := uint64(fnvOffset)
 	for i := 0; i < len(s); i++ {
 		h = fnvByte(h, s[i])

@@ -19,8 +19,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-
-	"github.com/reportlint/reportlint/segment/dict"
 )
 
 // repeatFixtures returns the fixtures, concatenated in name order and
@@ -59,11 +57,12 @@ var (
 
 // sampledText returns n bytes of dictionary words drawn by frequency, with
 // Chinese punctuation every few words: a text with a realistic, growing
-// vocabulary.
-func sampledText(n int) string {
+// vocabulary. It draws from gse's s_1.txt, in its order.
+func sampledText(tb testing.TB, n int) string {
+	src := gseDictText(tb)
 	cumOnce.Do(func() {
 		sum := 0.0
-		for _, line := range strings.Split(strings.TrimSuffix(dict.ZhS, "\n"), "\n") {
+		for _, line := range strings.Split(strings.TrimSuffix(src, "\n"), "\n") {
 			f := strings.Split(line, " ")
 			v, _ := strconv.ParseFloat(f[1], 64)
 			sum += v
@@ -96,7 +95,7 @@ func BenchmarkLoadFiltered20KB(b *testing.B) {
 
 func BenchmarkLoadFilteredSizes(b *testing.B) {
 	for _, kb := range []int{20, 100, 500, 1000, 2000} {
-		text := sampledText(kb * 1000)
+		text := sampledText(b, kb*1000)
 		b.Run(fmt.Sprintf("%dKB", kb), func(b *testing.B) {
 			var s *Segmenter
 			for b.Loop() {

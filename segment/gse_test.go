@@ -1,7 +1,9 @@
 package segment
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -84,13 +86,13 @@ func TestFilteredMatchesFull(t *testing.T) {
 	}
 	// Diverse vocabulary, and every key longer than the filter's window,
 	// which the filter checks window by window.
-	texts["sampled"] = sampledText(100000)
+	texts["sampled"] = sampledText(t, 100000)
 	var long []string
-	for _, line := range strings.Split(strings.TrimSuffix(dict.ZhS, "\n"), "\n") {
-		if w := line[:strings.IndexByte(line, ' ')]; utf8.RuneCountInString(w) > window {
-			long = append(long, w)
+	dict.Each(func(key []byte, _ float64, _ string) {
+		if utf8.RuneCount(key) > window {
+			long = append(long, string(key))
 		}
-	}
+	})
 	texts["long"] = strings.Join(long, "，")
 	var all []string
 	for name, text := range texts {
@@ -220,9 +222,37 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// TestDictionaryShape pins the facts the filtered loader relies on.
+var (
+	gseDictOnce sync.Once
+	gseDict     string
+	gseDictErr  error
+)
+
+// gseDictText returns gse's s_1.txt from the module cache, the text package
+// dict encodes. gse is a dependency, so its source is there whenever this
+// package builds.
+func gseDictText(tb testing.TB) string {
+	tb.Helper()
+	gseDictOnce.Do(func() {
+		var dir []byte
+		dir, gseDictErr = exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/go-ego/gse").Output()
+		if gseDictErr != nil {
+			return
+		}
+		var b []byte
+		b, gseDictErr = os.ReadFile(filepath.Join(strings.TrimSpace(string(dir)), "data", "dict", "zh", "s_1.txt"))
+		gseDict = string(b)
+	})
+	if gseDictErr != nil {
+		tb.Fatalf("gse's s_1.txt (run `go mod download`): %v", gseDictErr)
+	}
+	return gseDict
+}
+
+// TestDictionaryShape pins the facts the filtered loader relies on, in
+// gse's s_1.txt and in the keys package dict decodes.
 func TestDictionaryShape(t *testing.T) {
-	lines := strings.Split(strings.TrimSuffix(dict.ZhS, "\n"), "\n")
+	lines := strings.Split(strings.TrimSuffix(gseDictText(t), "\n"), "\n")
 	if len(lines) != dict.Lines {
 		t.Errorf("dict has %d lines, dict.Lines = %d", len(lines), dict.Lines)
 	}
@@ -240,16 +270,31 @@ func TestDictionaryShape(t *testing.T) {
 			}
 		}
 	}
+	n := 0
+	dict.Each(func(key []byte, _ float64, _ string) {
+		n++
+		if len(key) == 0 || !utf8.Valid(key) {
+			t.Fatalf("decoded key %q: empty or invalid UTF-8", key)
+		}
+		for _, r := range string(key) {
+			if isBreak(r) {
+				t.Errorf("decoded key %q contains break rune %U", key, r)
+			}
+		}
+	})
+	if n != dict.Entries {
+		t.Errorf("decoded %d entries, dict.Entries = %d", n, dict.Entries)
+	}
 }
 
-// TestFullTotalFreq pins fullTotalFreq, recomputed the way gse's LoadDictStr
-// counts (first valid occurrence per ASCII-lowercased key, freq >= 2,
-// single-rune entries counted as 2) and, unless -short, checked against a
-// real full load.
+// TestFullTotalFreq pins fullTotalFreq, recomputed from s_1.txt the way
+// gse's LoadDictStr counts (first valid occurrence per ASCII-lowercased key,
+// freq >= 2, single-rune entries counted as 2) and, unless -short, checked
+// against a real full load.
 func TestFullTotalFreq(t *testing.T) {
 	seen := make(map[string]bool, dict.Lines)
 	total := 0.0
-	for _, line := range strings.Split(dict.ZhS, "\n") {
+	for _, line := range strings.Split(gseDictText(t), "\n") {
 		f := strings.Split(line, " ")
 		if len(f) < 2 {
 			continue
@@ -281,6 +326,44 @@ func TestFullTotalFreq(t *testing.T) {
 	want := fullTotalFreq + 8*1000 - 5.0
 	if got := f.seg.Dict.TotalFreq(); got != want {
 		t.Errorf("full load total %v, want %v", got, want)
+	}
+}
+
+// TestFullMatchesLoadDictStr is the identity test for the compact
+// dictionary: the full segmenter must cut exactly as a gse segmenter that
+// loads the original s_1.txt with its own LoadDictStr (after the same
+// terms), and hold the same number of tokens and total frequency.
+func TestFullMatchesLoadDictStr(t *testing.T) {
+	f := full(t)
+	g := newGse()
+	addTerms(g, testTerms)
+	if err := g.LoadDictStr(gseDictText(t)); err != nil {
+		t.Fatal(err)
+	}
+	ref := &Segmenter{seg: g, entries: g.Dict.NumTokens()}
+	if f.Entries() != ref.Entries() || f.seg.Dict.TotalFreq() != g.Dict.TotalFreq() {
+		t.Errorf("full load: %d tokens, total %v; LoadDictStr: %d, %v",
+			f.Entries(), f.seg.Dict.TotalFreq(), ref.Entries(), g.Dict.TotalFreq())
+	}
+	texts := fixtures(t)
+	for k, v := range oddTexts {
+		texts[k] = v
+	}
+	texts["sampled"] = sampledText(t, 100000)
+	var long []string
+	for _, line := range strings.Split(strings.TrimSuffix(gseDictText(t), "\n"), "\n") {
+		if w := line[:strings.IndexByte(line, ' ')]; utf8.RuneCountInString(w) > 2 {
+			long = append(long, w)
+		}
+	}
+	// Every key of three runes or more, in file order, in runs that let
+	// neighbours combine.
+	for i := 0; i < len(long); i += 5000 {
+		texts[fmt.Sprintf("keys%03d", i/5000)] = strings.Join(long[i:min(i+5000, len(long))], "")
+	}
+	for name, text := range texts {
+		// "full load" in assertSame's messages is LoadDictStr here.
+		assertSame(t, "vs LoadDictStr/"+name, f.Tokens(text), ref.Tokens(text))
 	}
 }
 
