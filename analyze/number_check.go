@@ -738,49 +738,182 @@ func sentenceClaims(cs []Claim, i int) []Claim {
 const conflictRel = relPart | relEach | relYoY | relYoYDown | relShare | relOverTarget | relTargetAfter | relCumulative | relNew | relBuilt |
 	relGrowth | relDecline | relTo | relFrom | relPrevYear
 
+// conflictKey groups the claims that may state one figure.
+type conflictKey struct {
+	metric, unit, kind string
+	rel                relFlags
+}
+
+// numberConflict reports a metric stated twice with values that cannot both
+// hold. Two claims are compared only when they measure the same thing in
+// the same scope:
+//   - the same metric (at least 4 runes, not a generic activity such as
+//     开展专项检查, 组织培训, 发现问题), unit, kind and relation words;
+//   - both results, not targets (planContext), of the same period (the time
+//     words of the sentence and of the headings above);
+//   - the same innermost outline section, since parallel sections are
+//     different scopes (（一）安全生产 “帮扶困难企业52家”, （二）食品安全
+//     “帮扶困难企业17家”); or, anywhere in the report, when both are
+//     totals-like: scoped to the whole area (全市软件业收入, 全区…) or an
+//     aggregate indicator (社会消费品零售总额, 地区生产总值, 工业增加值), of
+//     which a report has a single figure per period.
 func numberConflict(p *Pass, cs []Claim) {
-	type seen struct {
-		c      *Claim
-		ctx    string
-		lo, hi float64
-	}
-	byKey := map[string][]seen{}
+	var keys []conflictKey
+	byKey := map[conflictKey][]int{}
 	for i := range cs {
 		c := &cs[i]
-		if c.Value == nil || c.inherited || c.Unit == "" || c.RangeEnd != nil || utf8.RuneCountInString(c.Metric) < 4 {
+		if c.Value == nil || c.inherited || c.Unit == "" || c.RangeEnd != nil {
 			continue
 		}
 		switch c.Kind {
 		case ClaimYear, ClaimMonth, ClaimDate:
 			continue
 		}
-		lo, hi, ok := bounds(c)
-		if !ok || p.planContext(c) {
+		if utf8.RuneCountInString(c.Metric) < 4 || genericMetric(c.Metric) {
 			continue
 		}
-		key := fmt.Sprintf("%s\x00%s\x00%s\x00%d", c.Metric, c.Unit, c.Kind, c.rel&conflictRel)
-		ctx := timeContext(p, cs, i)
-		dup := false
-		for _, o := range byKey[key] {
-			if o.ctx != ctx {
+		k := conflictKey{c.Metric, c.Unit, c.Kind, c.rel & conflictRel}
+		if _, ok := byKey[k]; !ok {
+			keys = append(keys, k)
+		}
+		byKey[k] = append(byKey[k], i)
+	}
+	type seen struct {
+		c      *Claim
+		node   int  // innermost outline node
+		totals bool // totalsMetric
+		ctx    string
+		lo, hi float64
+	}
+	var nodeTimes map[int]string
+	for _, k := range keys {
+		idx := byKey[k]
+		if len(idx) < 2 {
+			continue
+		}
+		var list []seen
+		for _, i := range idx {
+			c := &cs[i]
+			lo, hi, ok := bounds(c)
+			if !ok || p.planContext(c) {
 				continue
 			}
-			if o.lo == lo && o.hi == hi {
-				dup = true
-				break
+			node := p.nodeAt(c.Start)
+			if nodeTimes == nil {
+				nodeTimes = map[int]string{}
 			}
-			if o.hi < lo || hi < o.lo {
-				p.Report(Finding{Rule: "conflict", Severity: Warning, Span: c.Span,
-					Message:    fmt.Sprintf("同一指标“%s”前后数值不一致：此处为%s，第%d行为%s", c.Metric, c.Text, lineOf(p, o.c.Start), o.c.Text),
-					Suggestion: "核对两处数值，统一口径", Related: []Related{related(o.c, "另一处")}})
-				dup = true // one finding per place
-				break
+			nt, ok := nodeTimes[node]
+			if !ok {
+				nt = p.headingTimes(node)
+				nodeTimes[node] = nt
 			}
-		}
-		if !dup && len(byKey[key]) < 32 {
-			byKey[key] = append(byKey[key], seen{c, ctx, lo, hi})
+			totals := totalsMetric(p, c)
+			ctx := timeContext(p, cs, i) + "#" + nt
+			dup := false
+			for _, o := range list {
+				if o.ctx != ctx || o.node != node && !(o.totals && totals) {
+					continue
+				}
+				if o.lo == lo && o.hi == hi {
+					dup = true
+					break
+				}
+				if o.hi < lo || hi < o.lo {
+					p.Report(Finding{Rule: "conflict", Severity: Warning, Span: c.Span,
+						Message:    fmt.Sprintf("同一指标“%s”前后数值不一致：此处为%s，第%d行为%s", c.Metric, c.Text, lineOf(p, o.c.Start), o.c.Text),
+						Suggestion: "核对两处数值，统一口径", Related: []Related{related(o.c, "另一处")}})
+					dup = true // one finding per place
+					break
+				}
+			}
+			if !dup && len(list) < 32 {
+				list = append(list, seen{c, node, totals, ctx, lo, hi})
+			}
 		}
 	}
+}
+
+// headingTimes lists the time words in the titles of an outline node and
+// its ancestors (（一）上半年工作 and （二）全年工作 are different periods).
+func (p *Pass) headingTimes(node int) string {
+	nodes := p.Outline()
+	var b strings.Builder
+	for n := node; n >= 0; n = nodes[n].Parent {
+		for _, w := range timeWords {
+			if strings.Contains(nodes[n].Title, w) {
+				b.WriteString(w + "|")
+			}
+		}
+	}
+	return b.String()
+}
+
+// areaScopes make a metric the total of the whole area or organisation.
+var areaScopes = []string{"全市", "全区", "全县", "全省", "全镇", "全乡", "全州", "全旗", "全盟", "全国", "全局", "全系统", "全行业"}
+
+// aggregateEnds end the names of aggregate indicators a report states once
+// per period: 社会消费品零售总额, 地区生产总值, 规上工业增加值.
+var aggregateEnds = []string{"总额", "总值", "总量", "总产值", "总收入", "增加值", "预算收入", "可支配收入", "生产总值", "GDP"}
+
+// totalsMetric reports whether a claim's metric is totals-like: scoped to
+// the whole area (in the metric or earlier in its clause: 全市实现地区生产
+// 总值…) or an aggregate indicator.
+func totalsMetric(p *Pass, c *Claim) bool {
+	m := c.Metric
+	if hasSuffixAny(m, aggregateEnds) || hasPrefixAny(strings.TrimPrefix(m, "全年"), areaScopes) {
+		return true
+	}
+	if c.MetricSpan.Len() == 0 || c.MetricSpan.Start < c.Sentence.Start {
+		return false
+	}
+	lead := p.Doc.Text[c.Sentence.Start:c.MetricSpan.Start]
+	if i := strings.LastIndexAny(lead, clausePunct); i >= 0 {
+		_, w := utf8.DecodeRuneInString(lead[i:])
+		lead = lead[i+w:]
+	}
+	return hasAny(lead, areaScopes)
+}
+
+// Generic activity metrics: a verb and an activity or its by-product with
+// at most generic modifiers (开展专项检查, 组织培训, 发现并整改问题). The
+// same words recur for every campaign a report describes, so two values are
+// two campaigns rather than a conflict.
+var (
+	genericLeads     = []string{"全年", "今年", "累计", "共计", "合计", "共", "先后", "多次"}
+	genericVerbs     = []string{"组织开展", "发现并整改", "督促整改", "排查整治", "开展", "组织", "举办", "举行", "召开", "参加", "参与", "进行", "实施", "发现", "整改", "排查", "查处", "查办", "受理", "办理", "接待", "收到", "收集", "梳理", "提出", "解决", "处置", "化解", "走访", "慰问", "督办"}
+	genericModifiers = []string{"专项", "专题", "集中", "联合", "各类", "各种", "各项", "日常", "常态化", "随机", "定期", "不定期", "重点", "相关", "一般", "突出", "监督", "现场", "线上", "线下", "主题"}
+	genericObjects   = []string{"检查", "督查", "督导", "巡查", "巡察", "抽查", "暗访", "培训", "活动", "会议", "调研", "宣讲", "宣传", "演练", "讲座", "座谈", "座谈会", "执法", "行动", "走访", "慰问", "谈话", "约谈", "学习", "研讨", "交流", "评估", "考核", "问题", "隐患", "问题隐患", "风险隐患", "线索", "问题线索", "案件", "事项", "诉求", "意见建议", "建议", "工作"}
+)
+
+func genericMetric(m string) bool {
+	for changed := true; changed; {
+		changed = false
+		for _, w := range genericLeads {
+			if strings.HasPrefix(m, w) {
+				m, changed = m[len(w):], true
+			}
+		}
+	}
+	for _, w := range genericVerbs {
+		if strings.HasPrefix(m, w) {
+			m = m[len(w):]
+			break
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, w := range genericModifiers {
+			if strings.HasPrefix(m, w) && len(m) > len(w) {
+				m, changed = m[len(w):], true
+			}
+		}
+	}
+	for _, w := range genericObjects {
+		if m == w {
+			return true
+		}
+	}
+	return false
 }
 
 // ---------------------------------------------------------------------------
