@@ -11,6 +11,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment/dict"
 )
 
@@ -417,4 +418,35 @@ func TestConcurrent(t *testing.T) {
 		}
 	}()
 	wg.Wait()
+}
+
+// Every report and fixture in testdata segments the same with the filtered
+// loader as with a full load, using the real lexicon's terms.
+func TestFilteredMatchesFullOnTestdata(t *testing.T) {
+	if testing.Short() {
+		t.Skip("full dictionary load skipped in -short mode")
+	}
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	terms := lex.SegmentTerms()
+	var paths []string
+	for _, pat := range []string{"*/*.txt", "*/*.md"} {
+		m, _ := filepath.Glob(filepath.Join("..", "testdata", pat))
+		paths = append(paths, m...)
+	}
+	if len(paths) < 20 {
+		t.Fatalf("only %d testdata files found", len(paths))
+	}
+	f := NewFullSegmenter(terms)
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(b)
+		s := NewSegmenterFor([]string{text}, terms)
+		assertSame(t, p, s.Tokens(text), f.Tokens(text))
+	}
 }
