@@ -32,14 +32,36 @@ const (
 	csOther
 )
 
-var csSuffixes = []struct {
+type csSuffix struct {
 	s     string
 	class int
-}{
+}
+
+var csSuffixes = []csSuffix{
 	{"中心", csOther}, {"科", csDivision}, {"处", csDivision}, {"室", csDivision}, {"股", csDivision},
 	{"局", csBody}, {"委", csBody}, {"办", csBody}, {"厅", csBody}, {"部", csBody}, {"司", csBody},
 	{"所", csOther}, {"站", csOther}, {"队", csOther},
 }
+
+// csSuffixByLast indexes csSuffixes by last rune, order kept: most tokens
+// end in no suffix and are skipped with one lookup.
+var csSuffixByLast = func() map[rune][]csSuffix {
+	m := map[rune][]csSuffix{}
+	for _, sx := range csSuffixes {
+		r, _ := utf8.DecodeLastRuneInString(sx.s)
+		m[r] = append(m[r], sx)
+	}
+	return m
+}()
+
+// csSuffixLast holds the keys of csSuffixByLast.
+var csSuffixLast = func() *runeBits {
+	var b runeBits
+	for r := range csSuffixByLast {
+		b.add(r)
+	}
+	return &b
+}()
 
 // csGeneric are stems that name no particular unit (相关处室, 业务处, 办公室, 政研室).
 var csGeneric = map[string]bool{
@@ -96,10 +118,18 @@ func unitNames(doc *segment.Document, toks []segment.Token) []csName {
 			book = 0
 			continue
 		}
-		if book > 0 || !wdAllHan(t.Text) {
+		if book > 0 {
 			continue
 		}
-		for _, sx := range csSuffixes {
+		last, _ := decodeLastRune(t.Text)
+		if !csSuffixLast.has(last) {
+			continue
+		}
+		sxs := csSuffixByLast[last]
+		if sxs == nil || !wdAllHan(t.Text) {
+			continue
+		}
+		for _, sx := range sxs {
 			var stem string
 			var start, q int
 			switch {

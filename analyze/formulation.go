@@ -68,6 +68,8 @@ type fmatcher struct {
 	first   map[rune][]int32 // patterns by first rune, longest first
 	forms   []formInfo
 	members map[string][]memRef
+
+	firstBits runeBits // the keys of first
 }
 
 var matchers sync.Map // *lexicon.Lexicon → *fmatcher
@@ -142,6 +144,7 @@ func buildMatcher(lex *lexicon.Lexicon) *fmatcher {
 	for _, pi := range order {
 		r, _ := utf8.DecodeRuneInString(m.pats[pi].text)
 		m.first[r] = append(m.first[r], pi)
+		m.firstBits.add(r)
 	}
 	return m
 }
@@ -173,8 +176,12 @@ type fmatch struct {
 func (m *fmatcher) scan(text string) []fmatch {
 	var out []fmatch
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := decodeRune(text, i)
 		next := i + size
+		if !m.firstBits.has(r) {
+			i = next
+			continue
+		}
 		for _, pi := range m.first[r] {
 			p := m.pats[pi].text
 			if strings.HasPrefix(text[i:], p) {
@@ -441,7 +448,7 @@ func findLists(m *fmatcher, text string) []memberList {
 	}
 	start := 0
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := decodeRune(text, i)
 		switch fmRuneClass(r) {
 		case 1:
 			push(start, i)

@@ -19,7 +19,8 @@ var NumberCheck = &Check{
 	Severity:    Warning,
 	NeedsTokens: true,
 	Rules: []RuleDoc{
-		{ID: "number.conflict", Doc: "同一指标在报告中两次给出不同数值（时间范围相同、均为实际完成数时）"},
+		{ID: "number.conflict", Doc: "同一指标在报告中两次给出不同数值：时间范围相同、均为实际完成数，且在同一小节内（并列小节口径不同），" +
+			"或为全市、全区等全域指标及社会消费品零售总额、地区生产总值等总量指标；“开展专项检查”“组织培训”等泛指活动不比较"},
 		{ID: "number.part-whole", Doc: "部分大于整体：“其中”所列数量大于前面的总数；“占…比重”超过100％"},
 		{ID: "number.relation", Doc: "关系词与数值矛盾：“超…目标”而完成数不大于目标、新建数大于累计数、“由A提高到B”而B小于A、同比增速与前后数值不符"},
 		{ID: "number.list-count", Doc: "“分别”前列举的对象个数与后面给出的数值个数不一致"},
@@ -253,7 +254,7 @@ func numberWidth(p *Pass) {
 	var full []segment.Span
 	half := -1
 	for i := 0; i < len(text); {
-		r, w := utf8.DecodeRuneInString(text[i:])
+		r, w := decodeRune(text, i)
 		switch {
 		case r >= '0' && r <= '9':
 			if half < 0 && !inComment(i) {
@@ -672,33 +673,9 @@ func yoyCheck(p *Pass, cs []Claim, gi int) {
 // number.conflict
 
 // timeWords name the period a figure covers.
-var timeWords = []string{"上半年", "下半年", "一季度", "二季度", "三季度", "四季度", "第一季度", "第二季度", "第三季度", "第四季度",
+var timeWords = [...]string{"上半年", "下半年", "一季度", "二季度", "三季度", "四季度", "第一季度", "第二季度", "第三季度", "第四季度",
 	"前三季度", "全年", "今年", "去年", "上年", "同期", "年底", "年末", "月底", "月末", "以来", "累计", "五年", "三年", "近年", "历年", "截至", "截止",
 	"过去一年", "一年来", "五年来", "十年", "期间", "目前", "现有"}
-
-// planContext reports whether a claim states a target rather than a
-// result: its sentence says so, it stands in a plan section (the outline's
-// 下一步打算, a heading with 打算/目标/任务…), or its paragraph opens with a
-// plan (2024年，我们将…；一是…).
-func (p *Pass) planContext(c *Claim) bool {
-	text := p.Doc.Text
-	if hasAny(text[c.Sentence.Start:c.Sentence.End], planWords) {
-		return true
-	}
-	nodes := p.Outline()
-	for n := p.nodeAt(c.Start); n >= 0; n = nodes[n].Parent {
-		if nodes[n].Implicit == KindPlans || nodes[n].Heading != nil && hasAny(nodes[n].Title, planSectionWords) {
-			return true
-		}
-	}
-	if pi := p.Doc.ParagraphAt(c.Start); pi >= 0 {
-		para := p.Doc.Paragraphs[pi].Span
-		if ss := p.Doc.Sentences(para); len(ss) > 0 && ss[0] != c.Sentence && hasAny(text[ss[0].Start:ss[0].End], planWords) {
-			return true
-		}
-	}
-	return false
-}
 
 // planSectionWords mark a heading over plans and targets.
 var planSectionWords = []string{"打算", "计划", "思路", "下一步", "明年", "今后", "努力方向", "展望", "安排", "目标", "任务", "预期"}
@@ -706,21 +683,97 @@ var planSectionWords = []string{"打算", "计划", "思路", "下一步", "明�
 // planWords mark a target or a plan rather than a result.
 var planWords = []string{"力争", "目标", "预计", "计划", "确保", "争取", "将", "拟", "任务", "要求", "规划", "预期"}
 
-func timeContext(p *Pass, cs []Claim, i int) string {
-	c := &cs[i]
-	s := p.Doc.Text[c.Sentence.Start:c.Sentence.End]
-	var b strings.Builder
-	for _, w := range timeWords {
-		if strings.Contains(s, w) {
-			b.WriteString(w + "|")
+var (
+	// sentenceWordSet finds timeWords (bits 0…) and planWords in one scan.
+	sentenceWordSet    = newWordSet(timeWords[:], planWords)
+	timeWordSet        = newWordSet(timeWords[:])
+	planWordSet        = newWordSet(planWords)
+	planSectionWordSet = newWordSet(planSectionWords)
+)
+
+const timeMask = 1<<len(timeWords) - 1 // the timeWords bits of a sentenceWordSet mask
+
+// conflictScope derives the context of claims for number.conflict, caching
+// what paragraphs and outline nodes share.
+type conflictScope struct {
+	p         *Pass
+	nodePlan  []int8   // per outline node: 0 unknown, 1 no plan, 2 plan
+	nodeTimes []uint64 // per outline node: time words of its and its ancestors' titles, +1
+	paraPlan  map[int]paraOpening
+}
+
+// paraOpening is a paragraph's first sentence and whether it states a plan.
+type paraOpening struct {
+	first segment.Span
+	plan  bool
+}
+
+func newConflictScope(p *Pass) *conflictScope {
+	n := len(p.Outline())
+	return &conflictScope{p: p, nodePlan: make([]int8, n), nodeTimes: make([]uint64, n), paraPlan: map[int]paraOpening{}}
+}
+
+// plan reports whether a claim states a target rather than a result: its
+// sentence says so (sentence is its sentenceWordSet mask), it stands in a
+// plan section (the outline's 下一步打算, a heading with 打算/目标/任务…), or
+// its paragraph opens with a plan (2024年，我们将…；一是…).
+func (x *conflictScope) plan(c *Claim, node int, sentence uint64) bool {
+	p := x.p
+	text := p.Doc.Text
+	if sentence&^timeMask != 0 {
+		return true
+	}
+	if node >= 0 {
+		if x.nodePlan[node] == 0 {
+			x.nodePlan[node] = 1
+			nodes := p.Outline()
+			for n := node; n >= 0; n = nodes[n].Parent {
+				if nodes[n].Implicit == KindPlans || nodes[n].Heading != nil && planSectionWordSet.any(nodes[n].Title) {
+					x.nodePlan[node] = 2
+					break
+				}
+			}
+		}
+		if x.nodePlan[node] == 2 {
+			return true
 		}
 	}
+	pi := p.Doc.ParagraphAt(c.Start)
+	if pi < 0 {
+		return false
+	}
+	pp, ok := x.paraPlan[pi]
+	if !ok {
+		if ss := p.Doc.Sentences(p.Doc.Paragraphs[pi].Span); len(ss) > 0 {
+			pp = paraOpening{ss[0], planWordSet.any(text[ss[0].Start:ss[0].End])}
+		}
+		x.paraPlan[pi] = pp
+	}
+	return pp.plan && pp.first != c.Sentence
+}
+
+// times returns the time words of the titles of the outline nodes above a
+// claim and the years and months in its sentence.
+func (x *conflictScope) times(cs []Claim, i, node int) (uint64, string) {
+	var heads uint64
+	if node >= 0 {
+		if x.nodeTimes[node] == 0 {
+			nodes := x.p.Outline()
+			var m uint64
+			for n := node; n >= 0; n = nodes[n].Parent {
+				m |= timeWordSet.mask(nodes[n].Title)
+			}
+			x.nodeTimes[node] = m + 1
+		}
+		heads = x.nodeTimes[node] - 1
+	}
+	var b strings.Builder
 	for _, o := range sentenceClaims(cs, i) {
 		if o.Kind == ClaimYear || o.Kind == ClaimMonth {
 			b.WriteString(o.Text + "|")
 		}
 	}
-	return b.String()
+	return heads, b.String()
 }
 
 // sentenceClaims returns the claims of cs[i]'s sentence (they are adjacent).
@@ -749,8 +802,8 @@ type conflictKey struct {
 // the same scope:
 //   - the same metric (at least 4 runes, not a generic activity such as
 //     开展专项检查, 组织培训, 发现问题), unit, kind and relation words;
-//   - both results, not targets (planContext), of the same period (the time
-//     words of the sentence and of the headings above);
+//   - both results, not targets (see conflictScope.plan), of the same
+//     period (the time words of the sentence and of the headings above);
 //   - the same innermost outline section, since parallel sections are
 //     different scopes (（一）安全生产 “帮扶困难企业52家”, （二）食品安全
 //     “帮扶困难企业17家”); or, anywhere in the report, when both are
@@ -759,7 +812,7 @@ type conflictKey struct {
 //     which a report has a single figure per period.
 func numberConflict(p *Pass, cs []Claim) {
 	var keys []conflictKey
-	byKey := map[conflictKey][]int{}
+	var byKey map[conflictKey][]int
 	for i := range cs {
 		c := &cs[i]
 		if c.Value == nil || c.inherited || c.Unit == "" || c.RangeEnd != nil {
@@ -772,6 +825,9 @@ func numberConflict(p *Pass, cs []Claim) {
 		if utf8.RuneCountInString(c.Metric) < 4 || genericMetric(c.Metric) {
 			continue
 		}
+		if byKey == nil {
+			byKey = map[conflictKey][]int{}
+		}
 		k := conflictKey{c.Metric, c.Unit, c.Kind, c.rel & conflictRel}
 		if _, ok := byKey[k]; !ok {
 			keys = append(keys, k)
@@ -779,39 +835,41 @@ func numberConflict(p *Pass, cs []Claim) {
 		byKey[k] = append(byKey[k], i)
 	}
 	type seen struct {
-		c      *Claim
-		node   int  // innermost outline node
-		totals bool // totalsMetric
-		ctx    string
-		lo, hi float64
+		c           *Claim
+		node        int  // innermost outline node
+		totals      bool // totalsMetric
+		words, head uint64
+		dates       string
+		lo, hi      float64
 	}
-	var nodeTimes map[int]string
+	var scope *conflictScope
+	var list []seen
 	for _, k := range keys {
 		idx := byKey[k]
 		if len(idx) < 2 {
 			continue
 		}
-		var list []seen
+		if scope == nil {
+			scope = newConflictScope(p)
+		}
+		list = list[:0]
 		for _, i := range idx {
 			c := &cs[i]
 			lo, hi, ok := bounds(c)
-			if !ok || p.planContext(c) {
+			if !ok {
 				continue
 			}
 			node := p.nodeAt(c.Start)
-			if nodeTimes == nil {
-				nodeTimes = map[int]string{}
+			sw := sentenceWordSet.mask(p.Doc.Text[c.Sentence.Start:c.Sentence.End])
+			if scope.plan(c, node, sw) {
+				continue
 			}
-			nt, ok := nodeTimes[node]
-			if !ok {
-				nt = p.headingTimes(node)
-				nodeTimes[node] = nt
-			}
+			words := sw & timeMask
+			head, dates := scope.times(cs, i, node)
 			totals := totalsMetric(p, c)
-			ctx := timeContext(p, cs, i) + "#" + nt
 			dup := false
 			for _, o := range list {
-				if o.ctx != ctx || o.node != node && !(o.totals && totals) {
+				if o.words != words || o.head != head || o.dates != dates || o.node != node && !(o.totals && totals) {
 					continue
 				}
 				if o.lo == lo && o.hi == hi {
@@ -827,33 +885,20 @@ func numberConflict(p *Pass, cs []Claim) {
 				}
 			}
 			if !dup && len(list) < 32 {
-				list = append(list, seen{c, node, totals, ctx, lo, hi})
+				list = append(list, seen{c, node, totals, words, head, dates, lo, hi})
 			}
 		}
 	}
-}
-
-// headingTimes lists the time words in the titles of an outline node and
-// its ancestors (（一）上半年工作 and （二）全年工作 are different periods).
-func (p *Pass) headingTimes(node int) string {
-	nodes := p.Outline()
-	var b strings.Builder
-	for n := node; n >= 0; n = nodes[n].Parent {
-		for _, w := range timeWords {
-			if strings.Contains(nodes[n].Title, w) {
-				b.WriteString(w + "|")
-			}
-		}
-	}
-	return b.String()
 }
 
 // areaScopes make a metric the total of the whole area or organisation.
 var areaScopes = []string{"全市", "全区", "全县", "全省", "全镇", "全乡", "全州", "全旗", "全盟", "全国", "全局", "全系统", "全行业"}
 
-// aggregateEnds end the names of aggregate indicators a report states once
-// per period: 社会消费品零售总额, 地区生产总值, 规上工业增加值.
-var aggregateEnds = []string{"总额", "总值", "总量", "总产值", "总收入", "增加值", "预算收入", "可支配收入", "生产总值", "GDP"}
+// aggregateEnds end the names of statistical aggregates a report states
+// once per period: 社会消费品零售总额, 地区生产总值, 规上工业增加值. Bare
+// 总额/总量 are left out: 投资总额 and 合同总额 are often per project.
+var aggregateEnds = []string{"零售总额", "进出口总额", "生产总值", "GDP", "经济总量", "增加值", "总产值", "预算收入", "财政收入", "财政总收入",
+	"可支配收入", "旅游总收入"}
 
 // totalsMetric reports whether a claim's metric is totals-like: scoped to
 // the whole area (in the metric or earlier in its clause: 全市实现地区生产
@@ -920,9 +965,12 @@ func genericMetric(m string) bool {
 // number.year
 
 var (
-	relYearWords  = []string{"今年", "本年度", "明年", "去年", "上年", "上一年", "下一年"}
-	planFutures   = []string{"力争", "将继续", "将坚持", "将着力", "将进一步", "将全力", "将持续", "将重点", "将深入", "将紧紧", "将围绕", "将努力", "将以", "计划", "打算", "展望"}
-	planHeadWords = []string{"打算", "计划", "思路", "下一步", "明年", "今后", "努力方向", "展望", "安排", "工作重点"}
+	relYearWords = []string{"今年", "本年度", "明年", "去年", "上年", "上一年", "下一年"}
+	// relYearWordSet finds relYearWords in one scan; no word overlaps
+	// another or itself, so it finds what a search per word finds.
+	relYearWordSet = newWordSet(relYearWords)
+	planFutures    = []string{"力争", "将继续", "将坚持", "将着力", "将进一步", "将全力", "将持续", "将重点", "将深入", "将紧紧", "将围绕", "将努力", "将以", "计划", "打算", "展望"}
+	planHeadWords  = []string{"打算", "计划", "思路", "下一步", "明年", "今后", "努力方向", "展望", "安排", "工作重点"}
 )
 
 // parenYear reads “（2022年）”, “(2022)” or “即2022年” at the start of s and
@@ -999,37 +1047,32 @@ func numberYear(p *Pass, cs []Claim) {
 		year int
 	}
 	var found []appos
-	for _, w := range relYearWords {
-		for off := 0; ; {
-			i := strings.Index(text[off:], w)
-			if i < 0 {
-				break
-			}
-			i += off
-			off = i + len(w)
-			// 今年（2022年） / 今年即2022年
-			if yr, n := parenYear(text[off:]); n > 0 {
-				found = append(found, appos{segment.Span{Start: i, End: off + n}, w, yr})
-			}
-			// 2022年（今年）
-			if strings.HasSuffix(text[:i], "（") || strings.HasSuffix(text[:i], "(") {
-				_, cw := utf8.DecodeRuneInString(text[off:])
-				if r := nextRune(text, off); r == '）' || r == ')' {
-					open := i - 1
-					if strings.HasSuffix(text[:i], "（") {
-						open = i - len("（")
-					}
-					if strings.HasSuffix(text[:open], "年") {
-						k := open - len("年")
-						if k >= 4 && allASCIIDigits(text[k-4:k]) && (k == 4 || !isAnyDigitByte(text, k-5)) {
-							yr, _ := strconv.Atoi(text[k-4 : k])
-							found = append(found, appos{segment.Span{Start: k - 4, End: off + cw}, w, yr})
-						}
+	relYearWordSet.each(text, func(i, wi int) bool {
+		w := relYearWords[wi]
+		off := i + len(w)
+		// 今年（2022年） / 今年即2022年
+		if yr, n := parenYear(text[off:]); n > 0 {
+			found = append(found, appos{segment.Span{Start: i, End: off + n}, w, yr})
+		}
+		// 2022年（今年）
+		if strings.HasSuffix(text[:i], "（") || strings.HasSuffix(text[:i], "(") {
+			_, cw := utf8.DecodeRuneInString(text[off:])
+			if r := nextRune(text, off); r == '）' || r == ')' {
+				open := i - 1
+				if strings.HasSuffix(text[:i], "（") {
+					open = i - len("（")
+				}
+				if strings.HasSuffix(text[:open], "年") {
+					k := open - len("年")
+					if k >= 4 && allASCIIDigits(text[k-4:k]) && (k == 4 || !isAnyDigitByte(text, k-5)) {
+						yr, _ := strconv.Atoi(text[k-4 : k])
+						found = append(found, appos{segment.Span{Start: k - 4, End: off + cw}, w, yr})
 					}
 				}
 			}
 		}
-	}
+		return true
+	})
 	sort.Slice(found, func(a, b int) bool { return found[a].sp.Start < found[b].sp.Start })
 	written := map[int]appos{} // writing year implied → first place
 	comments := htmlComments(p.Doc)

@@ -26,8 +26,17 @@ const (
 func (a *Analysis) Claims() []Claim {
 	return Memo(a, "claims", func() []Claim {
 		cs := ExtractClaims(a.Doc, a.Placeholders(), a.Tokens(), a.Lex)
+		// outline sections, as findings use (a.SectionName), labelled once
+		nodes := a.Outline()
+		labels := make([]string, len(nodes))
 		for i := range cs {
-			cs[i].Section = a.SectionName(cs[i].Start) // outline sections, as findings use
+			cs[i].Section = ""
+			if n := a.nodeAt(cs[i].Start); n >= 0 {
+				if labels[n] == "" {
+					labels[n] = nodes[n].Label()
+				}
+				cs[i].Section = labels[n]
+			}
 		}
 		return cs
 	})
@@ -71,6 +80,7 @@ type numTables struct {
 	units    map[rune][]unitEntry // by first rune, longest first
 	fixed    map[rune][]string    // fixed numeral expressions by first rune, longest first
 	maxFixed int                  // longest fixed expression, in runes
+	fixedR   runeBits             // the keys of fixed
 }
 
 var tablesCache sync.Map // *lexicon.Lexicon → *numTables
@@ -111,6 +121,7 @@ func tablesFor(lex *lexicon.Lexicon) *numTables {
 		seen[s] = true
 		r, _ := utf8.DecodeRuneInString(s)
 		t.fixed[r] = append(t.fixed[r], s)
+		t.fixedR.add(r)
 		if n := utf8.RuneCountInString(s); n > t.maxFixed {
 			t.maxFixed = n
 		}
@@ -170,16 +181,17 @@ func (t *numTables) unitAt(s string) (unitEntry, bool) {
 func (t *numTables) fixedCovering(s string, i, j int) bool {
 	k := i
 	for n := 0; n < t.maxFixed && k >= 0; n++ {
-		r, _ := utf8.DecodeRuneInString(s[k:])
-		for _, f := range t.fixed[r] {
-			if k+len(f) >= j && strings.HasPrefix(s[k:], f) {
-				return true
+		if r, _ := decodeRune(s, k); t.fixedR.has(r) {
+			for _, f := range t.fixed[r] {
+				if k+len(f) >= j && strings.HasPrefix(s[k:], f) {
+					return true
+				}
 			}
 		}
 		if k == 0 {
 			break
 		}
-		_, w := utf8.DecodeLastRuneInString(s[:k])
+		_, w := decodeLastRune(s[:k])
 		k -= w
 	}
 	return false
@@ -389,7 +401,8 @@ type arabic struct {
 func parseArabic(s string, i int) (arabic, bool) {
 	var a arabic
 	j := i
-	var b strings.Builder
+	var buf [32]byte
+	b := buf[:0] // the number in ASCII digits
 	readDigits := func() int {
 		n := 0
 		for j < len(s) {
@@ -402,7 +415,7 @@ func parseArabic(s string, i int) (arabic, bool) {
 			} else {
 				a.half = true
 			}
-			b.WriteByte(byte('0' + digitVal(r)))
+			b = append(b, byte('0'+digitVal(r)))
 			j += w
 			n++
 		}
@@ -415,7 +428,7 @@ func parseArabic(s string, i int) (arabic, bool) {
 	// thousands separators: 1,234,567 (first group of 1-3 digits)
 	if a.digits <= 3 {
 		for j+4 <= len(s) && s[j] == ',' && allASCIIDigits(s[j+1:j+4]) && (j+4 == len(s) || !isAnyDigitByte(s, j+4)) {
-			b.WriteString(s[j+1 : j+4])
+			b = append(b, s[j+1:j+4]...)
 			j += 4
 			a.digits += 3
 		}
@@ -425,7 +438,7 @@ func parseArabic(s string, i int) (arabic, bool) {
 		if r == '.' || r == '．' {
 			if j+w < len(s) {
 				if r2, _ := utf8.DecodeRuneInString(s[j+w:]); isAnyDigit(r2) {
-					b.WriteByte('.')
+					b = append(b, '.')
 					j += w
 					a.decimals = readDigits()
 				}
@@ -435,7 +448,15 @@ func parseArabic(s string, i int) (arabic, bool) {
 	if a.digits+a.decimals > 15 {
 		return a, false
 	}
-	v, err := strconv.ParseFloat(b.String(), 64)
+	if a.decimals == 0 { // at most 15 digits: exact as an integer
+		var n int64
+		for _, c := range b {
+			n = n*10 + int64(c-'0')
+		}
+		a.end, a.val = j, float64(n)
+		return a, true
+	}
+	v, err := strconv.ParseFloat(string(b), 64)
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
 		return a, false
 	}
@@ -537,6 +558,7 @@ type extractor struct {
 	skip     []segment.Span // heading markers
 	comments []segment.Span
 	groups   int // 分别 lists seen
+	tokHint  int // the last answer of tokenAt
 
 	posOff int // last offset positioned, and its position
 	pos    segment.Pos
@@ -577,9 +599,47 @@ func markerSpans(doc *segment.Document) []segment.Span {
 // tokenAt returns the index of the token containing off, or -1.
 func (x *extractor) tokenAt(off int) int {
 	ts := x.tokens
-	i := sort.Search(len(ts), func(i int) bool { return ts[i].Span.End > off })
-	if i < len(ts) && ts[i].Span.Start <= off {
-		return i
+	if len(ts) == 0 {
+		return -1
+	}
+	// i is the first token ending after off. Queries cluster around the
+	// claim being read, so the search gallops from the last answer.
+	after := func(i int) bool { return ts[i].Span.End > off }
+	h := min(x.tokHint, len(ts)-1)
+	lo, hi := 0, len(ts) // i is in [lo, hi]
+	if after(h) {
+		hi = h
+		for step := 1; ; step *= 2 {
+			j := hi - step
+			if j < 0 {
+				break
+			}
+			if !after(j) {
+				lo = j + 1
+				break
+			}
+			hi = j
+		}
+	} else {
+		lo = h + 1
+		for step := 1; ; step *= 2 {
+			j := lo + step - 1
+			if j >= len(ts) {
+				break
+			}
+			if after(j) {
+				hi = j
+				break
+			}
+			lo = j + 1
+		}
+	}
+	i := lo + sort.Search(hi-lo, func(k int) bool { return after(lo + k) })
+	if i < len(ts) {
+		x.tokHint = i
+		if ts[i].Span.Start <= off {
+			return i
+		}
 	}
 	return -1
 }
@@ -620,12 +680,15 @@ func (x *extractor) paragraph(out []Claim, para segment.Paragraph, phs []Placeho
 			i = max(i, ph.Span.End-base)
 			continue
 		}
+		r, w := decodeRune(s, i)
+		if !claimRune(r) {
+			i += w // nothing below looks at it
+			continue
+		}
 		if x.skipped(off) {
-			_, w := utf8.DecodeRuneInString(s[i:])
 			i += w
 			continue
 		}
-		r, w := utf8.DecodeRuneInString(s[i:])
 		switch r {
 		case '《':
 			title++
@@ -681,6 +744,27 @@ func (x *extractor) paragraph(out []Claim, para segment.Paragraph, phs []Placeho
 	return out
 }
 
+// claimRune reports whether the paragraph scan acts on r: a digit, a
+// Chinese numeral, or a mark it counts (《》“”).
+func claimRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= '0' && r <= '9'
+	}
+	return claimRunes.has(r) && (r >= '０' && r <= '９' || isNumeralRune(r) || r == '《' || r == '》' || r == '“' || r == '”')
+}
+
+// claimRunes holds the non-ASCII runes claimRune accepts.
+var claimRunes = func() *runeBits {
+	var b runeBits
+	for r := '０'; r <= '９'; r++ {
+		b.add(r)
+	}
+	for _, r := range cnNumeralChars + "《》“”" {
+		b.add(r)
+	}
+	return &b
+}()
+
 // skipAlnum skips an ASCII letter/digit run (codes such as 5G, G20, PM2.5).
 func skipAlnum(s string, i int) int {
 	for i < len(s) {
@@ -697,7 +781,7 @@ func prevRune(s string, i int) rune {
 	if i <= 0 {
 		return 0
 	}
-	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	r, _ := decodeLastRune(s[:i])
 	return r
 }
 
@@ -1259,6 +1343,9 @@ func (x *extractor) claim(q quantity, s string, base int, para segment.Paragraph
 // round15 drops the binary noise of scaling (2.3×1e8 = 229999999.99999997):
 // written numbers have at most 15 significant digits.
 func round15(v float64) float64 {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return v // at most 15 digits: exact already
+	}
 	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64)
 	if err != nil {
 		return v
@@ -1322,8 +1409,33 @@ var relLabels = []struct {
 // clausePunct ends the words a metric may take.
 const clausePunct = "，,；;：:。！？!?、（）()《》【】\n|｜\t"
 
-// yoyWords introduce a year-on-year comparison.
+// yoyWords introduce a year-on-year comparison; the first of the list
+// found in the words before a number applies.
 var yoyWords = []string{"同比", "较上年同期", "比上年同期", "较上年度", "较上年", "比上年", "较去年同期", "较去年", "比去年", "与上年相比", "与去年相比", "环比"}
+
+// overWords before a number compare it with a target (超…目标).
+var overWords = []string{"超额完成", "超过", "远超", "超出", "高于", "超"}
+
+// relExtraWords are the other words relations looks for in the words
+// before a number (rw* index them).
+var relExtraWords = []string{"其中", "分别", "同比", "占", "占比", "累计", "新增", "净增", "新建", "完成", "实现"}
+
+const (
+	rwQizhong = iota
+	rwFenbie
+	rwTongbi
+	rwZhan
+	rwZhanbi
+	rwLeiji
+	rwXinzeng
+	rwJingzeng
+	rwXinjian
+	rwWancheng
+	rwShixian
+)
+
+// relWordSet finds yoyWords, overWords and relExtraWords in one scan.
+var relWordSet = newWordSet(yoyWords, overWords, relExtraWords)
 
 var (
 	upVerbs   = []string{"增长", "增加", "提高", "提升", "上升", "新增", "净增", "增"}
@@ -1359,7 +1471,19 @@ var metricHead = []string{"其中", "较上年度新增", "较上年新增", "�
 	"一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "首先", "其次", "再次", "最后"}
 
 // cutVerbs end a metric from the left: 完成投资 → 投资.
-var cutVerbs = []string{"完成", "实现", "达到", "累计", "新增", "其中", "同比", "共计", "合计", "总计", "增长", "下降", "减少", "提高", "提升", "增加", "降低", "突破"}
+var cutVerbs = [...]string{"完成", "实现", "达到", "累计", "新增", "其中", "同比", "共计", "合计", "总计", "增长", "下降", "减少", "提高", "提升", "增加", "降低", "突破"}
+
+var cutVerbSet = newWordSet(cutVerbs[:])
+
+// metricHeadByFirst indexes metricHead by first rune, order kept.
+var metricHeadByFirst = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, w := range metricHead {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = append(m[r], w)
+	}
+	return m
+}()
 
 const maxMetricRunes = 20
 
@@ -1439,56 +1563,59 @@ func (x *extractor) relations(c *Claim, prev *Claim, lead string, leadStart int)
 			off = i + len(w)
 		}
 	}
-	if has("其中") >= 0 {
+	// first offset+1 of each word of relWordSet in lead, 0 when absent:
+	// one scan instead of a strings.Index per word
+	var first [64]int
+	relWordSet.each(lead, func(off, k int) bool {
+		if first[k] == 0 {
+			first[k] = off + 1
+		}
+		return true
+	})
+	extra := first[len(yoyWords)+len(overWords):]
+	if extra[rwQizhong] > 0 && has("其中") >= 0 {
 		c.rel |= relPart
 	}
-	if i := strings.Index(lead, "分别"); i >= 0 {
+	if i := extra[rwFenbie] - 1; i >= 0 {
 		c.rel |= relEach
 		x.groups++
 		c.group = x.groups
 		x.subjects(c, prev, lead[:i])
 	}
-	for _, w := range yoyWords {
-		if i := strings.Index(lead, w); i >= 0 {
-			rest := lead[i+len(w):]
-			rest = strings.TrimPrefix(rest, "分别")
-			if hasPrefixAny(rest, downVerbs) {
-				c.rel |= relYoYDown
-			} else if hasPrefixAny(rest, upVerbs) || strings.HasPrefix(rest, "多") {
-				c.rel |= relYoY
-			} else if strings.HasSuffix(strings.TrimSpace(lead), w) || strings.HasSuffix(lead, w+"为") {
-				c.rel |= relPrevYear
-			}
-			break
+	if k, i := firstOf(first[:len(yoyWords)]); k >= 0 {
+		w := yoyWords[k]
+		rest := lead[i+len(w):]
+		rest = strings.TrimPrefix(rest, "分别")
+		if hasPrefixAny(rest, downVerbs) {
+			c.rel |= relYoYDown
+		} else if hasPrefixAny(rest, upVerbs) || strings.HasPrefix(rest, "多") {
+			c.rel |= relYoY
+		} else if strings.HasSuffix(strings.TrimSpace(lead), w) || strings.HasSuffix(lead, w+"为") {
+			c.rel |= relPrevYear
 		}
 	}
-	if !strings.Contains(lead, "同比") && (strings.HasSuffix(lead, "上年") || strings.HasSuffix(lead, "去年") || strings.HasSuffix(lead, "上年为") ||
+	if extra[rwTongbi] == 0 && (strings.HasSuffix(lead, "上年") || strings.HasSuffix(lead, "去年") || strings.HasSuffix(lead, "上年为") ||
 		strings.HasSuffix(lead, "去年为") || strings.HasSuffix(lead, "上年同期为") || strings.HasSuffix(lead, "去年同期为") || strings.HasSuffix(lead, "上年同期")) {
 		c.rel |= relPrevYear
 	}
-	if i := strings.Index(lead, "占"); i >= 0 && (strings.Contains(lead[i:], "比重") || strings.Contains(lead[i:], "比例")) || strings.Contains(lead, "占比") {
+	if i := extra[rwZhan] - 1; i >= 0 && (strings.Contains(lead[i:], "比重") || strings.Contains(lead[i:], "比例")) || extra[rwZhanbi] > 0 {
 		c.rel |= relShare
 	}
-	for _, w := range []string{"超额完成", "超过", "远超", "超出", "高于", "超"} {
-		i := strings.Index(lead, w)
-		if i < 0 {
-			continue
-		}
-		rest := lead[i+len(w):]
+	if k, i := firstOf(first[len(yoyWords) : len(yoyWords)+len(overWords)]); k >= 0 {
+		rest := lead[i+len(overWords[k]):]
 		if strings.Contains(rest, "目标") || strings.Contains(rest, "任务") || strings.Contains(rest, "计划") {
 			c.rel |= relOverTarget
 		} else if after := text[c.Span.End:min(len(text), c.Span.End+24)]; strings.HasPrefix(after, "的") && targetNounSoon(after) {
 			c.rel |= relTargetAfter
 		}
-		break
 	}
-	if has("累计") >= 0 {
+	if extra[rwLeiji] > 0 && has("累计") >= 0 {
 		c.rel |= relCumulative
 	}
-	if has("新增") >= 0 || has("净增") >= 0 {
+	if extra[rwXinzeng] > 0 && has("新增") >= 0 || extra[rwJingzeng] > 0 && has("净增") >= 0 {
 		c.rel |= relNew
 	}
-	if has("新建") >= 0 {
+	if extra[rwXinjian] > 0 && has("新建") >= 0 {
 		c.rel |= relBuilt
 	}
 	tl := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(lead), "了"), "为")
@@ -1513,11 +1640,10 @@ func (x *extractor) relations(c *Claim, prev *Claim, lead string, leadStart int)
 	case strings.HasSuffix(tl, "由") || strings.HasSuffix(tl, "从"):
 		c.rel |= relFrom
 	}
-	if c.rel&(relDone|relReach) == 0 {
+	if c.rel&(relDone|relReach) == 0 && (extra[rwWancheng] > 0 || extra[rwShixian] > 0) { // doneVerbs
 		// 完成投资48.6亿元: the verb opens the clause
 		clause := lead
-		if i := strings.LastIndexAny(clause, clausePunct); i >= 0 {
-			_, w := utf8.DecodeRuneInString(clause[i:])
+		if i, w := lastClausePunct(clause); i >= 0 {
 			clause = clause[i+w:]
 		}
 		for _, w := range doneVerbs {
@@ -1527,6 +1653,20 @@ func (x *extractor) relations(c *Claim, prev *Claim, lead string, leadStart int)
 			}
 		}
 	}
+}
+
+// lastClausePunct returns the offset and width of the last clausePunct
+// rune of s, or -1, 0: strings.LastIndexAny(s, clausePunct) without a
+// search of clausePunct per rune.
+func lastClausePunct(s string) (int, int) {
+	for i := len(s); i > 0; {
+		r, w := decodeLastRune(s[:i])
+		i -= w
+		if isClausePunct(r) {
+			return i, w
+		}
+	}
+	return -1, 0
 }
 
 // targetNounSoon: “的工作任务” right after a number makes it a target.
@@ -1651,10 +1791,8 @@ func (x *extractor) metric(c *Claim, prev *Claim, lead string, leadStart int) {
 		}
 	}
 	start := 0
-	for i, r := range body {
-		if isClausePunct(r) {
-			start = i + utf8.RuneLen(r)
-		}
+	if i, w := lastClausePunct(body); i >= 0 {
+		start = i + w
 	}
 	m := body[start:]
 	mStart := leadStart + start
@@ -1683,7 +1821,7 @@ func (x *extractor) metric(c *Claim, prev *Claim, lead string, leadStart int) {
 		changed = false
 		t := strings.TrimRight(m[:end], " \t")
 		end = len(t)
-		last, _ := utf8.DecodeLastRuneInString(t)
+		last, _ := decodeLastRune(t)
 		for _, w := range metricTailByLast[last] {
 			if strings.HasSuffix(t, w) && x.boundary(mStart+end-len(w)) {
 				end -= len(w)
@@ -1710,7 +1848,8 @@ func (x *extractor) metric(c *Claim, prev *Claim, lead string, leadStart int) {
 	m = m[:end]
 	for changed := true; changed; {
 		changed = false
-		for _, w := range metricHead {
+		r, _ := utf8.DecodeRuneInString(m)
+		for _, w := range metricHeadByFirst[r] {
 			if strings.HasPrefix(m, w) && x.boundary(mStart+len(w)) {
 				m, mStart = m[len(w):], mStart+len(w)
 				changed = true
@@ -1719,8 +1858,10 @@ func (x *extractor) metric(c *Claim, prev *Claim, lead string, leadStart int) {
 		}
 	}
 	cut := 0
-	for _, w := range cutVerbs {
-		if i := strings.LastIndex(m, w); i >= 0 && i+len(w) > cut && i+len(w) < len(m) && x.boundary(mStart+i) && x.boundary(mStart+i+len(w)) &&
+	var last [len(cutVerbs)]int // last occurrence of each, +1
+	cutVerbSet.each(m, func(off, k int) bool { last[k] = off + 1; return true })
+	for k, w := range cutVerbs {
+		if i := last[k] - 1; i >= 0 && i+len(w) > cut && i+len(w) < len(m) && x.boundary(mStart+i) && x.boundary(mStart+i+len(w)) &&
 			!strings.ContainsRune("值率量额幅速", nextRune(m, i+len(w))) {
 			cut = i + len(w)
 		}
@@ -1779,4 +1920,118 @@ func (x *extractor) metricAfter(c *Claim) {
 		c.Metric = x.doc.Text[start:end]
 		c.MetricSpan = segment.Span{Start: start, End: end}
 	}
+}
+
+// wordSet finds the words of a fixed list in a text with one scan.
+// strings.Contains per word rescans the text once per word, and each scan
+// is slow on Han text, whose characters share a few leading bytes.
+type wordSet struct {
+	words   []string
+	first   runeBits       // most runes are rejected here
+	byFirst map[rune][]int // word indices by first rune, in list order
+}
+
+// runeBits is a set of runes by their low 16 bits, with false positives
+// only: a cheap first test before a map lookup keyed by rune.
+type runeBits [1024]uint64
+
+func (b *runeBits) add(r rune)      { b[r>>6&1023] |= 1 << (r & 63) }
+func (b *runeBits) has(r rune) bool { return b[r>>6&1023]&(1<<(r&63)) != 0 }
+
+func newWordSet(words ...[]string) *wordSet {
+	w := &wordSet{byFirst: map[rune][]int{}}
+	for _, l := range words {
+		w.words = append(w.words, l...)
+	}
+	for i, x := range w.words {
+		r, _ := utf8.DecodeRuneInString(x)
+		w.first.add(r)
+		w.byFirst[r] = append(w.byFirst[r], i)
+	}
+	return w
+}
+
+// each calls f with the byte offset and list index of every occurrence of
+// a word in s, in text order (words starting at one offset in list order),
+// until f returns false.
+func (w *wordSet) each(s string, f func(off, word int) bool) {
+	for i := 0; i < len(s); {
+		r, n := decodeRune(s, i)
+		if !w.first.has(r) {
+			i += n
+			continue
+		}
+		for _, k := range w.byFirst[r] {
+			if strings.HasPrefix(s[i:], w.words[k]) && !f(i, k) {
+				return
+			}
+		}
+		i += n
+	}
+}
+
+// firstOf takes the first offsets (+1, 0 when absent) of the words of a
+// list and returns the index of the first word of the list that occurs and
+// its offset, or -1, 0: what strings.Index per word in list order finds.
+func firstOf(first []int) (int, int) {
+	for k, f := range first {
+		if f > 0 {
+			return k, f - 1
+		}
+	}
+	return -1, 0
+}
+
+// any reports whether s contains one of the words.
+func (w *wordSet) any(s string) bool {
+	found := false
+	w.each(s, func(int, int) bool { found = true; return false })
+	return found
+}
+
+// mask returns the words occurring in s as bits by list index (the list
+// has at most 64 words).
+func (w *wordSet) mask(s string) uint64 {
+	var m uint64
+	w.each(s, func(_, k int) bool { m |= 1 << k; return true })
+	return m
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) with the common cases of
+// report text (ASCII and three-byte Han characters and marks) decoded
+// inline, about three times faster in the full-text scans of the checks.
+func decodeRune(s string, i int) (rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c&0xF0 == 0xE0 && i+2 < len(s) {
+		c1, c2 := s[i+1], s[i+2]
+		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+				return r, 3
+			}
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// decodeLastRune is utf8.DecodeLastRuneInString with ASCII and three-byte
+// characters decoded inline.
+func decodeLastRune(s string) (rune, int) {
+	n := len(s)
+	if n > 0 && s[n-1] < utf8.RuneSelf {
+		return rune(s[n-1]), 1
+	}
+	if n >= 3 {
+		c, c1, c2 := s[n-3], s[n-2], s[n-1]
+		if c&0xF0 == 0xE0 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+				return r, 3
+			}
+		}
+	}
+	return utf8.DecodeLastRuneInString(s)
 }

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 
@@ -214,5 +215,37 @@ func TestCompletenessCountsClaims(t *testing.T) {
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("got  %+v\nwant %+v", got, want)
+	}
+}
+
+// TestTokenAtGallop checks the galloping search of tokenAt against a plain
+// binary search for queries in any order.
+func TestTokenAtGallop(t *testing.T) {
+	var toks []segment.Token
+	for off, n := 0, 0; n < 300; n++ {
+		w := 1 + n%4*3
+		if n%7 == 0 {
+			off += 2 // a gap: offsets between tokens belong to none
+		}
+		toks = append(toks, segment.Token{Span: segment.Span{Start: off, End: off + w}})
+		off += w
+	}
+	x := &extractor{tokens: toks}
+	want := func(off int) int {
+		i := sort.Search(len(toks), func(i int) bool { return toks[i].Span.End > off })
+		if i < len(toks) && toks[i].Span.Start <= off {
+			return i
+		}
+		return -1
+	}
+	last := toks[len(toks)-1].Span.End
+	for q := 0; q < 20000; q++ {
+		off := (q*7919 + q*q*31) % (last + 5)
+		if q%3 == 0 {
+			off = (q / 3) % (last + 5) // runs of nearby queries
+		}
+		if got, w := x.tokenAt(off), want(off); got != w {
+			t.Fatalf("tokenAt(%d) = %d, want %d (hint %d)", off, got, w, x.tokHint)
+		}
 	}
 }

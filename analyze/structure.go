@@ -371,7 +371,7 @@ func isCNNumeral(r rune) bool {
 // preceded by 第 and followed by ， or 、.
 func scanEnum(text string, yield func(enumMark)) {
 	for i := 0; i < len(text); {
-		r, w := utf8.DecodeRuneInString(text[i:])
+		r, w := decodeRune(text, i)
 		if !isCNNumeral(r) {
 			i += w
 			continue

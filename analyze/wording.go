@@ -78,13 +78,10 @@ func wdRepeats(p *Pass) {
 		return k < len(phs) && phs[k].Start <= sp.Start && sp.End <= phs[k].End
 	}
 	for i := 0; i+1 < len(toks); i++ {
-		t, u := toks[i], toks[i+1]
-		if !wdAllHan(t.Text) {
-			continue
-		}
-		n := utf8.RuneCountInString(t.Text)
+		t, u := &toks[i], &toks[i+1]
 		// Adjacent: 工作工作, 的的.
-		if t.Span.End == u.Span.Start && t.Text == u.Text {
+		if t.Span.End == u.Span.Start && t.Text == u.Text && wdAllHan(t.Text) {
+			n := utf8.RuneCountInString(t.Text)
 			if (n == 1 && wdDupSingles[t.Text]) || (n >= 2 && !wdRedupPOS[t.POS] && !wdRedupVerbs[t.Text]) {
 				p.Report(Finding{Rule: "repeat", Severity: Warning, Span: segment.Span{Start: t.Span.Start, End: u.Span.End},
 					Message:    "词语重复：“" + t.Text + t.Text + "”中“" + t.Text + "”连用两次，应删去一个",
@@ -168,6 +165,7 @@ func wdBareNumber(s string) bool {
 // wdMatcher finds the lexicon's misused words in one pass over a text.
 type wdMatcher struct {
 	byFirst map[rune][]int // rule indexes by first rune, longest wrong form first
+	first   runeBits       // the keys of byFirst
 	rules   []lexicon.WordRule
 	sev     []Severity
 }
@@ -192,6 +190,7 @@ func wordMatcherFor(lex *lexicon.Lexicon) *wdMatcher {
 		}
 		r, _ := utf8.DecodeRuneInString(w.Wrong)
 		m.byFirst[r] = append(m.byFirst[r], len(m.rules))
+		m.first.add(r)
 		m.rules = append(m.rules, w)
 		m.sev = append(m.sev, sev)
 	}
@@ -217,7 +216,7 @@ func wdMisused(p *Pass) {
 	text := p.Doc.Text
 	book := 0
 	for i := 0; i < len(text); {
-		r, w := utf8.DecodeRuneInString(text[i:])
+		r, w := decodeRune(text, i)
 		switch r {
 		case '《':
 			book++
@@ -229,6 +228,10 @@ func wdMisused(p *Pass) {
 			book = 0
 		}
 		if book > 0 {
+			i += w
+			continue
+		}
+		if !m.first.has(r) && r != '截' {
 			i += w
 			continue
 		}
