@@ -227,12 +227,18 @@ func Parse(name string, data []byte) (*Lexicon, error) {
 	return parse(name, data)
 }
 
-func parse(name string, data []byte) (*Lexicon, error) {
+func parse(name string, data []byte) (lex *Lexicon, err error) {
+	defer func() {
+		// goccy/go-yaml can panic on odd tagged nodes (terms: !!map {}).
+		if r := recover(); r != nil {
+			lex, err = nil, &Error{File: name, Line: 1, Msg: fmt.Sprintf("值的类型与 YAML 标记不符，无法解析（%v）", r)}
+		}
+	}()
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return nil, yamlErr(name, err)
 	}
-	lex := &Lexicon{}
+	lex = &Lexicon{}
 	if len(f.Docs) > 1 {
 		return nil, &Error{File: name, Line: docLine(f.Docs[1]), Msg: "一个词库文件只能有一个 YAML 文档"}
 	}

@@ -452,3 +452,13 @@ func TestTypeSignatureSeesFields(t *testing.T) {
 		t.Error("tag change not reflected")
 	}
 }
+
+// goccy/go-yaml panics on some tagged nodes; Parse turns that into an error.
+func TestParseTaggedNodeNoPanic(t *testing.T) {
+	for _, src := range []string{"terms: !!map {}\n", "formulations: !!map {}\n", "words: !!str x\n"} {
+		_, err := Parse("bad.yaml", []byte(src))
+		if err == nil || !strings.HasPrefix(err.Error(), "bad.yaml:") {
+			t.Errorf("Parse(%q) = %v, want a bad.yaml:line error", src, err)
+		}
+	}
+}
