@@ -205,18 +205,13 @@ type auditJSONPassage struct {
 	ExcerptB   string  `json:"excerpt_b,omitempty"`
 }
 
+// auditJSONSummary is check's summary plus the audit's own totals.
 type auditJSONSummary struct {
-	Files        int `json:"files"`
-	FailedFiles  int `json:"failed_files"`
-	Errors       int `json:"errors"`
-	Warnings     int `json:"warnings"`
-	Infos        int `json:"infos"`
-	Suppressed   int `json:"suppressed"`
-	Placeholders int `json:"placeholders"`
-	Missing      int `json:"missing"`
-	Structure    int `json:"structure"`
-	Consistency  int `json:"consistency"`
-	CopiedPairs  int `json:"copied_pairs"`
+	jsonSummary
+	Missing     int `json:"missing"`
+	Structure   int `json:"structure"`
+	Consistency int `json:"consistency"`
+	CopiedPairs int `json:"copied_pairs"`
 }
 
 func toAuditJSON(rep *auditReport) auditJSON {
@@ -245,8 +240,8 @@ func toAuditJSON(rep *auditReport) auditJSON {
 		out.Copies = append(out.Copies, jp)
 	}
 	t := rep.totals()
-	out.Summary = auditJSONSummary{t.Files, t.Failed, t.Errors, t.Warnings, t.Infos, t.Suppressed, t.Placeholders, t.Missing,
-		t.Structure, t.Consistency, len(rep.Pairs)}
+	out.Summary = auditJSONSummary{jsonSummary{t.Files, t.Failed, t.Errors, t.Warnings, t.Infos, t.Suppressed, t.Placeholders},
+		t.Missing, t.Structure, t.Consistency, len(rep.Pairs)}
 	return out
 }
 
