@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/lexicon"
 )
 
 // ConfigName is the file looked up in the current folder and its parents.
@@ -140,21 +141,10 @@ func parseConfig(name string, data []byte) (*Config, error) {
 	default:
 		return nil, configError(name, nodeLine(body), "配置文件应为“键: 值”的映射（可用的键：%s）", strings.Join(configKeys, "、"))
 	}
-	if err := decodeNode(body, cfg); err != nil {
+	if err := lexicon.DecodeStrict(body, cfg); err != nil {
 		return nil, configYAMLError(name, err)
 	}
 	return cfg, cfg.validate()
-}
-
-// decodeNode decodes strictly; goccy panics on some tag/type mismatches
-// (enable: !!map {}), which become an error here.
-func decodeNode(body ast.Node, cfg *Config) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("值的类型与标记不符（%v）", r)
-		}
-	}()
-	return yaml.NodeToValue(body, cfg, yaml.Strict())
 }
 
 func unwrapNode(n ast.Node) ast.Node {
@@ -221,55 +211,19 @@ func recordLines(lines map[string]int, n ast.Node) {
 
 var reUnknownField = regexp.MustCompile(`unknown field "(.*)"`)
 
-// configYAMLError turns a goccy error into 文件:行: 说明.
+// configYAMLError turns a go-yaml error into 文件:行: 说明, naming the
+// valid keys when a key is unknown.
 func configYAMLError(name string, err error) error {
-	var ye yaml.Error
-	if !errors.As(err, &ye) {
-		return configError(name, 0, "YAML 错误：%v", err)
-	}
-	line := 0
-	if tk := ye.GetToken(); tk != nil && tk.Position != nil {
-		line = tk.Position.Line
-	}
-	var (
-		uf *yaml.UnknownFieldError
-		te *yaml.TypeError
-		dk *yaml.DuplicateKeyError
-		ne *yaml.UnexpectedNodeTypeError
-	)
-	switch {
-	case errors.As(err, &uf):
+	e := lexicon.YAMLError(name, err)
+	var uf *yaml.UnknownFieldError
+	if errors.As(err, &uf) {
 		key := ""
 		if m := reUnknownField.FindStringSubmatch(uf.Message); m != nil {
 			key = m[1]
 		}
-		return configError(name, line, "未知的配置项 %q（可用：%s）", key, strings.Join(configKeys, "、"))
-	case errors.As(err, &dk):
-		return configError(name, line, "重复的键：%s", dk.Message)
-	case errors.As(err, &ne):
-		want := "字符串"
-		switch ne.Expected {
-		case ast.SequenceType:
-			want = "列表"
-		case ast.MappingType, ast.MappingValueType:
-			want = "映射（键: 值）"
-		}
-		return configError(name, line, "值的类型不对：应为%s", want)
-	case errors.As(err, &te):
-		want := "字符串"
-		if te.DstType != nil {
-			switch te.DstType.Kind().String() {
-			case "int":
-				want = "整数"
-			case "slice":
-				want = "列表"
-			case "map":
-				want = "映射（键: 值）"
-			}
-		}
-		return configError(name, line, "值的类型不对：应为%s", want)
+		return configError(name, e.Line, "未知的配置项 %q（可用：%s）", key, strings.Join(configKeys, "、"))
 	}
-	return configError(name, line, "YAML 语法错误：%s", ye.GetMessage())
+	return configError(name, e.Line, "%s", e.Msg)
 }
 
 // validate checks every value except profile (which needs the lexicon).

@@ -139,7 +139,7 @@ func TestConfigSeverityEnableDisable(t *testing.T) {
 func TestConfigErrors(t *testing.T) {
 	for _, tc := range []struct{ yaml, want string }{
 		{"fail_on: never\nfailon: error\n", ".reportlint.yaml:2: 未知的配置项 \"failon\""},
-		{"year: 二〇二三\n", ".reportlint.yaml:1: 值的类型不对：应为整数"},
+		{"year: 二〇二三\n", ".reportlint.yaml:1: 值 \"二〇二三\" 的类型不对：应为整数"},
 		{"year: 1900\n", ".reportlint.yaml:1: year 1900 不是有效的年份"},
 		{"enable:\n  - placeholder\n  - placehodler\n", ".reportlint.yaml:3: enable：未知的检查 \"placehodler\""},
 		{"severity:\n  placeholder.number: error\n  placeholder.nmber: info\n", ".reportlint.yaml:3: severity：未知的检查或规则 \"placeholder.nmber\""},
@@ -149,7 +149,7 @@ func TestConfigErrors(t *testing.T) {
 		{"ignore:\n  - '[草稿'\n", ".reportlint.yaml:2: ignore：模式 \"[草稿\" 写法有误"},
 		{"- a\n- b\n", ".reportlint.yaml:1: 配置文件应为“键: 值”的映射"},
 		{"profile: duty-report\n---\nyear: 2023\n", ".reportlint.yaml:2: 配置文件只能有一个 YAML 文档"},
-		{"enable: placeholder\n", ".reportlint.yaml:1: 值的类型不对：应为列表"},
+		{"enable: placeholder\n", ".reportlint.yaml:1: 结构不对：应为列表，实为字符串"},
 		{"profile: [a\n", ".reportlint.yaml:1: YAML 语法错误"},
 		{"profile: weekly-report\n", ".reportlint.yaml:1: 未知的报告类型 \"weekly-report\""},
 	} {
@@ -227,4 +227,10 @@ func FuzzParseConfig(f *testing.F) {
 			t.Fatalf("error %q does not name the file", err)
 		}
 	})
+}
+
+func TestConfigTaggedNodeNoPanic(t *testing.T) {
+	if _, err := parseConfig(".reportlint.yaml", []byte("enable: !!map {}\n")); err == nil || !strings.Contains(err.Error(), ".reportlint.yaml") {
+		t.Errorf("parseConfig = %v, want an error naming the file", err)
+	}
 }

@@ -236,7 +236,7 @@ func parse(name string, data []byte) (lex *Lexicon, err error) {
 	}()
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
-		return nil, yamlErr(name, err)
+		return nil, YAMLError(name, err)
 	}
 	lex = &Lexicon{}
 	if len(f.Docs) > 1 {
@@ -252,8 +252,8 @@ func parse(name string, data []byte) (lex *Lexicon, err error) {
 	if _, ok := unwrap(body).(*ast.CommentNode); ok {
 		return lex, nil
 	}
-	if err := yaml.NodeToValue(body, lex, yaml.Strict()); err != nil {
-		return nil, yamlErr(name, err)
+	if err := DecodeStrict(body, lex); err != nil {
+		return nil, YAMLError(name, err)
 	}
 	p := &positions{file: name, root: body}
 	var errs Errors
@@ -283,8 +283,20 @@ var (
 	reDupMapKey    = regexp.MustCompile(`mapping key "(.*)" already defined at \[(\d+):\d+\]`)
 )
 
-// yamlErr turns a goccy error into 文件:行: 说明.
-func yamlErr(name string, err error) error {
+// DecodeStrict decodes a YAML node into v, rejecting unknown fields. go-yaml
+// panics on some tag/type mismatches (terms: !!map {}); that becomes an error.
+func DecodeStrict(body ast.Node, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("值的类型与 YAML 标记不符，无法解析（%v）", r)
+		}
+	}()
+	return yaml.NodeToValue(body, v, yaml.Strict())
+}
+
+// YAMLError turns a go-yaml error into 文件:行: 说明 (the config file's
+// errors use it too).
+func YAMLError(name string, err error) *Error {
 	var ye yaml.Error
 	if !errors.As(err, &ye) {
 		return &Error{File: name, Msg: "YAML 错误：" + err.Error()}
