@@ -14,15 +14,9 @@ type Check struct {
 	Name        string // identifier used by --enable/--disable and rule ids
 	Doc         string // Chinese one-paragraph description
 	Severity    Severity
-	Rules       []RuleDoc // the rule ids it reports, for documentation and SARIF
-	NeedsTokens bool      // the check reads gse tokens
+	Rules       []*Rule // every rule it reports; the driver rejects others
+	NeedsTokens bool    // the check reads gse tokens
 	Run         func(*Pass) error
-}
-
-// RuleDoc documents one rule id.
-type RuleDoc struct {
-	ID  string // check.kind
-	Doc string // Chinese
 }
 
 // Pass is what a check sees while it runs over one document.
@@ -44,6 +38,13 @@ func (p *Pass) Report(f Finding) {
 	if f.Text == "" {
 		f.Text = p.Doc.Slice(f.Span)
 	}
+	r := p.Check.rule(f.Rule)
+	if r == nil {
+		p.report(Finding{Check: p.Check.Name, Rule: p.Check.Name + ".internal", Severity: Error, Group: GroupMeta,
+			Span: f.Span, Text: f.Text, Message: fmt.Sprintf("检查 %s 报告了未声明的规则 %s（内部错误，请报告此问题）", p.Check.Name, f.Rule)})
+		return
+	}
+	f.Group = r.Group
 	p.report(f)
 }
 
@@ -70,8 +71,8 @@ func Validate(checks []*Check) error {
 		}
 		seen[c.Name] = true
 		for _, r := range c.Rules {
-			if !strings.HasPrefix(r.ID, c.Name+".") {
-				return fmt.Errorf("check %q: rule %q must start with %q", c.Name, r.ID, c.Name+".")
+			if err := validateRule(c, r); err != nil {
+				return err
 			}
 		}
 	}
@@ -96,4 +97,14 @@ func Names() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// rule returns the check's declared rule with id.
+func (c *Check) rule(id string) *Rule {
+	for _, r := range c.Rules {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
 }

@@ -19,7 +19,7 @@ func TestValidateAll(t *testing.T) {
 	if Validate(dup) == nil {
 		t.Error("Validate accepted a duplicate")
 	}
-	wrongPrefix := []*Check{{Name: "a", Doc: "x", Run: func(*Pass) error { return nil }, Rules: []RuleDoc{{ID: "b.c"}}}}
+	wrongPrefix := []*Check{{Name: "a", Doc: "x", Run: func(*Pass) error { return nil }, Rules: []*Rule{{ID: "b.c"}}}}
 	if Validate(wrongPrefix) == nil {
 		t.Error("Validate accepted a rule outside its check")
 	}

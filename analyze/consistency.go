@@ -15,7 +15,7 @@ var ConsistencyCheck = &Check{
 		"以导言所列或多数写法为准。泛称（相关处室、业务处室、办公室）和不同机关（办公室与办公厅）不报。",
 	Severity:    Warning,
 	NeedsTokens: true,
-	Rules: []RuleDoc{
+	Rules: []*Rule{
 		{ID: "consistency.unit-name", Doc: "同一机构名称后缀不一致（科/处/室/股，或同一地方的局/委/办/厅/部/司）"},
 	},
 	Run: runConsistency,

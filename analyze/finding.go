@@ -76,6 +76,7 @@ type Related struct {
 type Finding struct {
 	Check      string
 	Rule       string // check.kind, e.g. placeholder.number
+	Group      Group  // from the rule, filled by Pass.Report
 	Severity   Severity
 	Span       segment.Span
 	Pos, End   segment.Pos // filled by the driver

@@ -20,7 +20,7 @@ var FormulationCheck = &Check{
 		"引用了晚于报告期的会议或提法；已调整的旧表述（四个全面第一项、全过程民主）。" +
 		"报告期：Y 年度的报告常在 Y+1 年初写成，因此 Y+1 年 2 月及以前的会议不算超前。",
 	Severity: Error,
-	Rules: []RuleDoc{
+	Rules: []*Rule{
 		{ID: "formulation.wrong-form", Doc: "词库中登记的错误写法，给出规范写法"},
 		{ID: "formulation.members", Doc: "并列列举的提法成员有错字（如“自市”应为“自省”）、缺项或顺序不对"},
 		{ID: "formulation.missing", Doc: "文种要求的提法在报告中未出现（只要求报告年份已提出的提法；成员全部列出也算出现）"},

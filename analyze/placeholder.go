@@ -34,7 +34,7 @@ var PlaceholderCheck = &Check{
 	Name:     "placeholder",
 	Doc:      "未填写的占位符：**、＊、XX、××、○○、某某、空括号【 】或（待补充）、下划线空格、TODO/TBD/待定。按缺失内容分为数字、名称、日期三类。",
 	Severity: Error,
-	Rules: []RuleDoc{
+	Rules: []*Rule{
 		{ID: "placeholder.number", Doc: "缺失的数量（单位、量词前，或“增长”“达到”“第…位”之后）"},
 		{ID: "placeholder.name", Doc: "被遮盖或未填写的名称（单位、人员、会议、文件标题等）"},
 		{ID: "placeholder.date", Doc: "未填写的日期（××年×月×日）"},

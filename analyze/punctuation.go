@@ -15,7 +15,7 @@ var PunctuationCheck = &Check{
 		"引号、括号、书名号不成对或嵌套错误，中文中的半角标点，省略号写法，标点重复，数值范围的连接号，序次语后的标点。",
 	Severity:    Warning,
 	NeedsTokens: true,
-	Rules: []RuleDoc{
+	Rules: []*Rule{
 		{ID: "punctuation.dunhao-deng", Doc: "“等”“等等”前不用顿号（甲、乙等）"},
 		{ID: "punctuation.dunhao-quoted", Doc: "并列的引号或书名号之间一般不用顿号（《A》《B》），其间有括注时除外"},
 		{ID: "punctuation.dunhao-conj", Doc: "连词“和”“与”“及”“或”“以及”等前不用顿号"},

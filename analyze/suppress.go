@@ -39,7 +39,7 @@ var SuppressionCheck = &Check{
 	Doc: "忽略指令（<!-- reportlint-disable 检查: 原因 -->，或 Word 批注“reportlint-disable 检查: 原因”）本身的问题：" +
 		"缺少原因、检查名未知、写法有误、没有忽略任何问题。",
 	Severity: Warning,
-	Rules: []RuleDoc{
+	Rules: []*Rule{
 		{ID: "suppression.no-reason", Doc: "忽略指令没有写原因，因而不生效"},
 		{ID: "suppression.unknown-check", Doc: "忽略指令中的检查名或规则名不存在"},
 		{ID: "suppression.malformed", Doc: "无法识别的 reportlint- 指令，或没有写要忽略的检查"},

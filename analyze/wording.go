@@ -17,7 +17,7 @@ var WordingCheck = &Check{
 		"再接再励→再接再厉等，词表见 lexicon/data/words.yaml，可用 --lexicon 扩充）。叠词（常常、研究研究、清清白白）不报。",
 	Severity:    Warning,
 	NeedsTokens: true,
-	Rules: []RuleDoc{
+	Rules: []*Rule{
 		{ID: "wording.repeat", Doc: "同一个词紧挨着重复，或在顿号前后重复"},
 		{ID: "wording.misused", Doc: "公文常见误用词、错别字和过时提法（词表 words）"},
 	},

@@ -60,15 +60,15 @@ const sampleText = "2023年度工作总结\n" +
 // checks are added.
 var testChecks = []*analyze.Check{
 	{Name: "placeholder", Doc: "未填写的占位符。", Severity: analyze.Error,
-		Rules: []analyze.RuleDoc{{ID: "placeholder.number", Doc: "缺失的数量"}}},
+		Rules: []*analyze.Rule{{ID: "placeholder.number", Doc: "缺失的数量"}}},
 	{Name: "number", Doc: "数字一致性：占比、合计与增长率。", Severity: analyze.Warning,
-		Rules: []analyze.RuleDoc{{ID: "number.share", Doc: "占比超过 100％"}}},
+		Rules: []*analyze.Rule{{ID: "number.share", Doc: "占比超过 100％"}}},
 	{Name: "wording", Doc: "用词规范。", Severity: analyze.Info,
-		Rules: []analyze.RuleDoc{{ID: "wording.colloquial", Doc: "口语化表达"}}},
+		Rules: []*analyze.Rule{{ID: "wording.colloquial", Doc: "口语化表达"}}},
 	{Name: "structure", Doc: "结构与必备章节。", Severity: analyze.Warning,
-		Rules: []analyze.RuleDoc{{ID: "structure.missing-section", Doc: "缺少必备章节"}}},
+		Rules: []*analyze.Rule{{ID: "structure.missing-section", Doc: "缺少必备章节"}}},
 	{Name: "punctuation", Doc: "标点。", Severity: analyze.Info,
-		Rules: []analyze.RuleDoc{{ID: "punctuation.missing-end", Doc: "段末缺少句号"}}},
+		Rules: []*analyze.Rule{{ID: "punctuation.missing-end", Doc: "段末缺少句号"}}},
 }
 
 // spanOf finds the n-th (0-based) occurrence of s.
