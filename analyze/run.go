@@ -15,6 +15,7 @@ type Options struct {
 	Checks      []*Check            // checks to run; nil means All
 	MinSeverity Severity            // findings below it are dropped
 	Severity    map[string]Severity // overrides by check name or rule id
+	Settings    map[string]Setting  // by check name or rule id; a rule id wins over its check
 	Profile     string              // profile id; "" detects it
 	Year        int                 // report year; 0 detects it
 	Tokenize    func(string) []segment.Token
@@ -88,6 +89,9 @@ func finish(a *Analysis, fs []Finding, opt Options, res *Result) []Finding {
 		if inSpans(comments, f.Span.Start) && f.Span.Len() > 0 {
 			continue // inside <!-- … --> (directives, editor notes)
 		}
+		if opt.off(f) {
+			continue
+		}
 		place(a, &f, opt)
 		out = append(out, f)
 	}
@@ -127,6 +131,11 @@ func place(a *Analysis, f *Finding, opt Options) {
 		f.Severity = s
 	} else if s, ok := opt.Severity[f.Check]; ok {
 		f.Severity = s
+	}
+	if st, ok := opt.Settings[f.Rule]; ok && st.Severity != nil {
+		f.Severity = *st.Severity
+	} else if st, ok := opt.Settings[f.Check]; ok && st.Severity != nil {
+		f.Severity = *st.Severity
 	}
 	f.Pos = doc.Position(f.Span.Start)
 	f.End = doc.Position(f.Span.End)
@@ -191,4 +200,13 @@ func htmlComments(doc *segment.Document) []segment.Span {
 func inSpans(spans []segment.Span, off int) bool {
 	k := sort.Search(len(spans), func(k int) bool { return spans[k].End > off })
 	return k < len(spans) && spans[k].Start <= off
+}
+
+// off reports whether the user turned a finding's rule (or, without a
+// setting for the rule, its check) off.
+func (o Options) off(f Finding) bool {
+	if st, ok := o.Settings[f.Rule]; ok {
+		return st.Off
+	}
+	return o.Settings[f.Check].Off
 }
