@@ -326,8 +326,10 @@ func pastPlan(t *textrun.Text, d date, opt Options, add func(Hit)) {
 	lead := t.Str(d.start-6, d.start)
 	intent := false
 	for _, w := range intentBefore {
-		if strings.Contains(lead, w) {
-			intent = true
+		for _, p := range []string{"", "于", "在", "到", "将于"} {
+			if strings.HasSuffix(lead, w+p) {
+				intent = true
+			}
 		}
 	}
 	if after == "" && !intent {
