@@ -120,7 +120,7 @@ func placeRange(t *textrun.Text, i int, add func(Hit)) {
 	for k < t.Len() && textrun.Han(t.R[k]) && k-i <= 10 {
 		if w := t.PrefixAny(k, routeWords); w != "" && k-i >= 2 {
 			// the first place: at least two Han characters before the hyphen
-			if !textrun.Han(t.At(i-2)) {
+			if !textrun.Han(t.At(i - 2)) {
 				return
 			}
 			end := k + len([]rune(w))
