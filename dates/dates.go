@@ -231,8 +231,8 @@ func weekday(t *textrun.Text, d date, y int, add func(Hit)) {
 	if name == '天' && w != "周" {
 		got = 0
 	}
-	if got < 0 || textrun.Han(t.At(k+1)) && t.At(k+1) != '上' && t.At(k+1) != '下' {
-		return // 周一至周五, 周年
+	if got < 0 || strings.ContainsRune("至到、和与及-—～~", t.At(k+1)) {
+		return // 周一至周五
 	}
 	want := int(time.Date(y, time.Month(d.m.val), d.d.val, 12, 0, 0, 0, time.UTC).Weekday())
 	if want == got {

@@ -117,8 +117,8 @@ func address(t *textrun.Text, mask textrun.Mask) []Hit {
 			continue
 		}
 		end := j + len([]rune(u))
-		if textrun.Han(t.At(end)) && !strings.ContainsRune("的在对要已于和与及并将把就", t.At(end)) {
-			continue // 贵州, 你局长? only a whole form of address
+		if strings.ContainsRune("长级属", t.At(end)) {
+			continue // 你局长, 贵市级: not the body itself
 		}
 		if p := t.At(i - 1); textrun.Han(p) && !strings.ContainsRune(addressLead, p) {
 			continue // 珍贵部分, 宝贵意见
