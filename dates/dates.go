@@ -199,9 +199,7 @@ func haoNoun(t *textrun.Text, i int) bool {
 
 // table reports whether rune i lies on a table row (Markdown pipes or tabs).
 func table(t *textrun.Text, i int) bool {
-	s, e := t.LineBounds(i)
-	line := t.Str(s, e)
-	return strings.Contains(line, "|") || strings.Contains(line, "\t")
+	return t.LineTest(i, "table", func(line string) bool { return strings.ContainsAny(line, "|\t") })
 }
 
 var weekdayNames = []string{"日", "一", "二", "三", "四", "五", "六"}

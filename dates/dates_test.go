@@ -3,7 +3,6 @@ package dates
 import (
 	"strconv"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/fixture"
 )
@@ -31,22 +30,10 @@ func FuzzDetect(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, h := range Detect(s, Options{Year: 2026, InPlans: func(int) bool { return true }}) {
-			checkSpan(t, s, h.Span.Start, h.Span.End)
+			fixture.CheckSpan(t, s, h.Span.Start, h.Span.End)
 			for _, r := range h.Related {
-				checkSpan(t, s, r.Start, r.End)
+				fixture.CheckSpan(t, s, r.Start, r.End)
 			}
 		}
 	})
-}
-
-func checkSpan(t *testing.T, s string, a, b int) {
-	t.Helper()
-	if a < 0 || b > len(s) || a >= b {
-		t.Fatalf("span [%d,%d) out of range in %q", a, b, s)
-	}
-	for _, o := range []int{a, b} {
-		if o < len(s) && !utf8.RuneStart(s[o]) {
-			t.Fatalf("span [%d,%d) not on a rune boundary in %q", a, b, s)
-		}
-	}
 }

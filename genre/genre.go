@@ -66,9 +66,9 @@ func sortHits(h []Hit) {
 
 // titleLine reports a line that is a title or heading about a 请示 (关于请示……).
 func titleLine(t *textrun.Text, i int) bool {
-	s, e := t.LineBounds(i)
-	line := t.Str(s, e)
-	return strings.Contains(line, "请示") && (strings.Contains(line, "关于") || !strings.ContainsAny(line, "，。；"))
+	return t.LineTest(i, "request-title", func(line string) bool {
+		return strings.Contains(line, "请示") && (strings.Contains(line, "关于") || !strings.ContainsAny(line, "，。；"))
+	})
 }
 
 func requests(t *textrun.Text, mask textrun.Mask) []Hit {

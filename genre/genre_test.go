@@ -3,7 +3,6 @@ package genre
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/fixture"
 	"github.com/reportlint/reportlint/segment"
@@ -34,12 +33,7 @@ func FuzzDetect(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, h := range Detect(s, Options{Profile: "government-work", Upward: true, Dated: true}) {
 			for _, sp := range append(h.Related, h.Span) {
-				if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End {
-					t.Fatalf("span %v out of range in %q", sp, s)
-				}
-				if !utf8.RuneStart(s[sp.Start]) || sp.End < len(s) && !utf8.RuneStart(s[sp.End]) {
-					t.Fatalf("span %v not on a rune boundary in %q", sp, s)
-				}
+				fixture.CheckSpan(t, s, sp.Start, sp.End)
 			}
 		}
 	})

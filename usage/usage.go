@@ -118,7 +118,7 @@ func placeRange(t *textrun.Text, i int, add func(Hit)) {
 	// the second place: 1–8 Han characters, then a route word
 	k := i + 1
 	for k < t.Len() && textrun.Han(t.R[k]) && k-i <= 10 {
-		if w := t.PrefixAny(k, routeWords); w != "" && k-i >= 2 {
+		if w := t.PrefixAny(k, routeWords); w != "" && k-i >= 3 && routeEnd(t, k, w) {
 			// the first place: at least two Han characters before the hyphen
 			if !textrun.Han(t.At(i - 2)) {
 				return
@@ -130,6 +130,23 @@ func placeRange(t *textrun.Text, i int, add func(Hit)) {
 		}
 		k++
 	}
+}
+
+// routeEnd reports whether w at k ends a route name (深汕段, 广湛线), not a
+// word such as 阶段, 手段, 底线, 热线 or 线上.
+func routeEnd(t *textrun.Text, k int, w string) bool {
+	p := t.At(k - 1)
+	switch w {
+	case "段":
+		if strings.ContainsRune("阶手片时分区波工标", p) {
+			return false
+		}
+	case "线":
+		if strings.ContainsRune("路底红前防热主在上下连曲界视战生一二三", p) {
+			return false
+		}
+	}
+	return !strings.ContainsRune("上下内外面", t.At(k+len([]rune(w))))
 }
 
 // interpunct reports • ・ ． between Han characters, the 间隔号 “·” intended.

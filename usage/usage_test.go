@@ -3,7 +3,6 @@ package usage
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/fixture"
 )
@@ -25,12 +24,7 @@ func FuzzDetect(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, h := range Detect(s) {
 			sp := h.Span
-			if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End {
-				t.Fatalf("span %v out of range in %q", sp, s)
-			}
-			if !utf8.RuneStart(s[sp.Start]) || sp.End < len(s) && !utf8.RuneStart(s[sp.End]) {
-				t.Fatalf("span %v not on a rune boundary in %q", sp, s)
-			}
+			fixture.CheckSpan(t, s, sp.Start, sp.End)
 			if h.Suggestion != "" && !h.Certain {
 				t.Fatalf("suggestion on an unsure hit: %+v", h)
 			}

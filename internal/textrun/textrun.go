@@ -4,6 +4,7 @@
 package textrun
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -24,9 +25,16 @@ type Hit struct {
 
 // Text is a string decoded into runes with the byte offset of each.
 type Text struct {
-	S   string
-	R   []rune
-	Off []int // Off[i] is the byte offset of R[i]; Off[len(R)] == len(S)
+	S     string
+	R     []rune
+	Off   []int // Off[i] is the byte offset of R[i]; Off[len(R)] == len(S)
+	lines []int // rune index of each line start, built on first use
+	memo  map[lineKey]bool
+}
+
+type lineKey struct {
+	line int
+	test string
 }
 
 // New decodes s. Invalid bytes become utf8.RuneError of width 1.
@@ -113,22 +121,50 @@ func (t *Text) SuffixAny(i int, words []string) string {
 	return ""
 }
 
+func (t *Text) lineStarts() []int {
+	if t.lines == nil {
+		t.lines = []int{0}
+		for i, r := range t.R {
+			if r == '\n' {
+				t.lines = append(t.lines, i+1)
+			}
+		}
+	}
+	return t.lines
+}
+
 // Line returns the 1-based line number of rune index i.
 func (t *Text) Line(i int) int {
-	return strings.Count(t.S[:t.Off[clamp(i, len(t.R))]], "\n") + 1
+	ls := t.lineStarts()
+	return sort.Search(len(ls), func(k int) bool { return ls[k] > i })
 }
 
 // LineBounds returns the rune indexes of the start and end (before '\n') of
 // the line holding rune i.
 func (t *Text) LineBounds(i int) (int, int) {
-	s, e := i, i
-	for s > 0 && t.R[s-1] != '\n' {
-		s--
-	}
-	for e < len(t.R) && t.R[e] != '\n' {
-		e++
+	ls := t.lineStarts()
+	k := t.Line(i) // ls[k-1] <= i < ls[k]
+	s, e := ls[k-1], len(t.R)
+	if k < len(ls) {
+		e = ls[k] - 1
 	}
 	return s, e
+}
+
+// LineTest returns f(line) for the line holding rune i, computing it once
+// per line and name so that scans stay linear on long lines.
+func (t *Text) LineTest(i int, name string, f func(line string) bool) bool {
+	k := lineKey{t.Line(i), name}
+	if v, ok := t.memo[k]; ok {
+		return v
+	}
+	if t.memo == nil {
+		t.memo = map[lineKey]bool{}
+	}
+	s, e := t.LineBounds(i)
+	v := f(t.Str(s, e))
+	t.memo[k] = v
+	return v
 }
 
 // Han reports whether r is a CJK ideograph (including 〇).
