@@ -29,7 +29,7 @@ type Options struct {
 }
 
 const (
-	std9704  = "GB/T 9704—2012 第7.3.5.4条"
+	std9704  = "GB/T 9704—2012 第7.3.5.4条（成文日期）"
 	std15835 = "GB/T 15835—2011"
 	std15834 = "GB/T 15834—2011 第4.13.3.2条"
 )
@@ -77,14 +77,14 @@ func checkDate(t *textrun.Text, d date, opt Options, add func(Hit)) {
 	if !d.m.ok() {
 		if shortYear(t, d.y) && yearEndWord(t, d.end) {
 			add(Hit{Span: t.Span(d.y.s, d.y.e+1), Rule: "date.two-digit-year", Certain: true, Standard: std9704,
-				Message: fmt.Sprintf("年份不应简写：“%s%s”中的“%s”应写全四位年份（如20%02d年）", whole, string(t.At(d.end)), t.Str(d.y.s, d.y.e+1), d.y.val%100)})
+				Message: fmt.Sprintf("年份不应简写：“%s%s”中的“%s”应写全四位年份", whole, string(t.At(d.end)), t.Str(d.y.s, d.y.e+1))})
 		}
 		pastPlan(t, d, opt, add)
 		return
 	}
 	if d.y.ok() && shortYear(t, d.y) {
 		add(Hit{Span: t.Span(d.y.s, d.y.e+1), Rule: "date.two-digit-year", Certain: true, Standard: std9704,
-			Message: fmt.Sprintf("年份不应简写：“%s”应写全四位年份（如“20%02d年”）", whole, d.y.val%100)})
+			Message: fmt.Sprintf("年份不应简写：“%s”中的“%s”应写全四位年份", whole, t.Str(d.y.s, d.y.e+1))})
 	}
 	mixed := false
 	if kinds := []numKind{d.y.kind, d.m.kind, d.d.kind}; differ(kinds) {
