@@ -294,10 +294,10 @@ func asciiWord(r rune) bool {
 	return Letter(r) || Digit(r) || r == '.' || r == '_' || r == '-' || r == '+'
 }
 
-// lineStartBack returns i-k or the start of i's line, whichever is later.
+// lineStartBack returns i-k or the start of i's clause, whichever is later.
 func lineStartBack(t *Text, i, k int) int {
 	s := i
-	for s > 0 && i-s < k && t.R[s-1] != '\n' {
+	for s > 0 && i-s < k && !strings.ContainsRune("\n，。；！？", t.R[s-1]) {
 		s--
 	}
 	return s
