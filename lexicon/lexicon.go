@@ -4,7 +4,6 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"os"
 	"path"
 	"regexp"
 	"sort"
@@ -14,7 +13,8 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
+
+	"github.com/reportlint/reportlint/internal/safefile"
 )
 
 //go:embed data/*.yaml
@@ -147,9 +147,9 @@ func Load(userFiles ...string) (*Lexicon, error) {
 		known[base.Formulations[i].ID] = true
 	}
 	for _, name := range userFiles {
-		data, err := os.ReadFile(name)
+		data, err := safefile.ReadRegular(name, MaxYAMLSize)
 		if err != nil {
-			errs = append(errs, &Error{File: name, Msg: "无法读取词库文件：" + readErr(err)})
+			errs = append(errs, &Error{File: name, Msg: "无法读取词库文件：" + err.Error()})
 			continue
 		}
 		over, err := Parse(name, data)
@@ -197,17 +197,6 @@ func dropDisabledRefs(l *Lexicon, known map[string]bool) {
 	}
 }
 
-func readErr(err error) string {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		if os.IsNotExist(err) {
-			return "文件不存在"
-		}
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
-
 func appendErr(errs Errors, err error) Errors {
 	var es Errors
 	if errors.As(err, &es) {
@@ -234,7 +223,7 @@ func parse(name string, data []byte) (lex *Lexicon, err error) {
 			lex, err = nil, &Error{File: name, Line: 1, Msg: fmt.Sprintf("值的类型与 YAML 标记不符，无法解析（%v）", r)}
 		}
 	}()
-	f, err := parser.ParseBytes(data, 0)
+	f, err := ParseYAML(data)
 	if err != nil {
 		return nil, YAMLError(name, err)
 	}
@@ -297,6 +286,10 @@ func DecodeStrict(body ast.Node, v any) (err error) {
 // YAMLError turns a go-yaml error into 文件:行: 说明 (the config file's
 // errors use it too).
 func YAMLError(name string, err error) *Error {
+	var le *LimitError
+	if errors.As(err, &le) {
+		return &Error{File: name, Line: le.Line, Msg: le.Msg}
+	}
 	var ye yaml.Error
 	if !errors.As(err, &ye) {
 		return &Error{File: name, Msg: "YAML 错误：" + err.Error()}
