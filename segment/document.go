@@ -167,6 +167,19 @@ func (d *Document) position(off int) (Pos, int) {
 	return Pos{Line: li + 1, Col: col + 1}, off - d.cpOff[k]
 }
 
+// LineSpan returns the line containing off, without its "\n", in O(log n)
+// (for callers that would otherwise scan back to the line start).
+func (d *Document) LineSpan(off int) Span {
+	off = min(max(off, 0), len(d.Text))
+	li := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off }) - 1
+	li = max(li, 0)
+	end := len(d.Text)
+	if li+1 < len(d.lineStarts) {
+		end = d.lineStarts[li+1] - 1
+	}
+	return Span{d.lineStarts[li], end}
+}
+
 // ParagraphAt returns the index of the paragraph containing off, or -1.
 func (d *Document) ParagraphAt(off int) int {
 	i := sort.Search(len(d.Paragraphs), func(i int) bool { return d.Paragraphs[i].Span.End > off })

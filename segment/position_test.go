@@ -74,3 +74,19 @@ func TestPositionIndexSize(t *testing.T) {
 		t.Error("checkpoints out of order")
 	}
 }
+
+func TestLineSpan(t *testing.T) {
+	text := "甲\n\n乙丙\n"
+	d := NewDocument("l.txt", FormatText, "utf-8", text, nil)
+	for off := -1; off <= len(text)+1; off++ {
+		o := min(max(off, 0), len(text))
+		start := strings.LastIndexByte(text[:o], '\n') + 1
+		end := len(text)
+		if i := strings.IndexByte(text[o:], '\n'); i >= 0 {
+			end = o + i
+		}
+		if got := d.LineSpan(off); got != (Span{start, end}) {
+			t.Errorf("LineSpan(%d) = %v, want %v", off, got, Span{start, end})
+		}
+	}
+}
