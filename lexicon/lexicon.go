@@ -15,6 +15,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 
 	"github.com/reportlint/reportlint/internal/safefile"
+	"github.com/reportlint/reportlint/internal/termsafe"
 )
 
 //go:embed data/*.yaml
@@ -320,7 +321,7 @@ func YAMLError(name string, err error) *Error {
 	case errors.As(err, &te):
 		msg = "值的类型不对"
 		if tk := te.Token; tk != nil && tk.Value != "" && !strings.Contains("[{-", tk.Value) {
-			msg = fmt.Sprintf("值 %q 的类型不对", tk.Value)
+			msg = fmt.Sprintf("值 %q 的类型不对", shortValue(tk.Value))
 		}
 		if te.DstType != nil {
 			msg += "：应为" + kindName(te.DstType.Kind().String())
@@ -334,9 +335,22 @@ func YAMLError(name string, err error) *Error {
 			msg = fmt.Sprintf("重复的键 %q（已在第 %s 行）", m[1], m[2])
 			break
 		}
-		msg = "YAML 语法错误：" + ye.GetMessage()
+		msg = "YAML 语法错误：" + termsafe.Excerpt(ye.GetMessage(), 120)
 	}
 	return &Error{File: name, Line: line, Msg: msg}
+}
+
+// shortValue cuts a quoted value to 20 runes: an error about a file that is
+// not a lexicon at all (--lexicon /etc/shadow) must not echo a whole line.
+func shortValue(s string) string {
+	n := 0
+	for i := range s {
+		if n == 20 {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
 }
 
 func kindName(k string) string {

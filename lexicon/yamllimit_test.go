@@ -94,3 +94,22 @@ func FuzzCheckYAMLLimits(f *testing.F) {
 		}
 	})
 }
+
+// Issue 17 item 12: a value quoted in an error is short.
+func TestYAMLErrorQuotesShortValue(t *testing.T) {
+	for _, line := range []string{
+		"root:$6$abcdefghijklmnopqrstuvwxyz0123456789:19000:0:99999:7:::",
+		"secretabcdefghijklmnopqrstuvwxyz0123456789",
+	} {
+		_, err := Parse("shadow", []byte("terms: "+line+"\n"))
+		if err == nil {
+			t.Fatal("accepted")
+		}
+		if strings.Contains(err.Error(), "klmnopqrstuvwxyz") {
+			t.Errorf("error echoes the line: %v", err)
+		}
+	}
+	if _, err := Parse("s", []byte("formulations:\n  - id: a\n    text: x\n    ordered: secretabcdefghijklmnopqrstuvwxyz\n")); err == nil || !strings.Contains(err.Error(), `值 "secretabcdefghijklmn…" 的类型不对`) {
+		t.Errorf("got %v", err)
+	}
+}
