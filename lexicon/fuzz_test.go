@@ -14,6 +14,9 @@ func FuzzParse(f *testing.F) {
 		f.Add(data)
 	}
 	f.Add([]byte("formulations:\n  - id: a\n    text: x\n    members: [甲, 乙]\ndisable: [four-selfs]\n"))
+	f.Add([]byte(strings.Repeat("[", 40000)))
+	f.Add([]byte("terms: " + strings.Repeat("{a: ", 100)))
+	f.Add([]byte("note: |\n  [[[[\nformulations: []\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		lex, err := Parse("f.yaml", data)
 		if err != nil {

@@ -4,7 +4,6 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"os"
 	"path"
 	"regexp"
 	"sort"
@@ -14,7 +13,9 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
+
+	"github.com/reportlint/reportlint/internal/safefile"
+	"github.com/reportlint/reportlint/internal/termsafe"
 )
 
 //go:embed data/*.yaml
@@ -147,9 +148,9 @@ func Load(userFiles ...string) (*Lexicon, error) {
 		known[base.Formulations[i].ID] = true
 	}
 	for _, name := range userFiles {
-		data, err := os.ReadFile(name)
+		data, err := safefile.ReadRegular(name, MaxYAMLSize)
 		if err != nil {
-			errs = append(errs, &Error{File: name, Msg: "无法读取词库文件：" + readErr(err)})
+			errs = append(errs, &Error{File: name, Msg: "无法读取词库文件：" + err.Error()})
 			continue
 		}
 		over, err := Parse(name, data)
@@ -197,17 +198,6 @@ func dropDisabledRefs(l *Lexicon, known map[string]bool) {
 	}
 }
 
-func readErr(err error) string {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		if os.IsNotExist(err) {
-			return "文件不存在"
-		}
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
-
 func appendErr(errs Errors, err error) Errors {
 	var es Errors
 	if errors.As(err, &es) {
@@ -234,7 +224,7 @@ func parse(name string, data []byte) (lex *Lexicon, err error) {
 			lex, err = nil, &Error{File: name, Line: 1, Msg: fmt.Sprintf("值的类型与 YAML 标记不符，无法解析（%v）", r)}
 		}
 	}()
-	f, err := parser.ParseBytes(data, 0)
+	f, err := ParseYAML(data)
 	if err != nil {
 		return nil, YAMLError(name, err)
 	}
@@ -297,6 +287,10 @@ func DecodeStrict(body ast.Node, v any) (err error) {
 // YAMLError turns a go-yaml error into 文件:行: 说明 (the config file's
 // errors use it too).
 func YAMLError(name string, err error) *Error {
+	var le *LimitError
+	if errors.As(err, &le) {
+		return &Error{File: name, Line: le.Line, Msg: le.Msg}
+	}
 	var ye yaml.Error
 	if !errors.As(err, &ye) {
 		return &Error{File: name, Msg: "YAML 错误：" + err.Error()}
@@ -327,7 +321,7 @@ func YAMLError(name string, err error) *Error {
 	case errors.As(err, &te):
 		msg = "值的类型不对"
 		if tk := te.Token; tk != nil && tk.Value != "" && !strings.Contains("[{-", tk.Value) {
-			msg = fmt.Sprintf("值 %q 的类型不对", tk.Value)
+			msg = fmt.Sprintf("值 %q 的类型不对", shortValue(tk.Value))
 		}
 		if te.DstType != nil {
 			msg += "：应为" + kindName(te.DstType.Kind().String())
@@ -341,9 +335,22 @@ func YAMLError(name string, err error) *Error {
 			msg = fmt.Sprintf("重复的键 %q（已在第 %s 行）", m[1], m[2])
 			break
 		}
-		msg = "YAML 语法错误：" + ye.GetMessage()
+		msg = "YAML 语法错误：" + termsafe.Excerpt(ye.GetMessage(), 120)
 	}
 	return &Error{File: name, Line: line, Msg: msg}
+}
+
+// shortValue cuts a quoted value to 20 runes: an error about a file that is
+// not a lexicon at all (--lexicon /etc/shadow) must not echo a whole line.
+func shortValue(s string) string {
+	n := 0
+	for i := range s {
+		if n == 20 {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
 }
 
 func kindName(k string) string {

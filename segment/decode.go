@@ -67,31 +67,119 @@ func detect(data []byte) (string, string, error) {
 		s, err := decodeWith(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), data)
 		return s, "utf-16be", err
 	}
-	if utf8.Valid(data) {
-		if bytes.IndexByte(data, 0) >= 0 || looksBinary(string(data)) {
+	valid := utf8.Valid(data)
+	hasNUL := bytes.IndexByte(data, 0) >= 0
+	if valid && !hasNUL {
+		if looksBinary(string(data)) {
 			return "", "", errBinary
 		}
 		return string(data), "utf-8", nil
 	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		// UTF-16 without BOM: NULs in the high bytes of ASCII.
-		if le, be := nulParity(data); le > len(data)/8 || be > len(data)/8 {
-			order := unicode.LittleEndian
-			name := "utf-16le"
-			if be > le {
-				order, name = unicode.BigEndian, "utf-16be"
-			}
-			if s, err := decodeWith(unicode.UTF16(order, unicode.IgnoreBOM), data); err == nil && !looksBinary(s) {
-				return s, name, nil
-			}
+	// UTF-16 without a BOM, before any binary test: ASCII in UTF-16 is
+	// valid UTF-8 full of NULs, and Chinese in UTF-16 may have no NUL at all.
+	if s, name, ok := detectUTF16(data, valid); ok {
+		return s, name, nil
+	}
+	if valid {
+		// UTF-8 with a stray NUL or control byte: binary only above a ratio.
+		if looksBinary(string(data)) {
+			return "", "", errBinary
 		}
-		return "", "", errBinary
+		return string(data), "utf-8", nil
 	}
 	s, err := decodeWith(simplifiedchinese.GB18030, data)
 	if err != nil || looksBinary(s) {
+		if hasNUL {
+			return "", "", errBinary
+		}
 		return "", "", errUndecodable
 	}
 	return s, "gb18030", nil
+}
+
+// detectUTF16 decodes BOM-less UTF-16 when the bytes read as plausible text
+// in one byte order. Valid UTF-8 qualifies only with UTF-16's NUL pattern
+// (a NUL in every other byte for a quarter of the units or more).
+func detectUTF16(data []byte, validUTF8 bool) (string, string, bool) {
+	if len(data) < 4 || len(data)%2 != 0 {
+		return "", "", false
+	}
+	le, be := nulParity(data)
+	units := len(data) / 2
+	if validUTF8 && (max(le, be)*4 < units || min(le, be)*8 > max(le, be)) {
+		return "", "", false
+	}
+	orders := []unicode.Endianness{unicode.LittleEndian, unicode.BigEndian}
+	if be > le {
+		orders[0], orders[1] = orders[1], orders[0]
+	}
+	best, bestName, bestScore := "", "", 0.0
+	for _, order := range orders {
+		s, err := decodeWith(unicode.UTF16(order, unicode.IgnoreBOM), data)
+		if err != nil || looksBinary(s) {
+			continue
+		}
+		if sc := textScore(s); sc > bestScore {
+			best, bestScore, bestName = s, sc, "utf-16le"
+			if order == unicode.BigEndian {
+				bestName = "utf-16be"
+			}
+		}
+	}
+	if bestScore < 0.9 {
+		return "", "", false
+	}
+	if !validUTF8 { // GB18030 reads almost anything: prefer it when it reads better
+		if g, err := decodeWith(simplifiedchinese.GB18030, data); err == nil && textScore(g) >= bestScore {
+			return "", "", false
+		}
+	}
+	return best, bestName, true
+}
+
+// textScore is the share of code points usual in a Chinese report: ASCII
+// text, CJK ideographs and punctuation, full-width forms, common symbols.
+// U+xx00 counts as unusual: it is ASCII read in the wrong byte order.
+func textScore(s string) float64 {
+	good, n := 0, 0
+	for _, r := range s {
+		n++
+		if commonRune(r) {
+			good++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(good) / float64(n)
+}
+
+func commonRune(r rune) bool {
+	switch {
+	case r == '\n' || r == '\t' || r == '\r' || (r >= 0x20 && r < 0x7f) || (r >= 0xa0 && r <= 0xff):
+		return true
+	case r&0xff == 0:
+		return false
+	}
+	for _, rg := range commonRanges {
+		if r >= rg[0] && r <= rg[1] {
+			return true
+		}
+	}
+	return false
+}
+
+var commonRanges = [][2]rune{
+	{0x4e00, 0x9fff}, // CJK unified ideographs
+	{0x3400, 0x4dbf}, // extension A
+	{0x3000, 0x303f}, // CJK punctuation
+	{0xff00, 0xffef}, // full-width forms
+	{0x2010, 0x205f}, // general punctuation: — “ ” …
+	{0x2100, 0x218f}, // letterlike symbols and Roman numerals: ℃ № Ⅱ
+	{0x2460, 0x24ff}, // enclosed numbers: ① ⑴
+	{0x25a0, 0x25ff}, // shapes: □ ■ ○
+	{0x0370, 0x03ff}, // Greek
+	{0xfe30, 0xfe4f}, // CJK compatibility forms
 }
 
 // nulParity counts NUL bytes at odd (LE) and even (BE) positions.

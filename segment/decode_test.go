@@ -85,6 +85,9 @@ func FuzzDecode(f *testing.F) {
 	f.Add(utf16Bytes(sampleCN, false, true))
 	f.Add([]byte{0xff, 0xfe, 0x00})
 	f.Add([]byte{0x81, 0x30, 0x81})
+	f.Add(utf16Bytes(sampleCN, false, false))
+	f.Add(utf16Bytes("Annual report\n", true, false))
+	f.Add([]byte("一年来，我认真\x00履行职责。"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		text, _, err := Decode(data, "auto")
 		if err != nil {

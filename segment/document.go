@@ -31,7 +31,14 @@ type Document struct {
 	Title      Span       // the report's title line; zero if none found
 
 	lineStarts []int
+	lineRunes  []int // code points before each line start
+	cpOff      []int // rune-boundary checkpoints, one per posStride bytes
+	cpRunes    []int // code points before each checkpoint
 }
+
+// posStride is the byte distance between rune-offset checkpoints: Position
+// counts at most about 2×posStride bytes per call, whatever the line length.
+const posStride = 256
 
 // Paragraph is one non-blank line of text (or one .docx paragraph).
 type Paragraph struct {
@@ -53,6 +60,7 @@ func NewDocument(path string, format Format, encoding, text string, meta []DocxP
 			d.lineStarts = append(d.lineStarts, i+1)
 		}
 	}
+	d.indexRunes()
 	for li, start := range d.lineStarts {
 		end := len(text)
 		if li+1 < len(d.lineStarts) {
@@ -102,19 +110,74 @@ func (d *Document) Slice(sp Span) string {
 	return d.Text[sp.Start:sp.End]
 }
 
-// Position converts a byte offset to a 1-based line and column in code points.
+// indexRunes records the code-point count at every line start and at a
+// rune boundary every posStride bytes, in one pass over the text.
+func (d *Document) indexRunes() {
+	text := d.Text
+	d.lineRunes = make([]int, len(d.lineStarts))
+	d.cpOff = make([]int, 0, len(text)/posStride+1)
+	d.cpRunes = make([]int, 0, len(text)/posStride+1)
+	runes, li, next := 0, 0, 0
+	for i := 0; i < len(text); runes++ {
+		for li < len(d.lineStarts) && d.lineStarts[li] <= i {
+			d.lineRunes[li] = runes
+			li++
+		}
+		if i >= next {
+			d.cpOff = append(d.cpOff, i)
+			d.cpRunes = append(d.cpRunes, runes)
+			next = i + posStride
+		}
+		if text[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, w := utf8.DecodeRuneInString(text[i:])
+			i += w
+		}
+	}
+	for ; li < len(d.lineStarts); li++ {
+		d.lineRunes[li] = runes
+	}
+}
+
+// Position converts a byte offset to a 1-based line and column in code
+// points, in O(log n): a binary search for the line and a count of at most
+// about 2×posStride bytes from the nearest checkpoint.
 func (d *Document) Position(off int) Pos {
-	if off < 0 {
-		off = 0
-	}
-	if off > len(d.Text) {
-		off = len(d.Text)
-	}
+	p, _ := d.position(off)
+	return p
+}
+
+// position is Position that also returns the bytes it counted (for tests).
+func (d *Document) position(off int) (Pos, int) {
+	off = min(max(off, 0), len(d.Text))
 	li := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off }) - 1
 	if li < 0 {
 		li = 0
 	}
-	return Pos{Line: li + 1, Col: utf8.RuneCountInString(d.Text[d.lineStarts[li]:off]) + 1}
+	ls := d.lineStarts[li]
+	k := min(off/posStride, len(d.cpOff)-1)
+	for k >= 0 && d.cpOff[k] > off {
+		k--
+	}
+	if k < 0 || d.cpOff[k] <= ls || d.lineRunes == nil {
+		return Pos{Line: li + 1, Col: utf8.RuneCountInString(d.Text[ls:off]) + 1}, off - ls
+	}
+	col := d.cpRunes[k] - d.lineRunes[li] + utf8.RuneCountInString(d.Text[d.cpOff[k]:off])
+	return Pos{Line: li + 1, Col: col + 1}, off - d.cpOff[k]
+}
+
+// LineSpan returns the line containing off, without its "\n", in O(log n)
+// (for callers that would otherwise scan back to the line start).
+func (d *Document) LineSpan(off int) Span {
+	off = min(max(off, 0), len(d.Text))
+	li := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off }) - 1
+	li = max(li, 0)
+	end := len(d.Text)
+	if li+1 < len(d.lineStarts) {
+		end = d.lineStarts[li+1] - 1
+	}
+	return Span{d.lineStarts[li], end}
 }
 
 // ParagraphAt returns the index of the paragraph containing off, or -1.

@@ -38,6 +38,8 @@ const DefaultDocxMaxUncompressed = 64 << 20
 const (
 	dxMaxDepth      = 2000    // XML element nesting
 	dxMaxParagraphs = 200_000 // paragraphs in document.xml
+	dxMaxLvlText    = 256     // bytes of one w:lvlText kept (Word's dialog allows far less)
+	dxMaxNumRunes   = 64      // runes of one rendered list number
 )
 
 // DocxError is a .docx that cannot be read. Error() is the Chinese reason,
@@ -86,6 +88,14 @@ var (
 
 func docxBadXML(reason string) error {
 	return &DocxError{DocxBadXML, "不是有效的 .docx 文件（word/document.xml 解析失败：" + reason + "）"}
+}
+
+// docxNumberBomb: rendered list numbers, counted with the decompressed
+// bytes, exceed the cap (a long w:lvlText repeated over many paragraphs).
+func docxNumberBomb(limit int64) error {
+	mb := strconv.FormatFloat(float64(limit)/(1<<20), 'f', 2, 64)
+	mb = strings.TrimSuffix(strings.TrimRight(mb, "0"), ".")
+	return &DocxError{DocxBomb, "自动编号展开后的文字与解压内容合计超过 " + mb + " MB 上限，疑似恶意构造的文件"}
 }
 
 func docxBomb(limit int64) error {
@@ -178,7 +188,7 @@ func readDocx(data []byte, lim DocxLimits) ([]DocxParagraph, error) {
 		}
 	}
 
-	ctx := &dxContext{}
+	ctx := &dxContext{budget: pk.budget}
 	if err := pk.readOptional(aux["styles"], func(x *dxXML) error {
 		st, err := parseDxStyles(x)
 		if err == nil {
@@ -218,7 +228,11 @@ func readDocx(data []byte, lim DocxLimits) ([]DocxParagraph, error) {
 			if len(out) >= dxMaxParagraphs {
 				return &DocxError{DocxTooComplex, fmt.Sprintf("不是有效的 .docx 文件（段落数超过 %d 个上限）", dxMaxParagraphs)}
 			}
-			out = append(out, ctx.paragraph(b))
+			dp, err := ctx.paragraph(b)
+			if err != nil {
+				return err
+			}
+			out = append(out, dp)
 			return nil
 		}
 		return p.run()
@@ -309,7 +323,10 @@ func (pk *dxPackage) read(f *zip.File, fn func(*dxXML) error) error {
 	d := xml.NewDecoder(src)
 	d.CharsetReader = dxCharsetReader
 	err = fn(&dxXML{d: d})
+	var de *DocxError
 	switch {
+	case errors.As(err, &de) && de.Kind == DocxBomb: // rendered numbers over budget
+		return err
 	case pk.budget.over:
 		return docxBomb(pk.budget.limit)
 	case cr.zipErr != nil:
@@ -987,7 +1004,7 @@ func parseDxNumbering(x *dxXML) (*dxNumbering, error) {
 				}
 			case "lvlText":
 				if lvl != nil {
-					lvl.text, lvl.hasText = val, true
+					lvl.text, lvl.hasText = dxTruncate(val, dxMaxLvlText), true
 					if dxAttr(t, "null") == "1" || dxAttr(t, "null") == "true" {
 						lvl.text = ""
 					}
@@ -1040,6 +1057,7 @@ type dxContext struct {
 	styles    *dxStyles
 	numbering *dxNumbering
 	comments  map[string]string
+	budget    *dxBudget // rendered numbers count against the decompression cap
 
 	counters map[*dxAbstract]*dxCounters // Word shares counters per abstract definition
 	seen     map[string]*[9]bool         // numId × level already used (for startOverride)
@@ -1056,10 +1074,16 @@ func (c *dxContext) prepare() {
 	c.seen = map[string]*[9]bool{}
 }
 
-func (c *dxContext) paragraph(b *dxPara) DocxParagraph {
+func (c *dxContext) paragraph(b *dxPara) (DocxParagraph, error) {
 	text := dxLine(b.text.String())
 	out := DocxParagraph{Style: b.style, InTable: b.inTable}
 	if prefix := c.number(b); prefix != "" {
+		if c.budget != nil {
+			c.budget.remaining -= int64(len(prefix))
+			if c.budget.remaining < 0 {
+				return DocxParagraph{}, docxNumberBomb(c.budget.limit)
+			}
+		}
 		out.NumPrefix = prefix
 		text = prefix + text
 	}
@@ -1069,7 +1093,7 @@ func (c *dxContext) paragraph(b *dxPara) DocxParagraph {
 			out.Comments = append(out.Comments, s)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // styleChain returns the paragraph style and its basedOn ancestors.
@@ -1192,7 +1216,29 @@ func (c *dxContext) number(b *dxPara) string {
 		}
 		sb.WriteByte(s[i])
 	}
-	return dxLine(sb.String())
+	return dxTruncateRunes(dxLine(sb.String()), dxMaxNumRunes)
+}
+
+// dxTruncate cuts s to at most n bytes at a rune boundary.
+func dxTruncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// dxTruncateRunes cuts s to at most n runes.
+func dxTruncateRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
 
 // abstract resolves a num to its abstract definition, following

@@ -5,10 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/reportlint/reportlint/internal/safefile"
 )
 
 // DefaultMaxSize is the default cap on an input file's size in bytes.
@@ -17,7 +17,7 @@ const DefaultMaxSize = 20 << 20
 // LoadOptions control how input is read.
 type LoadOptions struct {
 	Encoding string // "auto" or one of Encodings; ignored for .docx
-	MaxSize  int64  // bytes; 0 means DefaultMaxSize. Also caps .docx decompression (×4).
+	MaxSize  int64  // bytes; 0 means DefaultMaxSize; clamped to safefile.MaxLimit. Also caps .docx decompression (×4).
 }
 
 // InputError is a file that could not be read, with the reason in Chinese.
@@ -42,48 +42,50 @@ func IsSupported(path string) bool {
 	return false
 }
 
-// LoadFile reads and decodes a file; "-" reads standard input from stdin.
-// The file is only ever opened for reading.
-func LoadFile(path string, stdin io.Reader, opt LoadOptions) (*Document, error) {
-	max := opt.MaxSize
-	if max <= 0 {
-		max = DefaultMaxSize
+// ValidateLimit checks a size limit given by the user (--max-size):
+// positive and at most safefile.MaxLimit (1 TB), so limit arithmetic cannot
+// overflow. LoadFile also clamps silently.
+func ValidateLimit(n int64) error {
+	if n <= 0 || n > safefile.MaxLimit {
+		return fmt.Errorf("大小上限 %d 字节无效：应在 1 字节到 %s 之间", n, human(safefile.MaxLimit))
 	}
+	return nil
+}
+
+// ReadRegular reads a regular file (symlinks followed) of at most limit
+// bytes; FIFOs, devices and directories are refused before reading. The
+// error's text is a Chinese reason without the path; see package safefile.
+func ReadRegular(path string, limit int64) ([]byte, error) {
+	return safefile.ReadRegular(path, limit)
+}
+
+// maxSize is opt.MaxSize clamped to a safe range.
+func (opt LoadOptions) maxSize() int64 { return safefile.Clamp(opt.MaxSize, DefaultMaxSize) }
+
+// LoadFile reads and decodes a file; "-" reads standard input from stdin.
+// The file is only ever opened for reading, and only if it is a regular file.
+func LoadFile(path string, stdin io.Reader, opt LoadOptions) (*Document, error) {
+	max := opt.maxSize()
+	var (
+		data []byte
+		err  error
+	)
 	name := path
-	var r io.Reader
 	if path == "-" {
 		name = "<stdin>"
-		r = stdin
+		data, err = safefile.ReadLimited(stdin, max)
 	} else {
-		fi, err := os.Stat(path)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			return nil, &InputError{path, "文件不存在"}
-		case errors.Is(err, fs.ErrPermission):
-			return nil, &InputError{path, "没有读取权限"}
-		case err != nil:
-			return nil, &InputError{path, "无法读取：" + err.Error()}
-		case fi.IsDir():
-			return nil, &InputError{path, "是目录，不是文件（批量检查请用 reportlint audit）"}
-		case fi.Size() > max:
-			return nil, &InputError{path, fmt.Sprintf("文件大小 %s 超过上限 %s（可用 --max-size 调整）", human(fi.Size()), human(max))}
-		}
-		f, err := os.Open(path)
-		if err != nil {
-			if errors.Is(err, fs.ErrPermission) {
-				return nil, &InputError{path, "没有读取权限"}
-			}
-			return nil, &InputError{path, "无法读取：" + err.Error()}
-		}
-		defer f.Close()
-		r = f
+		data, err = safefile.ReadRegular(path, max)
 	}
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
-		return nil, &InputError{name, "读取失败：" + err.Error()}
-	}
-	if int64(len(data)) > max {
-		return nil, &InputError{name, fmt.Sprintf("输入超过大小上限 %s（可用 --max-size 调整）", human(max))}
+		reason := err.Error()
+		switch {
+		case errors.Is(err, safefile.ErrIsDir):
+			reason = "是目录，不是文件（批量检查请用 reportlint audit）"
+		case errors.Is(err, safefile.ErrTooLarge):
+			reason += "（可用 --max-size 调整）"
+		}
+		return nil, &InputError{name, reason}
 	}
 	return LoadBytes(name, data, opt)
 }
@@ -101,11 +103,7 @@ func LoadBytes(name string, data []byte, opt LoadOptions) (doc *Document, err er
 	isOLE := bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"))
 	switch {
 	case ext == ".docx" || ((ext == "" || !IsSupported(name)) && (isZip || isOLE)):
-		max := opt.MaxSize
-		if max <= 0 {
-			max = DefaultMaxSize
-		}
-		paras, err := ReadDocx(data, DocxLimits{MaxUncompressed: max * 4})
+		paras, err := ReadDocx(data, DocxLimits{MaxUncompressed: safefile.MulClamp(opt.maxSize(), 4)})
 		if err != nil {
 			return nil, &InputError{name, err.Error()}
 		}
@@ -131,12 +129,4 @@ func LoadBytes(name string, data []byte, opt LoadOptions) (doc *Document, err er
 	return NewDocument(name, format, enc, text, nil), nil
 }
 
-func human(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
-}
+func human(n int64) string { return safefile.HumanSize(n) }

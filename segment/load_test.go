@@ -28,7 +28,7 @@ func TestLoadFileErrors(t *testing.T) {
 		{write("bin.txt", []byte{0, 1, 2, 3, 0, 0, 0xff}), "二进制", LoadOptions{}},
 		{write("bad.docx", []byte("PK\x03\x04garbage")), ".docx", LoadOptions{}},
 		{write("enc.docx", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest")), "加密", LoadOptions{}},
-		{big, "超过上限", LoadOptions{MaxSize: 1000}},
+		{big, "超过大小上限", LoadOptions{MaxSize: 1000}},
 		{write("zip.txt", []byte("PK\x03\x04xxxx")), "压缩包", LoadOptions{}},
 	}
 	for _, c := range cases {
