@@ -71,11 +71,11 @@ func Normalize(edits []Edit) ([]Edit, error) {
 	return kept, nil
 }
 
-// ApplyText applies the edits that Normalize keeps and that lie inside text
-// on rune boundaries; the others are skipped (call Normalize first to learn
-// which).
+// ApplyText applies the edits that lie inside text on rune boundaries and
+// that Normalize keeps among those; the others are skipped (call Normalize
+// first to learn which).
 func ApplyText(text string, edits []Edit) string {
-	kept, _ := Normalize(edits)
+	kept, _ := Normalize(validEdits(text, edits))
 	var b strings.Builder
 	b.Grow(len(text))
 	pos := 0
@@ -96,4 +96,15 @@ func validSpan(text string, start, end int) bool {
 	return start >= 0 && start <= end && end <= len(text) &&
 		(start == len(text) || utf8.RuneStart(text[start])) &&
 		(end == len(text) || utf8.RuneStart(text[end]))
+}
+
+// validEdits keeps the edits whose span is valid in text.
+func validEdits(text string, edits []Edit) []Edit {
+	var out []Edit
+	for _, e := range edits {
+		if validSpan(text, e.Start, e.End) {
+			out = append(out, e)
+		}
+	}
+	return out
 }

@@ -180,7 +180,15 @@ func review(orig []byte, doc *segment.Document, comments []Comment, edits []Edit
 	rv.nextID = maxID + 1
 
 	// Edits first (refused ones become comments), then comments.
-	kept, nerr := Normalize(edits)
+	valid := validEdits(doc.Text, edits)
+	if len(valid) < len(edits) {
+		for _, e := range edits {
+			if !validSpan(doc.Text, e.Start, e.End) {
+				rv.refuse(e, "位置无效")
+			}
+		}
+	}
+	kept, nerr := Normalize(valid)
 	var oe *OverlapError
 	if errors.As(nerr, &oe) {
 		for i, e := range oe.Rejected {

@@ -220,12 +220,12 @@ func TestReviewEdits(t *testing.T) {
 	ns, ne := at(t, text, "一、", 0)
 	edits := []Edit{
 		{Start: s, End: e, Insert: "～", Comment: "范围号用“～”"},
-		{Start: hs, End: he, Insert: "高水平"},       // across runs, mid-word
+		{Start: hs, End: he, Insert: "高水平"},      // across runs, mid-word
 		{Start: cs + 6, End: ce, Insert: "格（二）"}, // across runs in a table cell
-		{Start: ce, End: ce, Insert: "。"},         // pure insertion at a paragraph end
-		{Start: fs, End: fe, Insert: "2025"},       // in a field result: refused
-		{Start: ns, End: ne, Insert: "1."},         // in Word numbering: refused
-		{Start: s, End: e + 1, Insert: "x"},        // overlaps the first: refused
+		{Start: ce, End: ce, Insert: "。"},        // pure insertion at a paragraph end
+		{Start: fs, End: fe, Insert: "2025"},     // in a field result: refused
+		{Start: ns, End: ne, Insert: "1."},       // in Word numbering: refused
+		{Start: s, End: e + 1, Insert: "x"},      // overlaps the first: refused
 	}
 	out, notes, err := Review(orig, doc, nil, edits, Options{Date: fixedDate})
 	if err != nil {
