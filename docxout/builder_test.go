@@ -122,7 +122,7 @@ var fxBody = fxNumbered(0, "总体情况") +
 	fxNumbered(1, "主要做法") +
 	`<w:p><w:commentRangeStart w:id="0"/><w:r><w:t>已有批注</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>` +
 	`<w:del w:id="7" w:author="张三"><w:r><w:delText>删去的</w:delText></w:r></w:del><w:ins w:id="8" w:author="张三"><w:r><w:t>插入的文字</w:t></w:r></w:ins>` +
-	`<w:r><w:t>结尾</w:t><w:tab/><w:t>甲</w:t><w:br/><w:t>乙</w:t><w:noBreakHyphen/><w:t>丙</w:t></w:r></w:p>` +
+	`<w:r><w:t>结尾</w:t><w:sym w:font="Wingdings" w:char="F0FC"/><w:tab/><w:t>甲</w:t><w:br/><w:t>乙</w:t><w:noBreakHyphen/><w:t>丙</w:t></w:r></w:p>` +
 	`<w:p><w:hyperlink r:id="rId9"><w:r><w:t>链接文字</w:t></w:r></w:hyperlink><w:smartTag w:uri="x" w:element="y"><w:r><w:t>智能</w:t></w:r></w:smartTag>` +
 	`<w:sdt><w:sdtPr><w:alias w:val="控件名"/></w:sdtPr><w:sdtContent><w:r><w:t>控件内容</w:t></w:r></w:sdtContent></w:sdt>` +
 	`<w:fldSimple w:instr=" PAGE "><w:r><w:t>3</w:t></w:r></w:fldSimple>` +

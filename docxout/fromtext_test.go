@@ -60,12 +60,13 @@ func TestReviewTextBoxAndRuby(t *testing.T) {
 		`<w:p><w:r><w:t>框内</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>文字</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>` +
 		`<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>框内文字</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>` +
 		`<w:r><w:t>框后</w:t></w:r></w:p>` +
-		`<w:p><w:r><w:t>前</w:t></w:r><w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>zhu yin</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>注音</w:t></w:r></w:rubyBase></w:ruby></w:r><w:r><w:t>后文</w:t></w:r></w:p>`
+		`<w:p><w:r><w:t>前</w:t></w:r><w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>zhu yin</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>注音</w:t></w:r></w:rubyBase></w:ruby></w:r><w:r><w:t>后文</w:t></w:r></w:p>` +
+		`<w:p><w:t>裸文字</w:t><w:r><w:t>在后</w:t></w:r></w:p>`
 	parts := fxParts(false)
 	parts["word/document.xml"] = fxDocument(body)
 	orig := zipParts(t, parts)
 	doc := loadDocx(t, orig)
-	if doc.Text != "框内文字\n框前框后\n前注音后文" {
+	if doc.Text != "框内文字\n框前框后\n前注音后文\n裸文字在后" {
 		t.Fatalf("fixture text %q", doc.Text)
 	}
 	s, e := at(t, doc.Text, "内文", 0)
@@ -73,11 +74,12 @@ func TestReviewTextBoxAndRuby(t *testing.T) {
 		cm(t, doc.Text, "内文", "文本框内跨 run"),
 		cm(t, doc.Text, "前框", "跨过文本框锚点"),
 		cm(t, doc.Text, "音后", "注音文字块内"),
-	}, []Edit{{Start: s, End: e, Insert: "部文"}, {Start: e, End: e + 3, Insert: "案"}}, Options{})
+		cm(t, doc.Text, "字在", "文字不在 run 中：整段"),
+	}, []Edit{{Start: s, End: e, Insert: "部文"}, {Start: e, End: e + 3, Insert: "案"}, {Start: len(doc.Text) - 3, End: len(doc.Text), Insert: "前"}}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if back := loadDocx(t, out); back.Text != "框部文案\n框前框后\n前注音后文" {
+	if back := loadDocx(t, out); back.Text != "框部文案\n框前框后\n前注音后文\n裸文字在后" {
 		t.Errorf("read back %q", back.Text)
 	}
 	a := anchoredTexts(t, out)
@@ -93,12 +95,27 @@ func TestReviewTextBoxAndRuby(t *testing.T) {
 	if got := a[ids["注音文字块内"]]; got != "注音后" {
 		t.Errorf("ruby comment: %q", got)
 	}
-	found := false
-	for _, n := range notes {
-		found = found || strings.Contains(n.Message, "无法拆分")
+	if got := a[ids["文字不在 run 中：整段"]]; got != "裸文字在后" {
+		t.Errorf("paragraph-level comment: %q", got)
 	}
-	if !found {
-		t.Errorf("notes %v: want one about the ruby block", notes)
+	refused := ""
+	for text, id := range ids {
+		if strings.HasPrefix(text, "（未写成修订：本段文字无法精确定位。建议把“后”改为“前”）") {
+			refused = id
+		}
+	}
+	if got, ok := a[refused]; !ok || got != "裸文字在后" {
+		t.Errorf("refused edit comment (id %q): %q", refused, got)
+	}
+	var msgs []string
+	for _, n := range notes {
+		msgs = append(msgs, n.Message)
+	}
+	all := strings.Join(msgs, "|")
+	for _, want := range []string{"无法拆分", "已标注在整段", "本段文字无法精确定位"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("notes %v: want one with %s", msgs, want)
+		}
 	}
 	wellFormed(t, "document.xml", unzip(t, out)["word/document.xml"])
 }
