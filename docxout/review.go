@@ -1,6 +1,7 @@
 package docxout
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path"
@@ -127,6 +128,11 @@ func review(orig []byte, doc *segment.Document, comments []Comment, edits []Edit
 		return nil, nil, errors.New("无法定位 word/document.xml 中的段落（格式不受支持），未生成审阅稿")
 	}
 
+	// Strict OOXML (ISO 29500 strict) names its namespaces differently.
+	strict := false
+	if ri, err := scanRoot(docXML); err == nil {
+		strict = bytes.Contains(docXML[ri.tagStart:ri.tagEnd], []byte(nsWStrict))
+	}
 	rv := &reviewer{text: doc.Text, opt: opt, runs: map[*wRun]*runPlan{}, paras: map[*wPara]*paraPlan{}}
 	off := 0
 	for i, p := range paras {
@@ -214,10 +220,14 @@ func review(orig []byte, doc *segment.Document, comments []Comment, edits []Edit
 		if commentsXML != nil {
 			replaced[commentsName] = appendToRoot(commentsXML, croot, rv.comments.String())
 		} else {
-			added = append(added, namedPart{commentsName, []byte(xmlHeader + `<w:comments xmlns:w="` + nsW + `">` + rv.comments.String() + `</w:comments>`)})
+			ns := nsW
+			if strict {
+				ns = nsWStrict
+			}
+			added = append(added, namedPart{commentsName, []byte(xmlHeader + `<w:comments xmlns:w="` + ns + `">` + rv.comments.String() + `</w:comments>`)})
 		}
 		if !hasRel {
-			rel := relForComments(relsXML, dir, commentsName)
+			rel := relForComments(relsXML, dir, commentsName, strict)
 			if relsXML == nil {
 				added = append(added, namedPart{relsName, rel})
 			} else {
@@ -547,7 +557,7 @@ func wtag(prefix string) (string, string) {
 	return prefix + ":", ""
 }
 
-func relForComments(relsXML []byte, dir, commentsName string) []byte {
+func relForComments(relsXML []byte, dir, commentsName string, strict bool) []byte {
 	target := strings.TrimPrefix(commentsName, strings.ToLower(dir)+"/")
 	if dir == "." || dir == "" {
 		target = commentsName
@@ -563,7 +573,11 @@ func relForComments(relsXML []byte, dir, commentsName string) []byte {
 	for n := 1; ids[id]; n++ {
 		id = "rIdReportlint" + strconv.Itoa(n)
 	}
-	rel := `<Relationship Id="` + id + `" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="` + xmlText(target) + `"/>`
+	typ := "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+	if strict {
+		typ = "http://purl.oclc.org/ooxml/officeDocument/relationships/comments"
+	}
+	rel := `<Relationship Id="` + id + `" Type="` + typ + `" Target="` + xmlText(target) + `"/>`
 	if relsXML == nil {
 		return []byte(xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + rel + `</Relationships>`)
 	}

@@ -296,3 +296,21 @@ func TestReviewRejectsForeignDocument(t *testing.T) {
 		t.Error("garbage accepted")
 	}
 }
+
+func TestReviewStrictNamespace(t *testing.T) {
+	parts := fxParts(false)
+	parts["word/document.xml"] = xmlHeader + `<w:document xmlns:w="` + nsWStrict + `"><w:body>` + fxP("严格格式文档") + `</w:body></w:document>`
+	orig := zipParts(t, parts)
+	doc := loadDocx(t, orig)
+	out, _, err := Review(orig, doc, []Comment{cm(t, doc.Text, "格式", "批注")}, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := unzip(t, out)
+	if !strings.Contains(got["word/comments.xml"], nsWStrict) || !strings.Contains(got["word/_rels/document.xml.rels"], "purl.oclc.org/ooxml/officeDocument/relationships/comments") {
+		t.Error("strict document got transitional comments part")
+	}
+	if a := anchoredTexts(t, out); a["0"] != "格式" {
+		t.Errorf("anchored %v", a)
+	}
+}
