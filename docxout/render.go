@@ -5,7 +5,9 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -94,7 +96,7 @@ func (rv *reviewer) eventXML(ev event, prefix string) string {
 		id := rv.nextID
 		rv.nextID++
 		var b strings.Builder
-		fmt.Fprintf(&b, `<%sins%s %sid="%d" %sauthor="%s"%s><%sr>%s`, p, decl, p, id, p, xmlText(rv.opt.author()), rv.dateAttr(p), p, ev.rPr)
+		fmt.Fprintf(&b, `<%sins%s %sid="%d" %sauthor="%s"%s><%sr>%s`, p, decl, p, id, p, xmlText(rv.opt.author()), rv.dateAttr(p), p, rv.freshIDs(ev.rPr))
 		for i, part := range strings.Split(ev.ins, "\t") {
 			if i > 0 {
 				fmt.Fprintf(&b, `<%stab/>`, p)
@@ -181,12 +183,18 @@ func (rv *reviewer) splitRun(doc []byte, r *wRun, pl *runPlan) string {
 			ei++
 		}
 	}
+	first := true
 	for j := 0; j < nseg; j++ {
 		emitUpTo(cuts[j])
 		if !has[j] {
 			continue
 		}
-		run := r.startTag + r.rPr + segs[j].String() + "</" + r.name + ">"
+		rPr := r.rPr
+		if !first {
+			rPr = rv.freshIDs(rPr)
+		}
+		first = false
+		run := r.startTag + rPr + segs[j].String() + "</" + r.name + ">"
 		if deleted(j) {
 			p, d := wtag(r.prefix)
 			id := rv.nextID
@@ -197,6 +205,22 @@ func (rv *reviewer) splitRun(doc []byte, r *wRun, pl *runPlan) string {
 	}
 	emitUpTo(n)
 	return out.String()
+}
+
+var reIDAttr = regexp.MustCompile(`(\s(?:[A-Za-z_][\w.-]*:)?id=")(\d+)(")`)
+
+// freshIDs gives the numeric ids inside a copied w:rPr (w:rPrChange and
+// the like) new values, so that a split run does not repeat them.
+func (rv *reviewer) freshIDs(rPr string) string {
+	if !strings.Contains(rPr, "id=") {
+		return rPr
+	}
+	return reIDAttr.ReplaceAllStringFunc(rPr, func(m string) string {
+		sub := reIDAttr.FindStringSubmatch(m)
+		id := rv.nextID
+		rv.nextID++
+		return sub[1] + strconv.Itoa(id) + sub[3]
+	})
 }
 
 // parseRelIDs lists the Id attributes of a relationships part.

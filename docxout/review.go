@@ -531,6 +531,7 @@ func (rv *reviewer) writeComment(id int, text string) {
 	p, decl := wtag(rv.cprefix)
 	b := &rv.comments
 	fmt.Fprintf(b, `<%scomment%s %sid="%d" %sauthor="%s" %sinitials="%s"%s>`, p, decl, p, id, p, xmlText(rv.opt.author()), p, xmlText(rv.opt.initials()), rv.dateAttr(p))
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	for i, ln := range strings.Split(text, "\n") {
 		fmt.Fprintf(b, `<%sp>`, p)
 		if i == 0 {

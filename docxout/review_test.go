@@ -314,3 +314,26 @@ func TestReviewStrictNamespace(t *testing.T) {
 		t.Errorf("anchored %v", a)
 	}
 }
+
+func TestReviewSplitRunKeepsIDsUnique(t *testing.T) {
+	parts := fxParts(false)
+	parts["word/document.xml"] = fxDocument(`<w:p><w:r><w:rPr><w:b/><w:rPrChange w:id="3" w:author="王五"><w:rPr/></w:rPrChange></w:rPr><w:t>格式修订过的文字</w:t></w:r></w:p>`)
+	orig := zipParts(t, parts)
+	doc := loadDocx(t, orig)
+	s, e := at(t, doc.Text, "修订", 0)
+	out, _, err := Review(orig, doc, []Comment{cm(t, doc.Text, "过的", "批注")}, []Edit{{Start: s, End: e, Insert: "修改"}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dx := unzip(t, out)["word/document.xml"]
+	seen := map[string]bool{}
+	for _, m := range regexp.MustCompile(`<w:(?:rPrChange|ins|del) w:id="(\d+)"`).FindAllStringSubmatch(dx, -1) {
+		if seen[m[1]] {
+			t.Errorf("id %s repeated in %s", m[1], dx)
+		}
+		seen[m[1]] = true
+	}
+	if strings.Count(dx, "<w:rPrChange") < 4 || strings.Count(dx, `w:id="3"`) != 1 {
+		t.Errorf("split pieces lost their rPr or the original id: %s", dx)
+	}
+}
