@@ -22,8 +22,8 @@ func TestFromText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(notes) != 0 {
-		t.Errorf("unexpected notes %v", notes)
+	if len(notes) != 1 || !strings.Contains(notes[0].Message, "范围为空") || notes[0].Start != 3 {
+		t.Errorf("notes %v: want one about the empty span", notes)
 	}
 	back := loadDocx(t, out)
 	want := strings.Replace(strings.Replace(doc.Text, "\x01", " ", 1), "15-20", "15～20", 1)

@@ -398,6 +398,9 @@ func (rv *reviewer) addComment(start, end int, text string, edit bool) {
 	if start == end {
 		li := rv.lineOf(start)
 		ln := rv.lines[li]
+		if ln.end > ln.start {
+			rv.note(s0, e0, "批注范围为空，已扩展到相邻的一个字")
+		}
 		switch {
 		case start < ln.end:
 			_, n := utf8.DecodeRuneInString(t[start:])
