@@ -1,6 +1,7 @@
 package typo
 
 import (
+	"bytes"
 	"sort"
 	"sync"
 	"unicode/utf8"
@@ -8,18 +9,17 @@ import (
 	"github.com/reportlint/reportlint/segment/dict"
 )
 
-// maxWordRunes is the longest key the word index keeps: lookups are of
-// bigrams and of a token's remainder next to a match.
-const maxWordRunes = 4
+// maxCache bounds the lookup cache; it is emptied when full.
+const maxCache = 1 << 16
 
 // words answers "is this a dictionary word, and how frequent" from gse's
-// dictionary (segment/dict). A block (all keys starting with one rune) is
-// decoded on first use and kept; a report touches a few hundred blocks.
+// dictionary (segment/dict) by scanning the key's block, skipping the groups
+// of keys with another two-rune prefix; answers are cached.
 type words struct {
-	mu     sync.Mutex
-	blocks map[rune]map[string]uint32
-	first  []rune // first rune of each dictionary block, ascending
-	r      *dict.Reader
+	mu    sync.Mutex
+	cache map[string]uint32
+	first []rune // first rune of each dictionary block, ascending
+	r     *dict.Reader
 }
 
 var (
@@ -29,46 +29,74 @@ var (
 
 // dictWords returns the process-wide word index.
 func dictWords() *words {
-	sharedOnce.Do(func() {
-		r := dict.NewReader()
-		w := &words{blocks: map[rune]map[string]uint32{}, r: r}
-		w.first = make([]rune, r.Blocks())
-		for i := range w.first {
-			w.first[i] = r.First(i)
-		}
-		sharedWords = w
-	})
+	sharedOnce.Do(func() { sharedWords = newWords() })
 	return sharedWords
 }
 
-// freq returns the dictionary frequency of s (0 when s is not a key of at
-// most maxWordRunes runes). Single-rune keys have frequency 2 in gse.
+// newWords returns an empty word index.
+func newWords() *words {
+	r := dict.NewReader()
+	w := &words{cache: map[string]uint32{}, r: r}
+	w.first = make([]rune, r.Blocks())
+	for i := range w.first {
+		w.first[i] = r.First(i)
+	}
+	return w
+}
+
+// freq returns the dictionary frequency of s, 0 when it is not a key.
+// Single-rune keys have frequency 2 in gse.
 func (w *words) freq(s string) uint32 {
 	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 || r == utf8.RuneError {
+	if n == 0 || r == utf8.RuneError || len(s) > 64 {
 		return 0
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	b, ok := w.blocks[r]
-	if !ok {
-		b = w.load(r)
-		w.blocks[r] = b
+	if f, ok := w.cache[s]; ok {
+		return f
 	}
-	return b[s]
+	f := w.lookup(r, s)
+	if len(w.cache) >= maxCache {
+		clear(w.cache)
+	}
+	w.cache[s] = f
+	return f
 }
 
-func (w *words) load(r rune) map[string]uint32 {
+func (w *words) lookup(r rune, s string) uint32 {
 	i := sort.Search(len(w.first), func(i int) bool { return w.first[i] >= r })
 	if i == len(w.first) || w.first[i] != r {
-		return nil
+		return 0
 	}
-	m := map[string]uint32{}
+	key := []byte(s)
+	p2 := key
+	if _, m := utf8.DecodeRune(key[n1(key):]); m > 0 {
+		p2 = key[:n1(key)+m]
+	}
 	w.r.Seek(i)
 	for w.r.Next() {
-		if k := w.r.Key(); utf8.RuneCount(k) <= maxWordRunes {
-			m[string(k)] = uint32(w.r.Freq())
+		if w.r.Shared() < 2 {
+			switch c := bytes.Compare(w.r.Prefix(2), p2); {
+			case c > 0:
+				return 0 // keys are sorted: past it
+			case c < 0:
+				w.r.SkipGroup()
+				continue
+			}
+		}
+		switch c := bytes.Compare(w.r.Key(), key); {
+		case c == 0:
+			return uint32(w.r.Freq())
+		case c > 0:
+			return 0
 		}
 	}
-	return m
+	return 0
+}
+
+// n1 is the byte length of b's first rune.
+func n1(b []byte) int {
+	_, n := utf8.DecodeRune(b)
+	return n
 }

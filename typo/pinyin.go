@@ -3,19 +3,11 @@ package typo
 import (
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/mozillazg/go-pinyin"
-
 	"github.com/reportlint/reportlint/segment"
 )
-
-// minSlipFreq is the dictionary frequency a replacement word must reach:
-// only frequent words count (部署 is 3333 in gse's zh_s, 推进 4932).
-// Calibrated on real reports (TestRealCorpus).
-const minSlipFreq = 2000
 
 // slipWindow is how far (in bytes, ≈ runes×3) around a pair the kept
 // character must not recur: 赋权、赋能、赋责 is a parallel series, not a slip.
@@ -26,34 +18,52 @@ const slipWindow = 24
 const stopChars = "的地得了着过是在为与和及或而并且之于以对把被将向从由等中也都就又还再更最很不没无未非要会能可应须这那此其该各每个有所已让使给同跟比到上下里内外前后来去" +
 	"一二三四五六七八九十百千万亿年月日号两几多少大小新老好我你他她它们某者乃则即既亦仍才均皆总共另入出"
 
-var (
-	homOnce sync.Once
-	homByPy map[string][]rune // primary toned syllable → characters whose primary reading it is
-)
+//go:generate go run ./gen
 
-// primary returns r's first (main) toned reading; rare readings that the
-// pinyin data also lists (机 wèi) would make false homophones.
-func primary(r rune) string {
-	py, _, _ := strings.Cut(pinyin.PinyinDict[int(r)], ",")
-	return py
+// rec3 is r's 3-byte UTF-8 form ("" outside the 3-byte range).
+func rec3(r rune) string {
+	if r < 0x800 || r > 0xFFFF {
+		return ""
+	}
+	return string(r)
 }
 
-// homophones returns the characters whose main reading is r's, tone included.
-func homophones(r rune) []rune {
-	homOnce.Do(func() {
-		homByPy = make(map[string][]rune, 1500)
-		for cp := range pinyin.PinyinDict {
-			if c := rune(cp); c >= 0x4E00 && c <= 0x9FFF { // CJK Unified Ideographs
-				py := primary(c)
-				homByPy[py] = append(homByPy[py], c)
-			}
-		}
-	})
-	py := primary(r)
-	if py == "" {
-		return nil
+// search finds key in table, a sorted string of len(key)-byte records.
+func search(table, key string) int {
+	w := len(key)
+	n := len(table) / w
+	i := sort.Search(n, func(i int) bool { return table[i*w:i*w+w] >= key })
+	if i < n && table[i*w:i*w+w] == key {
+		return i
 	}
-	return homByPy[py]
+	return -1
+}
+
+// frequent reports whether w is a two-character word of frequency at least
+// slipMinFreq.
+func frequent(w string) bool {
+	return len(w) == 6 && search(freqBigrams, w) >= 0
+}
+
+// homophones returns the characters of frequent words sharing r's main
+// reading and tone (r itself among them), as 3-byte records. Rare readings
+// that pinyin data also lists (机 wèi) are ignored.
+func homophones(r rune) string {
+	k := rec3(r)
+	if k == "" {
+		return ""
+	}
+	i := search(homChars, k)
+	if i < 0 {
+		return ""
+	}
+	g := int(homGroupIDs[2*i])<<8 | int(homGroupIDs[2*i+1])
+	start := 0
+	if g > 0 {
+		start = int(homGroupEnds[2*g-2])<<8 | int(homGroupEnds[2*g-1])
+	}
+	end := int(homGroupEnds[2*g])<<8 | int(homGroupEnds[2*g+1])
+	return homGroups[3*start : 3*end]
 }
 
 // singleHan reports whether t is one Han character.
@@ -171,7 +181,7 @@ func (d *Detector) onlyReplacement(x, y rune) (string, rune, bool) {
 			if pos == 1 {
 				w, k = string(x)+string(h), x
 			}
-			if d.words.freq(w) < minSlipFreq {
+			if !frequent(w) {
 				continue
 			}
 			if found != "" {
