@@ -17,8 +17,10 @@ const (
 const TypoGap = "…"
 
 // TypoList is one list of miswritten words taken from one source
-// (data/typos.yaml). Lists merge by id like every other entry; an entry with
-// Disabled set in a user list switches its wrong form off in every list.
+// (data/typos.yaml). Lists merge by id like every other entry. Across lists,
+// in order (built-in first, then user files), a later entry for the same
+// wrong form replaces an earlier one, and an entry with Disabled set removes
+// it.
 type TypoList struct {
 	ID        string      `yaml:"id"`
 	Source    string      `yaml:"source"`             // the published reference the list is drawn from

@@ -93,15 +93,10 @@ func New(lex *lexicon.Lexicon) *Detector {
 	if lex == nil {
 		return d
 	}
-	off := map[string]bool{}
-	for _, l := range lex.Typos {
-		for _, e := range l.Entries {
-			if e.Disabled {
-				off[strings.TrimSpace(e.Wrong)] = true
-			}
-		}
-	}
-	seen := map[string]bool{}
+	// A later definition of a wrong form replaces an earlier one (a user
+	// list comes after the built-in ones); a disabled entry removes it.
+	at := map[string]int{}
+	var order []entry
 	for _, l := range lex.Typos {
 		if l.Disabled {
 			continue
@@ -112,10 +107,16 @@ func New(lex *lexicon.Lexicon) *Detector {
 		}
 		for _, e := range l.Entries {
 			w := strings.TrimSpace(e.Wrong)
-			if e.Disabled || off[w] || seen[w] || w == "" {
+			if w == "" {
 				continue
 			}
-			seen[w] = true
+			if e.Disabled {
+				if i, ok := at[w]; ok {
+					order[i].head = "" // dropped below
+					delete(at, w)
+				}
+				continue
+			}
 			sev := e.Severity
 			if sev == "" {
 				sev = l.Severity
@@ -134,10 +135,21 @@ func New(lex *lexicon.Lexicon) *Detector {
 				continue
 			}
 			en.runes = utf8.RuneCountInString(en.head + en.tail)
-			r, _ := utf8.DecodeRuneInString(en.head)
-			d.byFirst[r] = append(d.byFirst[r], len(d.entries))
-			d.entries = append(d.entries, en)
+			if i, ok := at[w]; ok {
+				order[i] = en
+				continue
+			}
+			at[w] = len(order)
+			order = append(order, en)
 		}
+	}
+	for _, en := range order {
+		if en.head == "" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(en.head)
+		d.byFirst[r] = append(d.byFirst[r], len(d.entries))
+		d.entries = append(d.entries, en)
 	}
 	for r, ids := range d.byFirst {
 		sort.SliceStable(ids, func(i, j int) bool { return len(d.entries[ids[i]].head) > len(d.entries[ids[j]].head) })

@@ -117,9 +117,11 @@ func TestUserLexicon(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// A user list adds a form and switches a built-in one off.
+	// A user list adds a form, switches a built-in one off and redefines
+	// another.
 	user, err := lexicon.Parse("user.yaml", []byte("typos:\n  - id: mine\n    source: 本单位\n    entries:\n"+
-		"      - {wrong: 工作部属, correction: 工作部署}\n      - {wrong: 渡假, disabled: true}\n"))
+		"      - {wrong: 工作部属, correction: 工作部署}\n      - {wrong: 渡假, disabled: true}\n"+
+		"      - {wrong: 幅射, correction: 辐射, note: 本单位统一用字, severity: warning}\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,8 +131,9 @@ func TestUserLexicon(t *testing.T) {
 	if d.Entries() != New(base).Entries() {
 		t.Errorf("entries %d, want %d (one added, one off)", d.Entries(), New(base).Entries())
 	}
-	hits := d.Find("安排工作部属和渡假。", nil, nil)
-	if len(hits) != 1 || hits[0].Right != "工作部署" || hits[0].Source != "本单位" {
+	hits := d.Find("安排工作部属和渡假，防止幅射。", nil, nil)
+	if len(hits) != 2 || hits[0].Right != "工作部署" || hits[0].Source != "本单位" ||
+		hits[1].Wrong != "幅射" || hits[1].Note != "本单位统一用字" || hits[1].Certain || hits[1].Ref != "user.yaml:7" {
 		t.Errorf("got %+v", hits)
 	}
 }
