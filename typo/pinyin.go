@@ -158,7 +158,7 @@ func (d *Detector) slip(c *context, listed []Hit, start, end int) (Hit, bool) {
 		return Hit{}, false
 	}
 	return Hit{Span: segment.Span{Start: start, End: end}, Wrong: pair, Right: right,
-		Kind: KindPinyin, Source: PinyinSource}, true
+		Kind: KindPinyin, Source: PinyinSource, Severity: "warning"}, true
 }
 
 // recurs reports whether r occurs within slipWindow bytes around [start,end).

@@ -35,14 +35,15 @@ const PinyinSource = "同音字替换（启发式：两个单字不成词，换�
 
 // Hit is one wrong form found in the text.
 type Hit struct {
-	Span    segment.Span // byte offsets of the wrong text
-	Wrong   string       // the text as written
-	Right   string       // the correction
-	Kind    Kind
-	Source  string // the list's published source
-	Note    string
-	Ref     string // lexicon file:line of the entry ("" for KindPinyin)
-	Certain bool   // wrong in every context; false: a likely slip to verify
+	Span     segment.Span // byte offsets of the wrong text
+	Wrong    string       // the text as written
+	Right    string       // the correction
+	Kind     Kind
+	Source   string // the list's published source
+	Note     string
+	Ref      string // lexicon file:line of the entry ("" for KindPinyin)
+	Severity string // the entry's: error, warning or info; warning for KindPinyin
+	Certain  bool   // wrong in every context (severity error); false: to verify
 }
 
 // Message is the hit in Chinese, for a finding.
@@ -73,6 +74,7 @@ type entry struct {
 	kind         Kind
 	source, note string
 	ref          string
+	severity     string
 	certain      bool
 	runes        int // runes in head+tail
 }
@@ -125,8 +127,11 @@ func New(lex *lexicon.Lexicon) *Detector {
 			if note == "" {
 				note = l.Note
 			}
+			if sev == "" {
+				sev = "error"
+			}
 			en := entry{head: w, right: strings.TrimSpace(e.Correction), kind: kind, source: l.Source,
-				note: note, ref: e.SourceRef, certain: sev == "" || sev == "error"}
+				note: note, ref: e.SourceRef, severity: sev, certain: sev == "error"}
 			if h, t, ok := strings.Cut(w, lexicon.TypoGap); ok {
 				en.head, en.tail = h, t
 				en.right, en.rTail, _ = strings.Cut(en.right, lexicon.TypoGap)
@@ -220,7 +225,7 @@ func (d *Detector) match(c *context, e *entry, i int) (Hit, bool) {
 		return Hit{}, false
 	}
 	return Hit{Span: segment.Span{Start: start, End: end}, Wrong: c.text[start:end], Right: right, Kind: e.kind,
-		Source: e.source, Note: e.note, Ref: e.ref, Certain: e.certain}, true
+		Source: e.source, Note: e.note, Ref: e.ref, Severity: e.severity, Certain: e.certain}, true
 }
 
 // maxGap bounds the runes between the parts of a gap entry.

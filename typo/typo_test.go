@@ -57,7 +57,7 @@ func TestFind(t *testing.T) {
 			continue
 		}
 		h := hits[0]
-		if h.Wrong != wrong || h.Right != right || h.Kind != kind || h.Certain != certain ||
+		if h.Wrong != wrong || h.Right != right || h.Kind != kind || h.Certain != certain || (h.Severity == "error") != certain ||
 			text[h.Span.Start:h.Span.End] != wrong || h.Source == "" {
 			t.Errorf("%s: got %+v, want %s→%s %s certain=%v", text, h, wrong, right, kind, certain)
 		}
@@ -135,6 +135,29 @@ func TestUserLexicon(t *testing.T) {
 	if len(hits) != 2 || hits[0].Right != "工作部署" || hits[0].Source != "本单位" ||
 		hits[1].Wrong != "幅射" || hits[1].Note != "本单位统一用字" || hits[1].Certain || hits[1].Ref != "user.yaml:7" {
 		t.Errorf("got %+v", hits)
+	}
+}
+
+// TestHostile runs Find on large adversarial inputs (bounded work: each
+// must simply finish; no timing is asserted).
+func TestHostile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large inputs")
+	}
+	d, lex := newDetector(t)
+	for _, s := range []string{
+		strings.Repeat("部暑", 100000),
+		strings.Repeat("大约12345", 50000),
+		strings.Repeat("“", 200000),
+		strings.Repeat("推近", 50000),
+		strings.Repeat("误作部暑", 50000),
+	} {
+		hits := find(d, lex, s, nil)
+		for i := 1; i < len(hits); i++ {
+			if hits[i].Span.Start < hits[i-1].Span.End {
+				t.Fatalf("overlapping hits %+v %+v", hits[i-1], hits[i])
+			}
+		}
 	}
 }
 
