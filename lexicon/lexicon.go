@@ -721,6 +721,7 @@ func validate(l *Lexicon, p *positions, errs *Errors) {
 		}
 		checkSeverity(p, errs, w.Severity, append(at, "severity"))
 	}
+	validateTypos(l, p, errs)
 	l.disableRefs = make([]string, len(l.Disable))
 	for i, id := range l.Disable {
 		l.disableRefs[i] = p.ref("disable", i)
@@ -747,6 +748,7 @@ func combine(files []*Lexicon, errs *Errors) *Lexicon {
 	out.Terms = dropDisabled(out.Terms, dupCheck(out.Terms, keyTerm, errs))
 	out.Units = dropDisabled(out.Units, dupCheck(out.Units, keyUnit, errs))
 	out.Words = dropDisabled(out.Words, dupCheck(out.Words, keyWord, errs))
+	combineTypos(out, files, errs)
 	return out
 }
 
@@ -785,6 +787,7 @@ func (l *Lexicon) clone() *Lexicon {
 		Terms:        append([]Term(nil), l.Terms...),
 		Units:        append([]Unit(nil), l.Units...),
 		Words:        append([]WordRule(nil), l.Words...),
+		Typos:        append([]TypoList(nil), l.Typos...),
 	}
 }
 
@@ -856,6 +859,7 @@ func merge(lex, over *Lexicon, errs *Errors) *Lexicon {
 	lex.Terms = mergeKind(lex.Terms, over.Terms, keyTerm, "词条", errs)
 	lex.Units = mergeKind(lex.Units, over.Units, keyUnit, "单位", errs)
 	lex.Words = mergeKind(lex.Words, over.Words, keyWord, "用词规则", errs)
+	lex.Typos = mergeKind(lex.Typos, over.Typos, keyTypoList, "错别字词表", errs)
 	if len(over.Disable) == 0 {
 		return lex
 	}
@@ -870,6 +874,7 @@ func merge(lex, over *Lexicon, errs *Errors) *Lexicon {
 	lex.Terms = removeIDs(lex.Terms, keyTerm, ids, hit)
 	lex.Units = removeIDs(lex.Units, keyUnit, ids, hit)
 	lex.Words = removeIDs(lex.Words, keyWord, ids, hit)
+	lex.Typos = removeIDs(lex.Typos, keyTypoList, ids, hit)
 	for i, id := range over.Disable {
 		if !hit[id] && reID.MatchString(id) {
 			*errs = append(*errs, refErr(over.disableRefs[i], fmt.Sprintf("disable 中的 id %q 不存在", id)))

@@ -11,6 +11,7 @@ type Lexicon struct {
 	Terms        []Term        `yaml:"terms"`
 	Units        []Unit        `yaml:"units"`
 	Words        []WordRule    `yaml:"words"`
+	Typos        []TypoList    `yaml:"typos"` // see typos.go
 
 	// Disable lists ids (of any kind) a user file removes from the merged
 	// lexicon. It is empty in a merged lexicon.

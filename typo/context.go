@@ -1,0 +1,124 @@
+package typo
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/segment"
+)
+
+// context holds what Find derives from its input once.
+type context struct {
+	text    string
+	tokens  []segment.Token
+	protect []segment.Span // sorted by Start, overlapping ones merged
+}
+
+func newContext(text string, tokens []segment.Token, protect []segment.Span) *context {
+	spans := make([]segment.Span, 0, len(protect)+16)
+	for _, s := range protect {
+		if s.Start < s.End {
+			spans = append(spans, s)
+		}
+	}
+	spans = append(spans, quoteSpans(text)...)
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	merged := spans[:0]
+	for _, s := range spans {
+		if k := len(merged) - 1; k >= 0 && s.Start <= merged[k].End {
+			merged[k].End = max(merged[k].End, s.End)
+			continue
+		}
+		merged = append(merged, s)
+	}
+	if !validTokens(text, tokens) {
+		tokens = nil // not a segmentation of text: skip the token checks
+	}
+	return &context{text: text, tokens: tokens, protect: merged}
+}
+
+// skip reports whether [start,end) overlaps a protected span.
+func (c *context) skip(start, end int) bool {
+	i := sort.Search(len(c.protect), func(i int) bool { return c.protect[i].End > start })
+	return i < len(c.protect) && c.protect[i].Start < end
+}
+
+// maxQuote bounds the runes a quotation may span (on one line).
+const maxQuote = 80
+
+var closing = map[rune]rune{'“': '”', '‘': '’', '「': '」', '『': '』', '《': '》', '〈': '〉', '"': '"'}
+
+// quoteSpans returns the spans inside paired quotation marks and title marks
+// on one line, each at most maxQuote runes; unpaired marks give nothing.
+func quoteSpans(text string) []segment.Span {
+	var out []segment.Span
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		cl, ok := closing[r]
+		if !ok {
+			continue
+		}
+		for j, k := i, 0; j < len(text) && k < maxQuote; k++ {
+			q, m := utf8.DecodeRuneInString(text[j:])
+			if q == '\n' {
+				break
+			}
+			if q == cl {
+				out = append(out, segment.Span{Start: i, End: j})
+				i = j + m
+				break
+			}
+			j += m
+		}
+	}
+	return out
+}
+
+// tokenAt returns the index of the token holding byte off, or -1.
+func (c *context) tokenAt(off int) int {
+	i := sort.Search(len(c.tokens), func(i int) bool { return c.tokens[i].Span.End > off })
+	if i < len(c.tokens) && c.tokens[i].Span.Start <= off {
+		return i
+	}
+	return -1
+}
+
+// straddles reports whether a two-rune match [start,end) joins the ends of two
+// real words (过渡假期 holds 渡假): a token crossing a match boundary whose
+// part outside the match is a single character or not a word. A crossing
+// token whose outside part is a word (工作部|暑: 工作) is a greedy merge of
+// the typo and does not count, nor does a match inside one token.
+func (c *context) straddles(w *words, start, end int) bool {
+	if c.tokens == nil {
+		return false
+	}
+	if i := c.tokenAt(start); i >= 0 && i == c.tokenAt(end-1) {
+		return false // inside one token: the dictionary's own typo word (渡假村)
+	}
+	if i := c.tokenAt(start); i >= 0 && c.tokens[i].Span.Start < start {
+		if out := c.text[c.tokens[i].Span.Start:start]; utf8.RuneCountInString(out) < 2 || w.freq(out) == 0 {
+			return true
+		}
+	}
+	if i := c.tokenAt(end - 1); i >= 0 && c.tokens[i].Span.End > end {
+		if out := c.text[end:c.tokens[i].Span.End]; utf8.RuneCountInString(out) < 2 || w.freq(out) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// validTokens reports whether tokens are ordered, disjoint spans of text
+// whose Text is what they cover.
+func validTokens(text string, tokens []segment.Token) bool {
+	prev := 0
+	for _, t := range tokens {
+		s := t.Span
+		if s.Start < prev || s.End <= s.Start || s.End > len(text) || text[s.Start:s.End] != t.Text {
+			return false
+		}
+		prev = s.End
+	}
+	return true
+}
