@@ -47,16 +47,20 @@ type auditOptions struct {
 func newAuditCmd(app *App) *cobra.Command {
 	o := &auditOptions{}
 	c := &cobra.Command{
-		Use:   "audit DIR...",
+		Use:   "audit [目录或文件...]",
 		Short: "批量检查一个或多个目录中的报告（.txt、.md、.docx），并查找报告之间的重复段落",
 		Long: "audit 检查目录中的每份报告（也可直接给出文件），按问题多少排序列出，并比对报告之间相同或近似相同的段落（疑似抄袭）。\n" +
-			"多数报告共有的套话、固定提法和标题不算重复。无法读取的文件单独列出，其余文件照常检查（此时退出码为 2）。",
+			"多数报告共有的套话、固定提法和标题不算重复。无法读取的文件单独列出，其余文件照常检查（此时退出码为 2）。\n" +
+			"不给目录时检查当前目录。配置文件从所给目录向上查找（audit -r 目录/ 使用 目录/.reportlint.yaml）。",
 		Example: "  reportlint audit 述职报告/\n" +
 			"  reportlint audit -r --format html 各科室/ > 审查.html\n" +
 			"  reportlint audit --format csv 2024年度/ > 汇总.csv",
-		Args: cobra.MinimumNArgs(1),
+		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := app.prepare(c, &o.lintOptions, auditFormats); err != nil {
+			if len(args) == 0 {
+				args = []string{"."}
+			}
+			if err := app.prepare(c, &o.lintOptions, auditFormats, args); err != nil {
 				return err
 			}
 			if o.Jobs < 0 {
@@ -298,15 +302,20 @@ func (app *App) audit(args []string, o *auditOptions) error {
 	if len(inputs) == 0 {
 		return &exitError{ExitInput, "没有找到可检查的文件（.txt、.md、.docx）"}
 	}
-	lex, err := app.lexicon()
+	if app.output != nil {
+		var paths []string
+		for _, in := range inputs {
+			paths = append(paths, in.path)
+		}
+		if err := app.refuseInput(app.output.target, paths); err != nil {
+			return err
+		}
+	}
+	lex, opt, err := app.setup(&o.lintOptions, allChecks())
 	if err != nil {
 		return err
 	}
-	checks := o.checks(analyze.All)
-	opt, err := o.analyzeOptions(lex, checks)
-	if err != nil {
-		return err
-	}
+	checks := opt.Checks
 
 	var total int64
 	for _, in := range inputs {

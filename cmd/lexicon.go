@@ -67,18 +67,8 @@ func newLexiconCmd(app *App) *cobra.Command {
 	return c
 }
 
-// mergedLexicon is app.lexicon() with the config file's lexicons added.
-func (app *App) mergedLexicon() (*lexicon.Lexicon, error) {
-	cfg, err := app.config()
-	if err != nil {
-		return nil, err
-	}
-	if cfg != nil && len(cfg.Lexicons) > 0 && !app.cfgLexApplied {
-		app.LexiconFiles = append(cfg.LexiconPaths(), app.LexiconFiles...)
-		app.cfgLexApplied = true
-	}
-	return app.lexicon()
-}
+// mergedLexicon is the lexicon with the config file's lexicons added.
+func (app *App) mergedLexicon() (*lexicon.Lexicon, error) { return app.lexicon() }
 
 func newLexiconListCmd(app *App) *cobra.Command {
 	var kinds []string
