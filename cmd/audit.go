@@ -209,10 +209,10 @@ func summarize(r *analyze.Result, keepFindings, showSuppressed bool) *auditFile 
 			continue
 		}
 		switch {
-		case x.Rule == "structure.section-missing":
-		case strings.HasPrefix(x.Rule, "structure."):
+		case x.Rule == "structure.section-missing": // counted in Missing
+		case x.Group == analyze.GroupStructure:
 			f.Structure++
-		case strings.HasPrefix(x.Rule, "number."), strings.HasPrefix(x.Rule, "consistency."):
+		case x.Group == analyze.GroupConsistency:
 			f.Consistency++
 		}
 		if keepFindings {
