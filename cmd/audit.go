@@ -53,8 +53,9 @@ func newAuditCmd(app *App) *cobra.Command {
 			"多数报告共有的套话、固定提法和标题不算重复。无法读取的文件单独列出，其余文件照常检查（此时退出码为 2）。\n" +
 			"不给目录时检查当前目录。配置文件从所给目录向上查找（audit -r 目录/ 使用 目录/.reportlint.yaml）。",
 		Example: "  reportlint audit 述职报告/\n" +
-			"  reportlint audit -r --format html 各科室/ > 审查.html\n" +
-			"  reportlint audit --format csv 2024年度/ > 汇总.csv",
+			"  reportlint audit -r --format html -o 审查.html 各科室/\n" +
+			"  reportlint audit --format csv -o 汇总.csv 2024年度/\n" +
+			"  reportlint audit            # 检查当前目录",
 		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) == 0 {

@@ -50,7 +50,7 @@ func versionString() string {
 }
 
 const usageTemplate = `用法：{{if .Runnable}}
-  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{zhUseLine .}}{{end}}{{if .HasAvailableSubCommands}}
   {{.CommandPath}} [命令]{{end}}{{if gt (len .Aliases) 0}}
 
 别名：
@@ -63,10 +63,10 @@ const usageTemplate = `用法：{{if .Runnable}}
   {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
 选项：
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+{{zhFlags .LocalFlags | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
 
 全局选项：
-{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+{{zhFlags .InheritedFlags | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
 
 运行 "{{.CommandPath}} [命令] --help" 查看命令的说明。{{end}}
 `

@@ -39,7 +39,34 @@ func (o *lintOptions) addFlags(c *cobra.Command, formats []string) {
 	f.IntVar(&o.Year, "year", 0, "报告年度（默认从标题识别）")
 	f.StringSliceVar(&o.Enable, "enable", nil, "只运行这些检查或规则（逗号分隔，检查名或规则编号，见 reportlint rules）："+strings.Join(checkNames(), "、"))
 	f.StringSliceVar(&o.Disable, "disable", nil, "不运行这些检查或规则（逗号分隔，检查名或规则编号）")
-	f.BoolVar(&o.ShowSuppressed, "show-suppressed", false, "也输出被 reportlint-disable 指令忽略的问题（sarif 总是输出并标明）")
+	sup := "也输出被 reportlint-disable 指令忽略的问题"
+	if contains(formats, "sarif") {
+		sup += "（sarif 总是输出并标明）"
+	}
+	f.BoolVar(&o.ShowSuppressed, "show-suppressed", false, sup)
+	fixed := func(vals ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return vals, cobra.ShellCompDirectiveNoFileComp
+		}
+	}
+	ids := func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		// comma-separated lists: complete the last item, keep the others
+		prefix := ""
+		if i := strings.LastIndex(toComplete, ","); i >= 0 {
+			prefix = toComplete[:i+1]
+		}
+		var out []string
+		for _, id := range ruleIDs() {
+			out = append(out, prefix+id)
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
+	}
+	c.RegisterFlagCompletionFunc("format", fixed(formats...))
+	c.RegisterFlagCompletionFunc("fail-on", fixed("error", "warning", "info", "never"))
+	c.RegisterFlagCompletionFunc("min-severity", fixed("error", "warning", "info"))
+	c.RegisterFlagCompletionFunc("profile", fixed(profileIDs()...))
+	c.RegisterFlagCompletionFunc("enable", ids)
+	c.RegisterFlagCompletionFunc("disable", ids)
 }
 
 func profileIDs() []string {

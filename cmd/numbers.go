@@ -106,6 +106,7 @@ func (app *App) printNumbersTable(w io.Writer, results []*analyze.Result) error 
 type jsonNumbersFile struct {
 	Path    string      `json:"path"`
 	Error   string      `json:"error,omitempty"`
+	Profile string      `json:"profile,omitempty"`
 	Year    int         `json:"year"`
 	Numbers []jsonClaim `json:"numbers"`
 }
@@ -116,7 +117,7 @@ func printNumbersJSON(w io.Writer, results []*analyze.Result) error {
 		Files   []jsonNumbersFile `json:"files"`
 	}{Version: 1, Files: []jsonNumbersFile{}}
 	for _, r := range results {
-		f := jsonNumbersFile{Path: r.Path, Year: r.Year, Numbers: []jsonClaim{}}
+		f := jsonNumbersFile{Path: r.Path, Profile: r.Profile, Year: r.Year, Numbers: []jsonClaim{}}
 		if r.Err != nil {
 			f.Error = r.Err.Error()
 		}

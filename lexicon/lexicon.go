@@ -256,7 +256,7 @@ func parse(name string, data []byte) (lex *Lexicon, err error) {
 		return nil, e
 	}
 	if err := DecodeStrict(body, lex); err != nil {
-		return nil, YAMLError(name, err)
+		return nil, decodeErrors(name, body, YAMLError(name, err)).err()
 	}
 	p := &positions{file: name, root: body}
 	var errs Errors
