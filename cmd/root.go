@@ -95,10 +95,11 @@ func NewRootCmd(app *App) *cobra.Command {
 		Short: "离线检查述职报告、工作总结、政府工作报告等公文草稿",
 		Long: "reportlint 在本机离线检查中文公文报告：未填写的占位符、固定提法、标题序号、必备章节、数字一致性、标点与数字用法。\n" +
 			"文件内容不会发送到任何地方。",
-		Version:       versionString(),
-		Args:          cobra.ArbitraryArgs,
-		SilenceUsage:  true,
-		SilenceErrors: true,
+		Version:                    versionString(),
+		SuggestionsMinimumDistance: 2,
+		Args:                       cobra.ArbitraryArgs,
+		SilenceUsage:               true,
+		SilenceErrors:              true,
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return c.Help()

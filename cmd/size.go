@@ -53,8 +53,8 @@ func parseSize(v string) (int64, error) {
 	}
 	b := f * mult
 	switch {
-	case math.IsNaN(b) || b <= 0:
-		return 0, fmt.Errorf("%q 无效：大小应大于 0", v)
+	case math.IsNaN(b) || b < 1:
+		return 0, fmt.Errorf("%q 无效：大小应至少为 1 字节", v)
 	case b > maxSizeLimit:
 		return 0, fmt.Errorf("%q 超过允许的上限 %s", v, formatSize(maxSizeLimit))
 	}
