@@ -199,6 +199,14 @@ func TestAuditDefaultsAndConfigPerInput(t *testing.T) {
 	if code != ExitOK || strings.Contains(out, "placeholder.") {
 		t.Errorf("audit -r dir/: exit %d %s\n%s", code, errs, out)
 	}
+	out, _, _ = cliRun(t, work, "audit", "-r", proj)
+	if !strings.Contains(out, "配置："+filepath.Join("各科室", ConfigName)) {
+		t.Errorf("audit table does not say which config applies:\n%s", out)
+	}
+	out, _, _ = cliRun(t, work, "check", filepath.Join(proj, "办公室", "a.txt"))
+	if !strings.Contains(out, "配置："+filepath.Join("各科室", ConfigName)) {
+		t.Errorf("check table does not say which config applies:\n%s", out)
+	}
 	out, _, _ = cliRun(t, work, "config", proj)
 	if !strings.Contains(out, filepath.Join("各科室", ConfigName)) || !strings.Contains(out, "placeholder") {
 		t.Errorf("config: %s", out)

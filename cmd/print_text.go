@@ -100,6 +100,17 @@ func (app *App) printHeader(w io.Writer, r *analyze.Result) {
 		fmt.Fprintf(w, "  已忽略 %d", r.Suppressed)
 	}
 	fmt.Fprintln(w)
+	if c := app.configLabel(); c != "" {
+		fmt.Fprintf(w, "配置：%s\n", c)
+	}
+}
+
+// configLabel names the config file that applies, "" when there is none.
+func (app *App) configLabel() string {
+	if app.cfg == nil {
+		return ""
+	}
+	return app.cfg.Path
 }
 
 func kindLabel(k string) string {
