@@ -549,6 +549,7 @@ func (app *App) auditDoc(d *segment.Document, lex *lexicon.Lexicon, opt analyze.
 		return &auditFile{Path: d.Path, Format: string(d.Format)}
 	}
 	r := analyze.Run(d, lex, opt)
+	app.hideInternal(r)
 	if ix != nil {
 		ix.Add(id, ix.Fingerprint(d.Text, opt.Tokenize(d.Text)))
 	}

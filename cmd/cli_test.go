@@ -8,6 +8,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/reportlint/reportlint/analyze"
 )
 
 type failWriter struct{}
@@ -244,4 +246,26 @@ func FuzzParseSize(f *testing.F) {
 			t.Fatalf("%q: English error %v", s, err)
 		}
 	})
+}
+
+// Issue 17 item 13: a check's recovered panic is reported without its text.
+func TestCheckPanicTextHidden(t *testing.T) {
+	boom := &analyze.Check{Name: "boom", Doc: "测试", Rules: []*analyze.Rule{},
+		Run: func(*analyze.Pass) error { panic("runtime error: secret detail") }}
+	for _, debug := range []bool{false, true} {
+		app, _, _ := testApp("2023年度工作总结\n正文。\n")
+		app.Debug = debug
+		o := &lintOptions{MinSeverity: "info"}
+		res, err := app.lint([]string{"-"}, o, []*analyze.Check{boom})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res[0].Findings) != 1 {
+			t.Fatalf("findings %+v", res[0].Findings)
+		}
+		msg := res[0].Findings[0].Message
+		if strings.Contains(msg, "secret") != debug || !strings.Contains(msg, "内部错误") {
+			t.Errorf("debug=%v: %q", debug, msg)
+		}
+	}
 }

@@ -214,6 +214,7 @@ func (app *App) lint(paths []string, o *lintOptions, base []*analyze.Check) ([]*
 			continue
 		}
 		results[i] = analyze.Run(d, lex, opt)
+		app.hideInternal(results[i])
 	}
 	return results, nil
 }

@@ -205,3 +205,18 @@ func workDirOr(app *App) string {
 	}
 	return "."
 }
+
+// hideInternal replaces the text of a check's internal error (a recovered
+// panic, reported by the driver as <check>.internal) with a Chinese message;
+// the original text is kept only with --debug.
+func (app *App) hideInternal(r *analyze.Result) {
+	if app.Debug || r == nil {
+		return
+	}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if f.Rule == f.Check+".internal" {
+			f.Message = "检查 " + f.Check + " 内部错误，此检查的结果不完整。请把所用命令和（去除敏感内容后的）输入文件报告给维护者；加 --debug 可显示详情"
+		}
+	}
+}

@@ -42,6 +42,7 @@ func newStructureCmd(app *App) *cobra.Command {
 					continue
 				}
 				results[i] = analyze.Run(d, lex, opt)
+				app.hideInternal(results[i])
 				outlines[i] = analyze.OutlineFor(d, lex, results[i])
 			}
 			shown := o.shown(results)
