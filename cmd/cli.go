@@ -256,6 +256,7 @@ func writeErrChinese(err error) string {
 type outputFile struct {
 	target string
 	tmp    *os.File
+	direct bool // tmp is the target itself (not a regular file)
 }
 
 // openOutput starts writing to --output, refusing a path that is one of
@@ -270,6 +271,15 @@ func (app *App) openOutput(c *cobra.Command, args []string) error {
 	}
 	if fi, err := os.Stat(target); err == nil && fi.IsDir() {
 		return usageError("--output %s 是一个目录，请给出文件名", target)
+	} else if err == nil && !fi.Mode().IsRegular() {
+		// a device or pipe (/dev/stdout, a FIFO): written directly, never replaced
+		f, err := os.OpenFile(target, os.O_WRONLY, 0)
+		if err != nil {
+			return usageError("--output：无法写入 %s（%s）", target, writeErrChinese(err))
+		}
+		app.output = &outputFile{target: target, tmp: f, direct: true}
+		app.setOut(f)
+		return nil
 	}
 	dir := filepath.Dir(target)
 	tmp, err := os.CreateTemp(dir, ".reportlint-*.tmp")
@@ -277,13 +287,18 @@ func (app *App) openOutput(c *cobra.Command, args []string) error {
 		return usageError("--output：无法在 %s 中创建文件（%s）", dir, writeErrChinese(err))
 	}
 	app.output = &outputFile{target: target, tmp: tmp}
+	app.setOut(tmp)
+	return nil
+}
+
+// setOut sends the command's output to w, keeping write errors recorded.
+func (app *App) setOut(w io.Writer) {
 	if ew, ok := app.Out.(*errWriter); ok {
-		ew.w = tmp
+		ew.w = w
 	} else {
-		app.Out = &errWriter{w: tmp}
+		app.Out = &errWriter{w: w}
 	}
 	app.OutTTY = false
-	return nil
 }
 
 // refuseInput rejects an output path that resolves to an input file.
@@ -310,6 +325,12 @@ func (app *App) closeOutput() error {
 		return nil
 	}
 	app.output = nil
+	if o.direct {
+		if err := o.tmp.Close(); err != nil {
+			return fmt.Errorf("写入 %s 失败：%s", o.target, writeErrChinese(err))
+		}
+		return nil
+	}
 	if ew, ok := app.Out.(*errWriter); ok && ew.err != nil {
 		o.tmp.Close()
 		os.Remove(o.tmp.Name())
@@ -335,6 +356,8 @@ func (app *App) discardOutput() {
 	if o := app.output; o != nil {
 		app.output = nil
 		o.tmp.Close()
-		os.Remove(o.tmp.Name())
+		if !o.direct {
+			os.Remove(o.tmp.Name())
+		}
 	}
 }

@@ -177,6 +177,13 @@ func TestOutputFile(t *testing.T) {
 	if data, _ := os.ReadFile(in); string(data) != draftText {
 		t.Error("the input was overwritten")
 	}
+	// a device is written directly, never replaced by a regular file
+	if _, errs, code = cliRun(t, dir, "check", "--no-config", "-o", os.DevNull, in); code != ExitFindings {
+		t.Errorf("-o %s: exit %d %s", os.DevNull, code, errs)
+	}
+	if fi, err := os.Stat(os.DevNull); err != nil || fi.Mode().IsRegular() {
+		t.Fatalf("%s replaced: %v", os.DevNull, err)
+	}
 	// a usage error leaves no file and no temporary file
 	bad := filepath.Join(dir, "bad.json")
 	cliRun(t, dir, "check", "--no-config", "-f", "xml", "-o", bad, in)

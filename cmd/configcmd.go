@@ -104,7 +104,3 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }
-
-// sanitizeLexiconError is the lexicon loader's message; excerpts of the
-// file are shortened and escaped by lexicon.YAMLError itself.
-func sanitizeLexiconError(msg string) string { return msg }

@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -114,7 +113,7 @@ func (app *App) lexicon() (*lexicon.Lexicon, error) {
 		}
 		app.lex, app.lexErr = lexicon.Load(files...)
 		if app.lexErr != nil {
-			app.lexErr = &exitError{ExitInput, "词库错误：" + sanitizeLexiconError(app.lexErr.Error())}
+			app.lexErr = &exitError{ExitInput, "词库错误：" + app.lexErr.Error()}
 		}
 	})
 	return app.lex, app.lexErr
@@ -193,17 +192,6 @@ func (app *App) setup(o *lintOptions, base []*analyze.Check) (*lexicon.Lexicon, 
 		}
 	}
 	return lex, opt, nil
-}
-
-// workDirOr returns the working folder or ".".
-func workDirOr(app *App) string {
-	if wd, err := app.workDir(); err == nil {
-		return wd
-	}
-	if wd, err := os.Getwd(); err == nil {
-		return wd
-	}
-	return "."
 }
 
 // hideInternal replaces the text of a check's internal error (a recovered

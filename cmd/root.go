@@ -8,6 +8,7 @@ import (
 	"os"
 	"runtime/debug"
 	"sync"
+	"syscall"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -169,11 +170,17 @@ func run(app *App, args []string) (code int) {
 		fmt.Fprintln(app.Err, "reportlint:", cerr)
 		return ExitInput
 	}
+	var ee *exitError
+	if out.err != nil && err != nil && !errors.As(err, &ee) {
+		msg = "" // the printer's own write error: reported once below
+	}
 	if msg != "" {
 		fmt.Fprintln(app.Err, "reportlint:", msg)
 	}
 	if out.err != nil {
-		fmt.Fprintf(app.Err, "reportlint: 写入输出失败：%s\n", writeErrChinese(out.err))
+		if !errors.Is(out.err, syscall.EPIPE) { // a reader that stopped early (| head) needs no message
+			fmt.Fprintf(app.Err, "reportlint: 写入输出失败：%s\n", writeErrChinese(out.err))
+		}
 		return ExitInput
 	}
 	return code
