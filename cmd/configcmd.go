@@ -66,6 +66,11 @@ func newConfigCmd(app *App) *cobra.Command {
 				e.File = cfg.File
 				e.Ignore = cfg.Ignore
 			}
+			for _, l := range []*[]string{&e.Lexicons, &e.Enable, &e.Disable, &e.Ignore} {
+				if *l == nil {
+					*l = []string{}
+				}
+			}
 			if e.Profile == "" {
 				e.Profile = "auto"
 			}
@@ -87,6 +92,9 @@ func newConfigCmd(app *App) *cobra.Command {
 			data, err := yaml.MarshalWithOptions(e, yaml.IndentSequence(true))
 			if err != nil {
 				return err
+			}
+			if len(data) > 0 && data[len(data)-1] != '\n' {
+				data = append(data, '\n')
 			}
 			_, err = app.Out.Write(data)
 			return err
