@@ -85,6 +85,7 @@ func newLexiconListCmd(app *App) *cobra.Command {
 					return usageError("未知的类别 %q（可选：%s）", k, strings.Join(lexKinds, "、"))
 				}
 			}
+			format = strings.ToLower(strings.TrimSpace(format))
 			if format != "table" && format != "json" {
 				return usageError("未知的输出格式 %q（可选：table、json）", format)
 			}
