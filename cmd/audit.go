@@ -430,7 +430,7 @@ func (app *App) audit(args []string, o *auditOptions) error {
 				if inputs[i].path == "-" {
 					stdinText = d.Text
 				}
-				files[i] = app.auditDoc(d, lex, opt, checks, segmenter, ix, i, keep, o)
+				files[i] = app.safeAuditDoc(d, lex, opt, checks, segmenter, ix, i, keep, o)
 				bar.add()
 			}
 		}()
@@ -554,6 +554,23 @@ func (app *App) auditDoc(d *segment.Document, lex *lexicon.Lexicon, opt analyze.
 		ix.Add(id, ix.Fingerprint(d.Text, opt.Tokenize(d.Text)))
 	}
 	return summarize(r, keep, o.ShowSuppressed)
+}
+
+// safeAuditDoc is auditDoc with a panic turned into that file's row, so
+// one file never takes down the batch and no panic text reaches the user
+// (the stack goes to stderr with --debug).
+func (app *App) safeAuditDoc(d *segment.Document, lex *lexicon.Lexicon, opt analyze.Options, checks []*analyze.Check,
+	segmenter func() *segment.Segmenter, ix *similar.Index, id int, keep bool, o *auditOptions) (f *auditFile) {
+	defer func() {
+		if r := recover(); r != nil {
+			if app.Debug {
+				fmt.Fprintf(app.Err, "reportlint: %s: %v\n%s", d.Path, r, debug.Stack())
+			}
+			f = &auditFile{Path: d.Path, Err: &segment.InputError{Path: d.Path,
+				Reason: "内部错误，未能检查此文件（请报告给维护者；加 --debug 可显示详情）"}}
+		}
+	}()
+	return app.auditDoc(d, lex, opt, checks, segmenter, ix, id, keep, o)
 }
 
 // auditProgress is a progress bar on a terminal's stderr, or nothing.

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/segment"
 )
 
 type failWriter struct{}
@@ -274,5 +275,16 @@ func TestCheckPanicTextHidden(t *testing.T) {
 		if strings.Contains(msg, "secret") != debug || !strings.Contains(msg, "内部错误") {
 			t.Errorf("debug=%v: %q", debug, msg)
 		}
+	}
+}
+
+// A panic while auditing one file becomes that file's row; the others are
+// still reported.
+func TestAuditPanicIsOneRow(t *testing.T) {
+	app, _, errb := testApp("")
+	d := segment.NewDocument("坏.txt", segment.FormatText, "utf-8", "正文。\n", nil)
+	f := app.safeAuditDoc(d, nil, analyze.Options{}, nil, func() *segment.Segmenter { panic("boom secret") }, nil, 0, false, &auditOptions{SegmentOnly: true})
+	if f == nil || f.Err == nil || !strings.Contains(f.Err.Error(), "内部错误") || strings.Contains(f.Err.Error(), "secret") || errb.Len() > 0 {
+		t.Errorf("row %+v stderr %q", f, errb.String())
 	}
 }
