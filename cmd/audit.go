@@ -47,16 +47,21 @@ type auditOptions struct {
 func newAuditCmd(app *App) *cobra.Command {
 	o := &auditOptions{}
 	c := &cobra.Command{
-		Use:   "audit DIR...",
+		Use:   "audit [目录或文件...]",
 		Short: "批量检查一个或多个目录中的报告（.txt、.md、.docx），并查找报告之间的重复段落",
 		Long: "audit 检查目录中的每份报告（也可直接给出文件），按问题多少排序列出，并比对报告之间相同或近似相同的段落（疑似抄袭）。\n" +
-			"多数报告共有的套话、固定提法和标题不算重复。无法读取的文件单独列出，其余文件照常检查（此时退出码为 2）。",
+			"多数报告共有的套话、固定提法和标题不算重复。无法读取的文件单独列出，其余文件照常检查（此时退出码为 2）。\n" +
+			"不给目录时检查当前目录。配置文件从所给目录向上查找（audit -r 目录/ 使用 目录/.reportlint.yaml）。",
 		Example: "  reportlint audit 述职报告/\n" +
-			"  reportlint audit -r --format html 各科室/ > 审查.html\n" +
-			"  reportlint audit --format csv 2024年度/ > 汇总.csv",
-		Args: cobra.MinimumNArgs(1),
+			"  reportlint audit -r --format html -o 审查.html 各科室/\n" +
+			"  reportlint audit --format csv -o 汇总.csv 2024年度/\n" +
+			"  reportlint audit            # 检查当前目录",
+		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := app.prepare(c, &o.lintOptions, auditFormats); err != nil {
+			if len(args) == 0 {
+				args = []string{"."}
+			}
+			if err := app.prepare(c, &o.lintOptions, auditFormats, args); err != nil {
 				return err
 			}
 			if o.Jobs < 0 {
@@ -205,10 +210,10 @@ func summarize(r *analyze.Result, keepFindings, showSuppressed bool) *auditFile 
 			continue
 		}
 		switch {
-		case x.Rule == "structure.section-missing":
-		case strings.HasPrefix(x.Rule, "structure."):
+		case x.Rule == "structure.section-missing": // counted in Missing
+		case x.Group == analyze.GroupStructure:
 			f.Structure++
-		case strings.HasPrefix(x.Rule, "number."), strings.HasPrefix(x.Rule, "consistency."):
+		case x.Group == analyze.GroupConsistency:
 			f.Consistency++
 		}
 		if keepFindings {
@@ -298,15 +303,20 @@ func (app *App) audit(args []string, o *auditOptions) error {
 	if len(inputs) == 0 {
 		return &exitError{ExitInput, "没有找到可检查的文件（.txt、.md、.docx）"}
 	}
-	lex, err := app.lexicon()
+	if app.output != nil {
+		var paths []string
+		for _, in := range inputs {
+			paths = append(paths, in.path)
+		}
+		if err := app.refuseInput(app.output.target, paths); err != nil {
+			return err
+		}
+	}
+	lex, opt, err := app.setup(&o.lintOptions, allChecks())
 	if err != nil {
 		return err
 	}
-	checks := o.checks(analyze.All)
-	opt, err := o.analyzeOptions(lex, checks)
-	if err != nil {
-		return err
-	}
+	checks := opt.Checks
 
 	var total int64
 	for _, in := range inputs {
@@ -420,7 +430,7 @@ func (app *App) audit(args []string, o *auditOptions) error {
 				if inputs[i].path == "-" {
 					stdinText = d.Text
 				}
-				files[i] = app.auditDoc(d, lex, opt, checks, segmenter, ix, i, keep, o)
+				files[i] = app.safeAuditDoc(d, lex, opt, checks, segmenter, ix, i, keep, o)
 				bar.add()
 			}
 		}()
@@ -539,10 +549,28 @@ func (app *App) auditDoc(d *segment.Document, lex *lexicon.Lexicon, opt analyze.
 		return &auditFile{Path: d.Path, Format: string(d.Format)}
 	}
 	r := analyze.Run(d, lex, opt)
+	app.hideInternal(r)
 	if ix != nil {
 		ix.Add(id, ix.Fingerprint(d.Text, opt.Tokenize(d.Text)))
 	}
 	return summarize(r, keep, o.ShowSuppressed)
+}
+
+// safeAuditDoc is auditDoc with a panic turned into that file's row, so
+// one file never takes down the batch and no panic text reaches the user
+// (the stack goes to stderr with --debug).
+func (app *App) safeAuditDoc(d *segment.Document, lex *lexicon.Lexicon, opt analyze.Options, checks []*analyze.Check,
+	segmenter func() *segment.Segmenter, ix *similar.Index, id int, keep bool, o *auditOptions) (f *auditFile) {
+	defer func() {
+		if r := recover(); r != nil {
+			if app.Debug {
+				fmt.Fprintf(app.Err, "reportlint: %s: %v\n%s", d.Path, r, debug.Stack())
+			}
+			f = &auditFile{Path: d.Path, Err: &segment.InputError{Path: d.Path,
+				Reason: "内部错误，未能检查此文件（请报告给维护者；加 --debug 可显示详情）"}}
+		}
+	}()
+	return app.auditDoc(d, lex, opt, checks, segmenter, ix, id, keep, o)
 }
 
 // auditProgress is a progress bar on a terminal's stderr, or nothing.

@@ -127,6 +127,9 @@ func (app *App) printAuditTable(rep *auditReport) error {
 		fmt.Fprintf(w, "，已忽略 %d", t.Suppressed)
 	}
 	fmt.Fprintln(w, "。逐条问题请用 reportlint check 文件名 查看，或用 --format html 输出。")
+	if c := app.configLabel(); c != "" {
+		fmt.Fprintf(w, "配置：%s\n", c)
+	}
 	if !rep.Copies {
 		return nil
 	}

@@ -14,15 +14,16 @@ func newCheckCmd(app *App) *cobra.Command {
 		Use:   "check FILE...",
 		Short: "运行全部检查（- 表示标准输入）",
 		Example: "  reportlint check 草稿.docx\n" +
-			"  reportlint check --format json testdata/reports/述职报告示例.txt\n" +
-			"  reportlint check --format html 草稿.docx > 审阅.html\n" +
+			"  reportlint check --format json testdata/reports/duty-report-2022.txt\n" +
+			"  reportlint check --format html -o 审阅.html 草稿.docx\n" +
+			"  reportlint check --disable punctuation.dunhao-quoted 草稿.docx\n" +
 			"  cat 草稿.txt | reportlint check -",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := app.prepare(c, o, checkFormats); err != nil {
+			if err := app.prepare(c, o, checkFormats, args); err != nil {
 				return err
 			}
-			results, err := app.lint(args, o, analyze.All)
+			results, err := app.lint(args, o, allChecks())
 			if err != nil {
 				return err
 			}
@@ -43,10 +44,10 @@ func newPlaceholdersCmd(app *App) *cobra.Command {
 		Short: "列出未填写的占位符（**、XX、××、某某、【 】…），不加载分词词典",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := app.prepare(c, o, checkFormats); err != nil {
+			if err := app.prepare(c, o, checkFormats, args); err != nil {
 				return err
 			}
-			results, err := app.lint(args, o, []*analyze.Check{analyze.PlaceholderCheck})
+			results, err := app.lint(args, o, []*analyze.Check{checkNamed(placeholderName)})
 			if err != nil {
 				return err
 			}

@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -12,7 +13,6 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
-	"github.com/spf13/cobra"
 
 	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/lexicon"
@@ -29,18 +29,20 @@ type Config struct {
 	Enable      []string          `yaml:"enable"`
 	Disable     []string          `yaml:"disable"`
 	Severity    map[string]string `yaml:"severity"` // check or rule id → error|warning|info
+	Rules       map[string]string `yaml:"rules"`    // check or rule id → off|error|warning|info
 	Ignore      []string          `yaml:"ignore"`   // glob patterns of paths audit skips
 	FailOn      string            `yaml:"fail_on"`
 	MinSeverity string            `yaml:"min_severity"`
 
 	Path string `yaml:"-"` // as shown in messages
+	File string `yaml:"-"` // absolute path
 	Dir  string `yaml:"-"` // absolute folder of the file
 
 	lines    map[string]int // "key", "key[i]" or "key.sub" → line
-	severity map[string]analyze.Severity
+	settings map[string]analyze.Setting
 }
 
-var configKeys = []string{"profile", "year", "lexicons", "enable", "disable", "severity", "ignore", "fail_on", "min_severity"}
+var configKeys = []string{"profile", "year", "lexicons", "enable", "disable", "rules", "severity", "ignore", "fail_on", "min_severity"}
 
 // configError is a problem in a config file: exit code 2, printed as 文件:行: 说明.
 func configError(file string, line int, format string, args ...any) error {
@@ -60,11 +62,50 @@ func (app *App) workDir() (string, error) {
 }
 
 // config finds, reads and validates the config file once: --config, else
-// .reportlint.yaml in the working folder or the nearest parent. nil when
-// there is none or --no-config is given.
+// .reportlint.yaml in the inputs' folders (or the working folder) or their
+// nearest parent. nil when there is none or --no-config is given.
 func (app *App) config() (*Config, error) {
 	app.cfgOnce.Do(func() { app.cfg, app.cfgErr = app.loadConfig() })
 	return app.cfg, app.cfgErr
+}
+
+// findConfig returns the nearest .reportlint.yaml at or above dir, or "".
+func findConfig(dir string) string {
+	for {
+		p := filepath.Join(dir, ConfigName)
+		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// configStarts returns the folders config lookup starts from: each input's
+// folder (a folder argument itself), or the working folder.
+func (app *App) configStarts(wd string) []string {
+	var out []string
+	for _, a := range app.inputs {
+		if a == "-" || a == "" {
+			out = append(out, wd)
+			continue
+		}
+		p := a
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(wd, p)
+		}
+		if fi, err := os.Stat(p); err != nil || !fi.IsDir() {
+			p = filepath.Dir(p)
+		}
+		out = append(out, p)
+	}
+	if len(out) == 0 {
+		out = append(out, wd)
+	}
+	return out
 }
 
 func (app *App) loadConfig() (*Config, error) {
@@ -81,27 +122,41 @@ func (app *App) loadConfig() (*Config, error) {
 			file = filepath.Join(wd, file)
 		}
 	} else {
-		for dir := wd; ; {
-			p := filepath.Join(dir, ConfigName)
-			if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
-				file = p
-				break
+		found := map[string]string{} // config → first input governed by it
+		var order []string
+		starts := app.configStarts(wd)
+		for i, dir := range starts {
+			p := findConfig(dir)
+			if _, ok := found[p]; !ok {
+				order = append(order, p)
+				in := "标准输入"
+				if i < len(app.inputs) {
+					in = app.inputs[i]
+				}
+				found[p] = in
 			}
-			parent := filepath.Dir(dir)
-			if parent == dir {
-				return nil, nil
+		}
+		if len(order) > 1 {
+			var parts []string
+			for _, p := range order {
+				name := "（无配置文件）"
+				if p != "" {
+					name = relTo(wd, p)
+				}
+				parts = append(parts, fmt.Sprintf("%s 适用 %s", found[p], name))
 			}
-			dir = parent
+			return nil, usageError("输入文件分属不同的配置文件：%s。请分别运行，或用 --config 指定一个配置文件", strings.Join(parts, "；"))
+		}
+		file = order[0]
+		if file == "" {
+			return nil, nil
 		}
 	}
 	shown := app.ConfigFile
 	if shown == "" {
-		shown = file
-		if rel, err := filepath.Rel(wd, file); err == nil {
-			shown = rel
-		}
+		shown = relTo(wd, file)
 	}
-	data, err := os.ReadFile(file)
+	data, err := readRegular(file, maxConfigSize)
 	if err != nil {
 		switch {
 		case errors.Is(err, os.ErrNotExist):
@@ -116,7 +171,38 @@ func (app *App) loadConfig() (*Config, error) {
 		return nil, err
 	}
 	cfg.Dir = filepath.Dir(file)
+	cfg.File = file
 	return cfg, nil
+}
+
+// maxConfigSize bounds a config file (they are a few hundred bytes).
+const maxConfigSize = 1 << 20
+
+// readRegular reads a regular file of at most limit bytes.
+func readRegular(name string, limit int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, errors.New("不是普通文件")
+	}
+	if fi.Size() > limit {
+		return nil, fmt.Errorf("文件过大（%s，上限 %s）", formatSize(fi.Size()), formatSize(limit))
+	}
+	return io.ReadAll(io.LimitReader(f, limit+1))
+}
+
+func relTo(wd, p string) string {
+	if rel, err := filepath.Rel(wd, p); err == nil {
+		return rel
+	}
+	return p
 }
 
 // parseConfig decodes and validates a config file strictly.
@@ -237,22 +323,37 @@ func (c *Config) validate() error {
 			list = c.Disable
 		}
 		for i, n := range list {
-			if analyze.Lookup(n) == nil {
-				return configError(c.Path, c.lines[fmt.Sprintf("%s[%d]", key, i)], "%s：未知的检查 %q（可选：%s）", key, n, strings.Join(analyze.Names(), "、"))
+			if !registry().Known(n) {
+				return configError(c.Path, c.lines[fmt.Sprintf("%s[%d]", key, i)], "%s", unknownIDError(key, n))
 			}
 		}
 	}
-	c.severity = map[string]analyze.Severity{}
-	for _, k := range sortedKeys(c.Severity) {
-		line := c.lines["severity."+k]
-		if !analyze.Known(k) {
-			return configError(c.Path, line, "severity：未知的检查或规则 %q（检查名见 reportlint check --help，规则名形如 placeholder.number）", k)
+	c.settings = map[string]analyze.Setting{}
+	for _, key := range []string{"severity", "rules"} {
+		m := c.Severity
+		if key == "rules" {
+			m = c.Rules
 		}
-		s, err := analyze.ParseSeverity(c.Severity[k])
-		if err != nil {
-			return configError(c.Path, line, "severity.%s：%v", k, err)
+		for _, k := range sortedKeys(m) {
+			line := c.lines[key+"."+k]
+			if !registry().Known(k) {
+				return configError(c.Path, line, "%s", unknownIDError(key, k))
+			}
+			v := strings.ToLower(strings.TrimSpace(m[k]))
+			if key == "rules" && (v == "off" || v == "关闭" || v == "false") {
+				c.settings[k] = analyze.Setting{Off: true}
+				continue
+			}
+			s, err := analyze.ParseSeverity(v)
+			if err != nil {
+				hint := ""
+				if key == "rules" {
+					hint = "，或 off 关闭"
+				}
+				return configError(c.Path, line, "%s.%s：%v%s", key, k, err, hint)
+			}
+			c.settings[k] = analyze.Setting{Severity: &s}
 		}
-		c.severity[k] = s
 	}
 	if c.FailOn != "" && c.FailOn != "never" {
 		if _, err := analyze.ParseSeverity(c.FailOn); err != nil {
@@ -370,71 +471,4 @@ func (app *App) ignored(p string) bool {
 		p = filepath.Join(wd, p)
 	}
 	return cfg.Ignored(p)
-}
-
-// prepare loads the config, applies it under the command-line flags and
-// validates the options. Every check-like command calls it first.
-func (app *App) prepare(c *cobra.Command, o *lintOptions, formats []string) error {
-	cfg, err := app.config()
-	if err != nil {
-		return err
-	}
-	if cfg != nil {
-		if err := o.applyConfig(c, app, cfg); err != nil {
-			return err
-		}
-	}
-	return o.validate(formats)
-}
-
-// applyConfig sets every option the command line did not set. Lexicon files
-// are added to --lexicon ones; an --enable on the command line overrides the
-// config's disable for those checks.
-func (o *lintOptions) applyConfig(c *cobra.Command, app *App, cfg *Config) error {
-	fl := c.Flags()
-	set := func(name string) bool { return fl.Lookup(name) != nil && !fl.Changed(name) }
-	if cfg.Profile != "" && set("profile") {
-		lex, err := lexiconProfiles()
-		if err == nil && !contains(lex, cfg.Profile) && len(app.LexiconFiles)+len(cfg.Lexicons) == 0 {
-			return configError(cfg.Path, cfg.lines["profile"], "未知的报告类型 %q（可选：%s）", cfg.Profile, strings.Join(lex, "、"))
-		}
-		o.Profile = cfg.Profile
-	}
-	if cfg.Year != 0 && set("year") {
-		o.Year = cfg.Year
-	}
-	if cfg.Enable != nil && set("enable") {
-		o.Enable = cfg.Enable
-	}
-	if cfg.Disable != nil && set("disable") {
-		o.Disable = nil
-		for _, d := range cfg.Disable {
-			if !fl.Changed("enable") || !contains(o.Enable, d) {
-				o.Disable = append(o.Disable, d)
-			}
-		}
-	}
-	if cfg.FailOn != "" && set("fail-on") {
-		o.FailOn = cfg.FailOn
-	}
-	if cfg.MinSeverity != "" && set("min-severity") {
-		o.MinSeverity = cfg.MinSeverity
-	}
-	if len(cfg.severity) > 0 {
-		o.Severity = cfg.severity
-	}
-	if len(cfg.Lexicons) > 0 && !app.cfgLexApplied {
-		app.LexiconFiles = append(cfg.LexiconPaths(), app.LexiconFiles...)
-		app.cfgLexApplied = true
-	}
-	return nil
-}
-
-// lexiconProfiles lists the built-in profile ids.
-func lexiconProfiles() ([]string, error) {
-	ids := profileIDs()
-	if len(ids) == 0 {
-		return nil, errors.New("no profiles")
-	}
-	return ids, nil
 }

@@ -141,7 +141,7 @@ func TestConfigErrors(t *testing.T) {
 		{"fail_on: never\nfailon: error\n", ".reportlint.yaml:2: 未知的配置项 \"failon\""},
 		{"year: 二〇二三\n", ".reportlint.yaml:1: 值 \"二〇二三\" 的类型不对：应为整数"},
 		{"year: 1900\n", ".reportlint.yaml:1: year 1900 不是有效的年份"},
-		{"enable:\n  - placeholder\n  - placehodler\n", ".reportlint.yaml:3: enable：未知的检查 \"placehodler\""},
+		{"enable:\n  - placeholder\n  - placehodler\n", ".reportlint.yaml:3: enable：未知的检查或规则 \"placehodler\"，是否指：placeholder"},
 		{"severity:\n  placeholder.number: error\n  placeholder.nmber: info\n", ".reportlint.yaml:3: severity：未知的检查或规则 \"placeholder.nmber\""},
 		{"severity:\n  placeholder: fatal\n", ".reportlint.yaml:2: severity.placeholder：未知的级别 \"fatal\""},
 		{"fail_on: sometimes\n", ".reportlint.yaml:1: fail_on："},

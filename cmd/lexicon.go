@@ -67,18 +67,8 @@ func newLexiconCmd(app *App) *cobra.Command {
 	return c
 }
 
-// mergedLexicon is app.lexicon() with the config file's lexicons added.
-func (app *App) mergedLexicon() (*lexicon.Lexicon, error) {
-	cfg, err := app.config()
-	if err != nil {
-		return nil, err
-	}
-	if cfg != nil && len(cfg.Lexicons) > 0 && !app.cfgLexApplied {
-		app.LexiconFiles = append(cfg.LexiconPaths(), app.LexiconFiles...)
-		app.cfgLexApplied = true
-	}
-	return app.lexicon()
-}
+// mergedLexicon is the lexicon with the config file's lexicons added.
+func (app *App) mergedLexicon() (*lexicon.Lexicon, error) { return app.lexicon() }
 
 func newLexiconListCmd(app *App) *cobra.Command {
 	var kinds []string
@@ -95,6 +85,7 @@ func newLexiconListCmd(app *App) *cobra.Command {
 					return usageError("未知的类别 %q（可选：%s）", k, strings.Join(lexKinds, "、"))
 				}
 			}
+			format = strings.ToLower(strings.TrimSpace(format))
 			if format != "table" && format != "json" {
 				return usageError("未知的输出格式 %q（可选：table、json）", format)
 			}

@@ -23,8 +23,11 @@ type lintOptions struct {
 	Year           int
 	Enable         []string
 	Disable        []string
-	Severity       map[string]analyze.Severity // from the config file
+	Settings       map[string]analyze.Setting // from the config file's rules and severity
 	ShowSuppressed bool
+
+	profileFrom string // config file that set the profile, for its error
+	profileLine int
 }
 
 func (o *lintOptions) addFlags(c *cobra.Command, formats []string) {
@@ -34,9 +37,36 @@ func (o *lintOptions) addFlags(c *cobra.Command, formats []string) {
 	f.StringVar(&o.MinSeverity, "min-severity", "info", "只输出不低于此级别的问题：error、warning、info")
 	f.StringVar(&o.Profile, "profile", "", "报告类型（默认自动识别）："+strings.Join(profileIDs(), "、"))
 	f.IntVar(&o.Year, "year", 0, "报告年度（默认从标题识别）")
-	f.StringSliceVar(&o.Enable, "enable", nil, "只运行这些检查（逗号分隔）："+strings.Join(analyze.Names(), "、"))
-	f.StringSliceVar(&o.Disable, "disable", nil, "不运行这些检查（逗号分隔）")
-	f.BoolVar(&o.ShowSuppressed, "show-suppressed", false, "也输出被 reportlint-disable 指令忽略的问题（sarif 总是输出并标明）")
+	f.StringSliceVar(&o.Enable, "enable", nil, "只运行这些检查或规则（逗号分隔，检查名或规则编号，见 reportlint rules）："+strings.Join(checkNames(), "、"))
+	f.StringSliceVar(&o.Disable, "disable", nil, "不运行这些检查或规则（逗号分隔，检查名或规则编号）")
+	sup := "也输出被 reportlint-disable 指令忽略的问题"
+	if contains(formats, "sarif") {
+		sup += "（sarif 总是输出并标明）"
+	}
+	f.BoolVar(&o.ShowSuppressed, "show-suppressed", false, sup)
+	fixed := func(vals ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return vals, cobra.ShellCompDirectiveNoFileComp
+		}
+	}
+	ids := func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		// comma-separated lists: complete the last item, keep the others
+		prefix := ""
+		if i := strings.LastIndex(toComplete, ","); i >= 0 {
+			prefix = toComplete[:i+1]
+		}
+		var out []string
+		for _, id := range ruleIDs() {
+			out = append(out, prefix+id)
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
+	}
+	c.RegisterFlagCompletionFunc("format", fixed(formats...))
+	c.RegisterFlagCompletionFunc("fail-on", fixed("error", "warning", "info", "never"))
+	c.RegisterFlagCompletionFunc("min-severity", fixed("error", "warning", "info"))
+	c.RegisterFlagCompletionFunc("profile", fixed(profileIDs()...))
+	c.RegisterFlagCompletionFunc("enable", ids)
+	c.RegisterFlagCompletionFunc("disable", ids)
 }
 
 func profileIDs() []string {
@@ -52,45 +82,41 @@ func profileIDs() []string {
 }
 
 func (o *lintOptions) validate(formats []string) error {
-	ok := false
-	for _, f := range formats {
-		ok = ok || f == o.Format
+	o.Format = strings.ToLower(strings.TrimSpace(o.Format))
+	if o.Format == "tree" || o.Format == "table" {
+		// structure prints a tree, the others a table: accept either name
+		if contains(formats, "tree") {
+			o.Format = "tree"
+		} else if contains(formats, "table") {
+			o.Format = "table"
+		}
 	}
-	if !ok {
+	if !contains(formats, o.Format) {
 		return usageError("未知的输出格式 %q（可选：%s）", o.Format, strings.Join(formats, "、"))
 	}
+	o.FailOn = strings.ToLower(strings.TrimSpace(o.FailOn))
 	if o.FailOn != "never" {
 		if _, err := analyze.ParseSeverity(o.FailOn); err != nil {
-			return usageError("--fail-on：%v", err)
+			return usageError("--fail-on：未知的级别 %q（可选 error、warning、info、never）", o.FailOn)
 		}
 	}
 	if _, err := analyze.ParseSeverity(o.MinSeverity); err != nil {
 		return usageError("--min-severity：%v", err)
 	}
-	for _, n := range append(append([]string{}, o.Enable...), o.Disable...) {
-		if analyze.Lookup(n) == nil {
-			return usageError("未知的检查 %q（可选：%s）", n, strings.Join(analyze.Names(), "、"))
+	for _, n := range o.Enable {
+		if !registry().Known(n) {
+			return usageError("%s", unknownIDError("--enable", n))
+		}
+	}
+	for _, n := range o.Disable {
+		if !registry().Known(n) {
+			return usageError("%s", unknownIDError("--disable", n))
 		}
 	}
 	if o.Year != 0 && (o.Year < 1949 || o.Year > 2100) {
-		return usageError("--year %d 不是有效的年份", o.Year)
+		return usageError("--year %d 不是有效的年份（应在 1949 到 2100 之间）", o.Year)
 	}
 	return nil
-}
-
-// checks resolves --enable/--disable against a default set.
-func (o *lintOptions) checks(base []*analyze.Check) []*analyze.Check {
-	var out []*analyze.Check
-	for _, c := range base {
-		if len(o.Enable) > 0 && !contains(o.Enable, c.Name) {
-			continue
-		}
-		if contains(o.Disable, c.Name) {
-			continue
-		}
-		out = append(out, c)
-	}
-	return out
 }
 
 func contains(list []string, s string) bool {
@@ -100,25 +126,6 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-func (o *lintOptions) analyzeOptions(lex *lexicon.Lexicon, checks []*analyze.Check) (analyze.Options, error) {
-	min, _ := analyze.ParseSeverity(o.MinSeverity)
-	opt := analyze.Options{Checks: checks, MinSeverity: min, Year: o.Year, Profile: o.Profile, Severity: o.Severity}
-	if o.Profile != "" {
-		found := false
-		for _, p := range lex.Profiles {
-			found = found || p.ID == o.Profile
-		}
-		if !found {
-			var ids []string
-			for _, p := range lex.Profiles {
-				ids = append(ids, p.ID)
-			}
-			return opt, usageError("未知的报告类型 %q（可选：%s）", o.Profile, strings.Join(ids, "、"))
-		}
-	}
-	return opt, nil
 }
 
 // exitCode applies --fail-on to the results; unreadable files give 2.
@@ -188,17 +195,12 @@ func tokenizer(lex *lexicon.Lexicon, docs []*segment.Document) func(string) []se
 
 // lint loads the paths and runs the checks, keeping input order.
 func (app *App) lint(paths []string, o *lintOptions, base []*analyze.Check) ([]*analyze.Result, error) {
-	lex, err := app.lexicon()
-	if err != nil {
-		return nil, err
-	}
-	checks := o.checks(base)
-	opt, err := o.analyzeOptions(lex, checks)
+	lex, opt, err := app.setup(o, base)
 	if err != nil {
 		return nil, err
 	}
 	docs, bad := app.loadDocs(paths)
-	for _, c := range checks {
+	for _, c := range opt.Checks {
 		if c.NeedsTokens { // placeholders alone never loads the dictionary
 			opt.Tokenize = tokenizer(lex, docs)
 			break
@@ -212,6 +214,7 @@ func (app *App) lint(paths []string, o *lintOptions, base []*analyze.Check) ([]*
 			continue
 		}
 		results[i] = analyze.Run(d, lex, opt)
+		app.hideInternal(results[i])
 	}
 	return results, nil
 }
@@ -261,7 +264,7 @@ func (o *lintOptions) shown(results []*analyze.Result) []*analyze.Result {
 		for _, f := range r.Findings {
 			if !f.Suppressed {
 				c.Findings = append(c.Findings, f)
-			} else if f.Check == analyze.PlaceholderCheck.Name {
+			} else if f.Check == placeholderName {
 				hidden[f.Span] = true
 			}
 		}

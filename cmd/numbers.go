@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -16,46 +15,24 @@ import (
 var numbersFormats = []string{"table", "json", "csv"}
 
 func newNumbersCmd(app *App) *cobra.Command {
-	var format, profile string
-	var year int
+	o := &lintOptions{}
 	c := &cobra.Command{
 		Use:   "numbers FILE...",
 		Short: "列出报告中的数字表述：数值、单位、限定词、所述指标和关系词，未填写的数字也列出",
 		Long: "numbers 抽取报告中的每一处数字表述（含“**亿元”这类未填写的数字），列出原文、换算后的数值、规范单位、" +
 			"限定词（余、近、约、以上…）、所述指标（数字前的主语）、关系词（同比增长、其中、分别、累计…）、位置和所在章节。\n" +
 			"“5G”“二十大”“两个确立”“三会一课”等固定说法和标题序号不算数字表述。数字之间的矛盾由 check 的 number 检查报告。",
-		Example: "  reportlint numbers 述职报告.docx\n  reportlint numbers --format csv 工作总结.txt > 数字.csv",
+		Example: "  reportlint numbers 述职报告.docx\n  reportlint numbers --format csv -o 数字.csv 工作总结.txt",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			if !contains(numbersFormats, format) {
-				return usageError("未知的输出格式 %q（可选：%s）", format, strings.Join(numbersFormats, "、"))
+			if err := app.prepare(c, o, numbersFormats, args); err != nil {
+				return err
 			}
-			if year != 0 && (year < 1949 || year > 2100) {
-				return usageError("--year %d 不是有效的年份", year)
-			}
-			lex, err := app.lexicon()
+			results, err := app.lint(args, o, []*analyze.Check{checkNamed(numberName)})
 			if err != nil {
 				return err
 			}
-			o := &lintOptions{MinSeverity: "info", Profile: profile, Year: year}
-			opt, err := o.analyzeOptions(lex, []*analyze.Check{analyze.NumberCheck})
-			if err != nil {
-				return err
-			}
-			docs, bad := app.loadDocs(args)
-			opt.Tokenize = tokenizer(lex, docs)
-			results := make([]*analyze.Result, len(args))
-			failed := false
-			for i, d := range docs {
-				if d == nil {
-					results[i] = bad[i]
-					failed = true
-					fmt.Fprintln(app.Err, "reportlint:", bad[i].Err)
-					continue
-				}
-				results[i] = analyze.Run(d, lex, opt)
-			}
-			switch format {
+			switch o.Format {
 			case "json":
 				err = printNumbersJSON(app.Out, results)
 			case "csv":
@@ -66,16 +43,19 @@ func newNumbersCmd(app *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if failed {
-				return &exitError{code: ExitInput}
+			for _, r := range results {
+				if r.Err != nil {
+					return &exitError{code: ExitInput}
+				}
 			}
 			return nil
 		},
 	}
-	f := c.Flags()
-	f.StringVarP(&format, "format", "f", "table", "输出格式："+strings.Join(numbersFormats, "、"))
-	f.StringVar(&profile, "profile", "", "报告类型（默认自动识别）："+strings.Join(profileIDs(), "、"))
-	f.IntVar(&year, "year", 0, "报告年度（默认从标题识别）")
+	o.addFlags(c, numbersFormats)
+	o.FailOn = "never"
+	for _, name := range []string{"fail-on", "min-severity", "enable", "disable", "show-suppressed"} {
+		c.Flags().MarkHidden(name)
+	}
 	return c
 }
 
@@ -126,6 +106,7 @@ func (app *App) printNumbersTable(w io.Writer, results []*analyze.Result) error 
 type jsonNumbersFile struct {
 	Path    string      `json:"path"`
 	Error   string      `json:"error,omitempty"`
+	Profile string      `json:"profile,omitempty"`
 	Year    int         `json:"year"`
 	Numbers []jsonClaim `json:"numbers"`
 }
@@ -136,7 +117,7 @@ func printNumbersJSON(w io.Writer, results []*analyze.Result) error {
 		Files   []jsonNumbersFile `json:"files"`
 	}{Version: 1, Files: []jsonNumbersFile{}}
 	for _, r := range results {
-		f := jsonNumbersFile{Path: r.Path, Year: r.Year, Numbers: []jsonClaim{}}
+		f := jsonNumbersFile{Path: r.Path, Profile: r.Profile, Year: r.Year, Numbers: []jsonClaim{}}
 		if r.Err != nil {
 			f.Error = r.Err.Error()
 		}

@@ -161,7 +161,7 @@ func toHTMLPage(results []*analyze.Result) *htmlPage {
 				it.Related = append(it.Related, htmlRelated{it.ID + "-r" + strconv.Itoa(j+1), posLabel(rel.Pos.Line, rel.Pos.Col), rel.Text, rel.Message})
 			}
 			hf.Items = append(hf.Items, it)
-			if strings.HasPrefix(f.Rule, "number.") {
+			if f.Group == analyze.GroupConsistency {
 				hf.Numbers = append(hf.Numbers, it)
 			}
 		}

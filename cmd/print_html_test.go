@@ -78,7 +78,7 @@ func TestHTMLContent(t *testing.T) {
 		"年度工作总结（annual-summary）", "2023",
 		"下一步打算", "✗ 缺少", "两个确立", // completeness table
 		"未填写的占位符：<strong>1</strong> 处", "75.0%", "合计", // placeholders summary
-		"<h3>数字一致性</h3>", "占比 120％ 超过 100％", // consistency section
+		"<h3>数字与名称一致性</h3>", "占比 120％ 超过 100％", // consistency section
 		`<a class="anchor" id="f1-4"></a><mark class="m w"`, // the share finding's mark
 		`id="i-f1-4"`, `href="#f1-4-r1"`, // side list item with related link
 		"无法读取：文件不存在", "缺失的&lt;稿&gt;.docx",

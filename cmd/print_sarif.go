@@ -147,7 +147,7 @@ func sarifURI(p string) string {
 	return (&url.URL{Path: slash}).String() // prefixes ./ when a colon would read as a scheme
 }
 
-// toSARIF builds the log; rules lists every rule of checks (analyze.All).
+// toSARIF builds the log; rules lists every rule of checks, each at its own default severity.
 func toSARIF(results []*analyze.Result, checks []*analyze.Check) sarifLog {
 	run := sarifRun{
 		Tool:       sarifTool{Driver: sarifDriver{Name: "reportlint", Version: toolVersion(), Rules: []sarifRule{}}},
@@ -166,7 +166,8 @@ func toSARIF(results []*analyze.Result, checks []*analyze.Check) sarifLog {
 	for _, c := range checks {
 		for _, rd := range c.Rules {
 			addRule(sarifRule{ID: rd.ID, ShortDescription: sarifMessage{rd.Doc}, FullDescription: &sarifMessage{c.Doc},
-				DefaultConfiguration: sarifRuleConfig{sarifLevel(c.Severity)}, Properties: map[string]string{"check": c.Name}})
+				DefaultConfiguration: sarifRuleConfig{sarifLevel(rd.Severity)},
+				Properties:           map[string]string{"check": c.Name, "group": string(rd.Group), "source": string(rd.Source)}})
 		}
 	}
 	inv := sarifInvocation{ExecutionSuccessful: true}
@@ -185,7 +186,7 @@ func toSARIF(results []*analyze.Result, checks []*analyze.Check) sarifLog {
 			if !ok {
 				// a rule id the check does not document (e.g. check.internal)
 				doc, level := f.Rule, sarifLevel(f.Severity)
-				if c := analyze.Lookup(f.Check); c != nil {
+				if c := registry().Check(f.Check); c != nil {
 					doc, level = c.Doc, sarifLevel(c.Severity)
 				}
 				ri = addRule(sarifRule{ID: f.Rule, ShortDescription: sarifMessage{doc},
@@ -248,5 +249,5 @@ func printSARIF(w io.Writer, results []*analyze.Result) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(toSARIF(results, analyze.All))
+	return enc.Encode(toSARIF(results, allChecks()))
 }

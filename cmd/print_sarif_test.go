@@ -87,7 +87,7 @@ func TestSARIFShape(t *testing.T) {
 			t.Errorf("rule %s: empty shortDescription", r.ID)
 		}
 	}
-	for id, want := range map[string]string{"placeholder.number": "error", "number.share": "warning", "wording.colloquial": "note"} {
+	for id, want := range map[string]string{"placeholder.number": "error", "number.share": "error", "wording.colloquial": "note"} {
 		if levels[id] != want {
 			t.Errorf("rule %s level %q, want %q", id, levels[id], want)
 		}

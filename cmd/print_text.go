@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/segment"
 )
 
 // view selects what the human-readable output shows.
@@ -99,6 +100,17 @@ func (app *App) printHeader(w io.Writer, r *analyze.Result) {
 		fmt.Fprintf(w, "  已忽略 %d", r.Suppressed)
 	}
 	fmt.Fprintln(w)
+	if c := app.configLabel(); c != "" {
+		fmt.Fprintf(w, "配置：%s\n", c)
+	}
+}
+
+// configLabel names the config file that applies, "" when there is none.
+func (app *App) configLabel() string {
+	if app.cfg == nil {
+		return ""
+	}
+	return app.cfg.Path
 }
 
 func kindLabel(k string) string {
@@ -177,11 +189,21 @@ func (app *App) printCheck(w io.Writer, width int, r *analyze.Result) error {
 	if err := app.printConsistency(w, width, r); err != nil {
 		return err
 	}
+	// Each finding is printed once: blanks in the placeholder list,
+	// contradictions in the consistency table, the rest here.
+	listed := make(map[segment.Span]bool, len(r.Placeholders))
+	for _, p := range r.Placeholders {
+		listed[p.Span] = true
+	}
 	var visible []analyze.Finding
 	for _, f := range r.Findings {
-		if f.Check != analyze.PlaceholderCheck.Name { // suppressed ones only reach here with --show-suppressed
-			visible = append(visible, f)
+		if f.Group == analyze.GroupCompleteness && f.Check == placeholderName && (listed[f.Span] || f.Suppressed) {
+			continue // in the placeholder list (suppressed blanks are hidden with it)
 		}
+		if isConsistency(f) {
+			continue
+		}
+		visible = append(visible, f)
 	}
 	if len(visible) == 0 {
 		fmt.Fprintln(w, "\n其他问题：无")
@@ -246,10 +268,10 @@ func shorten(s string, n int) string {
 	return string(rs[:n]) + "…"
 }
 
-// isConsistency selects the findings of the consistency table: numeric
-// claims that contradict each other and names that drift.
+// isConsistency selects the findings of the consistency table by group:
+// numeric claims that contradict each other and names that drift.
 func isConsistency(f analyze.Finding) bool {
-	return !f.Suppressed && (strings.HasPrefix(f.Rule, "number.") || strings.HasPrefix(f.Rule, "consistency."))
+	return !f.Suppressed && f.Group == analyze.GroupConsistency
 }
 
 func (app *App) printConsistency(w io.Writer, width int, r *analyze.Result) error {

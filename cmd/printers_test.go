@@ -60,15 +60,16 @@ const sampleText = "2023年度工作总结\n" +
 // checks are added.
 var testChecks = []*analyze.Check{
 	{Name: "placeholder", Doc: "未填写的占位符。", Severity: analyze.Error,
-		Rules: []*analyze.Rule{{ID: "placeholder.number", Doc: "缺失的数量"}}},
+		Rules: []*analyze.Rule{{ID: "placeholder.number", Doc: "缺失的数量", Severity: analyze.Error, Group: analyze.GroupCompleteness, Source: analyze.SourcePractice}}},
 	{Name: "number", Doc: "数字一致性：占比、合计与增长率。", Severity: analyze.Warning,
-		Rules: []*analyze.Rule{{ID: "number.share", Doc: "占比超过 100％"}}},
+		// the rule's severity differs from the check's: SARIF must show the rule's
+		Rules: []*analyze.Rule{{ID: "number.share", Doc: "占比超过 100％", Severity: analyze.Error, Group: analyze.GroupConsistency, Source: analyze.SourcePractice}}},
 	{Name: "wording", Doc: "用词规范。", Severity: analyze.Info,
-		Rules: []*analyze.Rule{{ID: "wording.colloquial", Doc: "口语化表达"}}},
+		Rules: []*analyze.Rule{{ID: "wording.colloquial", Doc: "口语化表达", Severity: analyze.Info, Group: analyze.GroupUsage, Source: analyze.SourcePractice}}},
 	{Name: "structure", Doc: "结构与必备章节。", Severity: analyze.Warning,
-		Rules: []*analyze.Rule{{ID: "structure.missing-section", Doc: "缺少必备章节"}}},
+		Rules: []*analyze.Rule{{ID: "structure.missing-section", Doc: "缺少必备章节", Severity: analyze.Warning, Group: analyze.GroupStructure, Source: analyze.SourcePractice}}},
 	{Name: "punctuation", Doc: "标点。", Severity: analyze.Info,
-		Rules: []*analyze.Rule{{ID: "punctuation.missing-end", Doc: "段末缺少句号"}}},
+		Rules: []*analyze.Rule{{ID: "punctuation.missing-end", Doc: "段末缺少句号", Severity: analyze.Info, Group: analyze.GroupUsage, Source: analyze.SourceStandard}}},
 }
 
 // spanOf finds the n-th (0-based) occurrence of s.
@@ -93,6 +94,13 @@ func sampleResults(t *testing.T) []*analyze.Result {
 	t.Helper()
 	doc := segment.NewDocument("报告/2023年度 总结.txt", segment.FormatText, "utf-8", sampleText, nil)
 	at := func(f analyze.Finding) analyze.Finding {
+		for _, c := range testChecks { // the group, as Pass.Report fills it
+			for _, r := range c.Rules {
+				if r.ID == f.Rule {
+					f.Group = r.Group
+				}
+			}
+		}
 		f.Pos, f.End = doc.Position(f.Span.Start), doc.Position(f.Span.End)
 		if f.Text == "" {
 			f.Text = doc.Slice(f.Span)
@@ -143,4 +151,38 @@ func sampleResults(t *testing.T) []*analyze.Result {
 	ok.Placeholders = []analyze.Placeholder{{Span: spanOf(t, sampleText, "**", 0), Text: "**", Kind: analyze.KindNumber, Unit: "亿元"}}
 	bad := &analyze.Result{Path: "缺失的<稿>.docx", Err: &segment.InputError{Path: "缺失的<稿>.docx", Reason: "文件不存在"}}
 	return []*analyze.Result{ok, bad}
+}
+
+// Issue 10: a number finding is printed in the consistency table only, not
+// again under 其他问题; the table is chosen by group, not by rule id.
+func TestTextPrintsEachFindingOnce(t *testing.T) {
+	app, out, _ := testApp("")
+	if err := app.printText(out, sampleResults(t)[:1], viewCheck); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	if n := strings.Count(got, "占比 120％ 超过 100％"); n != 1 {
+		t.Errorf("number.share printed %d times, want 1:\n%s", n, got)
+	}
+	if !strings.Contains(got, "数字与名称一致性：1 处") {
+		t.Errorf("no consistency table:\n%s", got)
+	}
+	if n := strings.Count(got, "数字未填写"); n != 0 {
+		t.Errorf("placeholder finding repeated under 其他问题:\n%s", got)
+	}
+	// a consistency-group rule whose id has another prefix goes to the table
+	r := *sampleResults(t)[0]
+	r.Findings = append([]analyze.Finding(nil), r.Findings...)
+	for i := range r.Findings {
+		if r.Findings[i].Rule == "number.share" {
+			r.Findings[i].Rule = "other.share"
+		}
+	}
+	out.Reset()
+	if err := app.printText(out, []*analyze.Result{&r}, viewCheck); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "数字与名称一致性：1 处") || strings.Count(out.String(), "占比 120％") != 1 {
+		t.Errorf("group, not prefix, must choose the table:\n%s", out.String())
+	}
 }

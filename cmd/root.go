@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"sync"
+	"syscall"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -49,19 +51,24 @@ type App struct {
 	Encoding     string
 	MaxSize      int64
 	NoColor      bool
+	OutputFile   string // -o/--output
 
 	ConfigFile string // --config; "" looks for .reportlint.yaml
 	NoConfig   bool   // --no-config
 	Dir        string // working folder for config lookup; "" is the process's
 
+	Debug  bool     // --debug: print an internal error's stack
+	inputs []string // the command's inputs, for config lookup
+	output *outputFile
+	stdout io.Writer // app.Out before --output replaced it
+
 	lexOnce sync.Once
 	lex     *lexicon.Lexicon
 	lexErr  error
 
-	cfgOnce       sync.Once
-	cfg           *Config
-	cfgErr        error
-	cfgLexApplied bool
+	cfgOnce sync.Once
+	cfg     *Config
+	cfgErr  error
 }
 
 // System returns an App wired to the process's standard streams.
@@ -78,17 +85,6 @@ func (app *App) Color() bool {
 	return app.OutTTY && !app.NoColor && app.Getenv("NO_COLOR") == ""
 }
 
-// lexicon returns the built-in lexicon merged with --lexicon files.
-func (app *App) lexicon() (*lexicon.Lexicon, error) {
-	app.lexOnce.Do(func() {
-		app.lex, app.lexErr = lexicon.Load(app.LexiconFiles...)
-	})
-	if app.lexErr != nil {
-		return nil, &exitError{ExitInput, "词库错误：" + app.lexErr.Error()}
-	}
-	return app.lex, nil
-}
-
 func (app *App) loadOptions() segment.LoadOptions {
 	return segment.LoadOptions{Encoding: app.Encoding, MaxSize: app.MaxSize}
 }
@@ -100,8 +96,17 @@ func NewRootCmd(app *App) *cobra.Command {
 		Short: "离线检查述职报告、工作总结、政府工作报告等公文草稿",
 		Long: "reportlint 在本机离线检查中文公文报告：未填写的占位符、固定提法、标题序号、必备章节、数字一致性、标点与数字用法。\n" +
 			"文件内容不会发送到任何地方。",
-		SilenceUsage:  true,
-		SilenceErrors: true,
+		Version:                    versionString(),
+		SuggestionsMinimumDistance: 2,
+		Args:                       cobra.ArbitraryArgs,
+		SilenceUsage:               true,
+		SilenceErrors:              true,
+		RunE: func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return c.Help()
+			}
+			return unknownCommand(c, args[0])
+		},
 	}
 	root.SetIn(app.In)
 	root.SetOut(app.Out)
@@ -109,11 +114,15 @@ func NewRootCmd(app *App) *cobra.Command {
 	pf := root.PersistentFlags()
 	pf.StringArrayVar(&app.LexiconFiles, "lexicon", nil, "合并用户词库 YAML 文件（可重复）")
 	pf.StringVar(&app.Encoding, "encoding", "auto", "文本编码：auto、utf-8、utf-16le、utf-16be、gb18030")
-	pf.Int64Var(&app.MaxSize, "max-size", segment.DefaultMaxSize, "单个输入文件的大小上限（字节）")
+	app.MaxSize = segment.DefaultMaxSize
+	pf.Var(sizeValue{&app.MaxSize}, "max-size", "单个输入文件的大小上限，可带单位：40MB、20MiB、500KB（1 MB = 1024 KB）")
 	pf.BoolVar(&app.NoColor, "no-color", false, "不使用颜色")
-	pf.StringVar(&app.ConfigFile, "config", "", "配置文件（默认在当前目录及上级目录中查找 "+ConfigName+"）")
+	pf.StringVar(&app.ConfigFile, "config", "", "配置文件（默认从每个输入文件所在目录向上查找 "+ConfigName+"）")
 	pf.BoolVar(&app.NoConfig, "no-config", false, "不读取配置文件")
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError("%v", err) })
+	pf.StringVarP(&app.OutputFile, "output", "o", "", "把结果写入此文件（先写临时文件再改名，不会覆盖输入文件）")
+	pf.BoolVar(&app.Debug, "debug", false, "内部错误时输出调用栈（报告问题时使用）")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError("%s", flagErrorChinese(err)) })
+	root.PersistentPreRunE = func(c *cobra.Command, args []string) error { return app.openOutput(c, args) }
 
 	root.AddCommand(newCheckCmd(app))
 	root.AddCommand(newRulesCmd(app))
@@ -123,26 +132,56 @@ func NewRootCmd(app *App) *cobra.Command {
 	root.AddCommand(newStructureCmd(app))
 	root.AddCommand(newLexiconCmd(app))
 	root.AddCommand(newAuditCmd(app))
+	root.AddCommand(newConfigCmd(app))
+	chinese(root)
 	return root
 }
 
 // Execute runs the CLI and returns the process exit code.
 func Execute() int { return run(System(), os.Args[1:]) }
 
-func run(app *App, args []string) int {
+func run(app *App, args []string) (code int) {
+	out := &errWriter{w: app.Out}
+	app.Out = out
+	defer func() {
+		if r := recover(); r != nil {
+			app.discardOutput()
+			fmt.Fprintln(app.Err, "reportlint：内部错误，检查未完成。请把所用命令和（去除敏感内容后的）输入文件报告给维护者；加 --debug 可显示调用栈。")
+			if app.Debug {
+				fmt.Fprintf(app.Err, "%v\n%s", r, debug.Stack())
+			}
+			code = ExitInput
+		}
+	}()
 	root := NewRootCmd(app)
 	root.SetArgs(args)
 	err := root.Execute()
-	if err == nil {
-		return ExitOK
+	code, msg := ExitOK, ""
+	if err != nil {
+		code, msg = ExitInput, cobraErrorChinese(err)
+		var ee *exitError
+		if errors.As(err, &ee) {
+			code, msg = ee.code, ee.msg
+		}
+	}
+	if code == ExitInput && msg != "" {
+		app.discardOutput() // a usage or config error: keep no partial file
+	} else if cerr := app.closeOutput(); cerr != nil {
+		fmt.Fprintln(app.Err, "reportlint:", cerr)
+		return ExitInput
 	}
 	var ee *exitError
-	if errors.As(err, &ee) {
-		if ee.msg != "" {
-			fmt.Fprintln(app.Err, "reportlint:", ee.msg)
-		}
-		return ee.code
+	if out.err != nil && err != nil && !errors.As(err, &ee) {
+		msg = "" // the printer's own write error: reported once below
 	}
-	fmt.Fprintln(app.Err, "reportlint:", err)
-	return ExitInput
+	if msg != "" {
+		fmt.Fprintln(app.Err, "reportlint:", msg)
+	}
+	if out.err != nil {
+		if !errors.Is(out.err, syscall.EPIPE) { // a reader that stopped early (| head) needs no message
+			fmt.Fprintf(app.Err, "reportlint: 写入输出失败：%s\n", writeErrChinese(out.err))
+		}
+		return ExitInput
+	}
+	return code
 }

@@ -20,17 +20,17 @@ type jsonToken struct {
 }
 
 func newSegmentCmd(app *App) *cobra.Command {
-	var format string
+	o := &lintOptions{}
 	var full, spaces bool
 	c := &cobra.Command{
 		Use:   "segment FILE...",
 		Short: "显示分词结果（词、词性、位置），用于调试词库",
 		Long: "segment 打印 gse 分词得到的每个词及其词性和位置，便于词库作者查看某个提法为何能或不能整体匹配。\n" +
-			"词库（--lexicon）中的术语会作为整词加入词典。",
+			"词库（配置文件的 lexicons 和 --lexicon）中的术语会作为整词加入词典。",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			if format != "table" && format != "json" {
-				return usageError("未知的输出格式 %q（可选：table、json）", format)
+			if err := app.prepare(c, o, []string{"table", "json"}, args); err != nil {
+				return err
 			}
 			lex, err := app.lexicon()
 			if err != nil {
@@ -77,7 +77,7 @@ func newSegmentCmd(app *App) *cobra.Command {
 				}
 				rep.Files = append(rep.Files, f)
 			}
-			if format == "json" {
+			if o.Format == "json" {
 				enc := json.NewEncoder(app.Out)
 				enc.SetEscapeHTML(false)
 				enc.SetIndent("", "  ")
@@ -101,7 +101,10 @@ func newSegmentCmd(app *App) *cobra.Command {
 			return nil
 		},
 	}
-	c.Flags().StringVarP(&format, "format", "f", "table", "输出格式：table、json")
+	o.addFlags(c, []string{"table", "json"})
+	for _, name := range []string{"fail-on", "min-severity", "enable", "disable", "show-suppressed", "profile", "year"} {
+		c.Flags().MarkHidden(name)
+	}
 	c.Flags().BoolVar(&full, "full", false, "加载完整词典（默认只加载与输入相关的词条，结果相同但更快）")
 	c.Flags().BoolVar(&spaces, "spaces", false, "也输出空白词元")
 	return c

@@ -25,14 +25,10 @@ func newStructureCmd(app *App) *cobra.Command {
 		Example: "  reportlint structure 述职报告.docx\n  reportlint structure --format json 工作总结.txt",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := app.prepare(c, o, structureFormats); err != nil {
+			if err := app.prepare(c, o, structureFormats, args); err != nil {
 				return err
 			}
-			lex, err := app.lexicon()
-			if err != nil {
-				return err
-			}
-			opt, err := o.analyzeOptions(lex, []*analyze.Check{analyze.StructureCheck})
+			lex, opt, err := app.setup(o, []*analyze.Check{checkNamed(structureName)})
 			if err != nil {
 				return err
 			}
@@ -46,6 +42,7 @@ func newStructureCmd(app *App) *cobra.Command {
 					continue
 				}
 				results[i] = analyze.Run(d, lex, opt)
+				app.hideInternal(results[i])
 				outlines[i] = analyze.OutlineFor(d, lex, results[i])
 			}
 			shown := o.shown(results)

@@ -42,8 +42,13 @@ func TestStructureTree(t *testing.T) {
 		t.Errorf("--fail-on warning: exit %d, want %d", code, ExitFindings)
 	}
 	app, _, _ = testApp(structureInput)
-	if code := run(app, []string{"structure", "--format", "table", "-"}); code != ExitInput {
-		t.Errorf("--format table: exit %d, want %d", code, ExitInput)
+	// table is accepted as another name for tree (issue 14), in any case.
+	if code := run(app, []string{"structure", "--format", "TABLE", "-"}); code != ExitOK {
+		t.Errorf("--format TABLE: exit %d, want %d", code, ExitOK)
+	}
+	app, _, _ = testApp(structureInput)
+	if code := run(app, []string{"structure", "--format", "xml", "-"}); code != ExitInput {
+		t.Errorf("--format xml: exit %d, want %d", code, ExitInput)
 	}
 }
 

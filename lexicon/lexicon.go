@@ -221,7 +221,7 @@ func parse(name string, data []byte) (lex *Lexicon, err error) {
 	defer func() {
 		// goccy/go-yaml can panic on odd tagged nodes (terms: !!map {}).
 		if r := recover(); r != nil {
-			lex, err = nil, &Error{File: name, Line: 1, Msg: fmt.Sprintf("值的类型与 YAML 标记不符，无法解析（%v）", r)}
+			lex, err = nil, &Error{File: name, Line: 1, Msg: "值的类型与 YAML 标记（如 !!map）不符，无法解析"}
 		}
 	}()
 	f, err := ParseYAML(data)
@@ -242,8 +242,11 @@ func parse(name string, data []byte) (lex *Lexicon, err error) {
 	if _, ok := unwrap(body).(*ast.CommentNode); ok {
 		return lex, nil
 	}
+	if e := notLexicon(name, body); e != nil {
+		return nil, e
+	}
 	if err := DecodeStrict(body, lex); err != nil {
-		return nil, YAMLError(name, err)
+		return nil, decodeErrors(name, body, YAMLError(name, err)).err()
 	}
 	p := &positions{file: name, root: body}
 	var errs Errors
@@ -278,7 +281,7 @@ var (
 func DecodeStrict(body ast.Node, v any) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("值的类型与 YAML 标记不符，无法解析（%v）", r)
+			err = errors.New("值的类型与 YAML 标记（如 !!map）不符，无法解析")
 		}
 	}()
 	return yaml.NodeToValue(body, v, yaml.Strict())
@@ -311,17 +314,17 @@ func YAMLError(name string, err error) *Error {
 	case errors.As(err, &uf):
 		msg = "未知字段"
 		if m := reUnknownField.FindStringSubmatch(uf.Message); m != nil {
-			msg += fmt.Sprintf(" %q", m[1])
+			msg += fmt.Sprintf(" %q", excerpt(m[1]))
 		}
 	case errors.As(err, &dk):
 		msg = "重复的键"
 		if m := reDupKey.FindStringSubmatch(dk.Message); m != nil {
-			msg += fmt.Sprintf(" %q", m[1])
+			msg += fmt.Sprintf(" %q", excerpt(m[1]))
 		}
 	case errors.As(err, &te):
 		msg = "值的类型不对"
 		if tk := te.Token; tk != nil && tk.Value != "" && !strings.Contains("[{-", tk.Value) {
-			msg = fmt.Sprintf("值 %q 的类型不对", shortValue(tk.Value))
+			msg = fmt.Sprintf("值 %q 的类型不对", excerpt(tk.Value))
 		}
 		if te.DstType != nil {
 			msg += "：应为" + kindName(te.DstType.Kind().String())
@@ -332,25 +335,12 @@ func YAMLError(name string, err error) *Error {
 		msg = fmt.Sprintf("结构不对：应为%s，实为%s", nodeTypeName(ne.Expected), nodeTypeName(ne.Actual))
 	default:
 		if m := reDupMapKey.FindStringSubmatch(ye.GetMessage()); m != nil {
-			msg = fmt.Sprintf("重复的键 %q（已在第 %s 行）", m[1], m[2])
+			msg = fmt.Sprintf("重复的键 %q（已在第 %s 行）", excerpt(m[1]), m[2])
 			break
 		}
-		msg = "YAML 语法错误：" + termsafe.Excerpt(ye.GetMessage(), 120)
+		msg = "YAML 语法错误：" + termsafe.Excerpt(yamlMessageChinese(ye.GetMessage()), 120)
 	}
 	return &Error{File: name, Line: line, Msg: msg}
-}
-
-// shortValue cuts a quoted value to 20 runes: an error about a file that is
-// not a lexicon at all (--lexicon /etc/shadow) must not echo a whole line.
-func shortValue(s string) string {
-	n := 0
-	for i := range s {
-		if n == 20 {
-			return s[:i] + "…"
-		}
-		n++
-	}
-	return s
 }
 
 func kindName(k string) string {

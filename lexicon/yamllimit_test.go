@@ -109,7 +109,7 @@ func TestYAMLErrorQuotesShortValue(t *testing.T) {
 			t.Errorf("error echoes the line: %v", err)
 		}
 	}
-	if _, err := Parse("s", []byte("formulations:\n  - id: a\n    text: x\n    ordered: secretabcdefghijklmnopqrstuvwxyz\n")); err == nil || !strings.Contains(err.Error(), `值 "secretabcdefghijklmn…" 的类型不对`) {
+	if _, err := Parse("s", []byte("formulations:\n  - id: a\n    text: x\n    ordered: secretabcdefghijklmnopqrstuvwxyz\n")); err == nil || !strings.Contains(err.Error(), `值 "secretabcdefghijklmnopqr…" 的类型不对`) {
 		t.Errorf("got %v", err)
 	}
 }
