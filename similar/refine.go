@@ -22,7 +22,7 @@ type text struct {
 type textCache struct {
 	load     func(int) (string, error)
 	ix       *Index
-	template map[uint64]bool
+	template map[uint64]int
 	ids      []int
 	ts       []*text
 }
@@ -41,9 +41,9 @@ func (c *textCache) get(id int) (*text, error) {
 	if len(s) != p.textLen || fnvString(s) != p.textHash {
 		return nil, &DocError{ID: id, Err: ErrChanged}
 	}
-	spans := headingMask(s, c.ix.m.mask(s, nil))
+	spans := c.ix.stockMask(s, headingMask(s, c.ix.m.mask(s, nil)))
 	for _, f := range p.fps {
-		if c.template[f.hash] {
+		if _, t := c.template[f.hash]; t {
 			spans = append(spans, segment.Span{Start: int(f.start), End: int(f.end)})
 		}
 	}

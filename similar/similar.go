@@ -15,8 +15,10 @@ import (
 	"math"
 	"runtime"
 	"slices"
-	"sort"
+	"strings"
 	"sync"
+	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/segment"
 )
@@ -29,13 +31,35 @@ type Options struct {
 	// A passage is reported only when at least this share of its characters
 	// lies outside stock phrases; default 0.5.
 	MinOwnShare float64
-	// A fingerprint found in more than MaxDocShare of the documents, and in
-	// at least MinCommonDocs of them, is template text; defaults 0.05 and 5.
-	MaxDocShare   float64
-	MinCommonDocs int
 	// Boilerplate phrases (formulations, stock phrases) whose characters
 	// never count toward MinChars; see PhrasesFrom and StockPhrases.
 	Boilerplate []string
+	// IsStock, when set, is asked about every sentence (line pieces ending
+	// in 。！？；): a sentence it accepts is stock wording (a prescribed
+	// opening, a formulation), treated as template and listed as such.
+	IsStock func(sentence string) bool
+
+	// RingOverlap is the whole-text overlap (the share of the smaller
+	// report's fingerprints found in the other) from which two reports are
+	// copies of one another; connected groups of such pairs are rings,
+	// whatever their size. Default 0.6.
+	RingOverlap float64
+	// MinUnrelated: a passage found in at least this many unrelated reports
+	// (members of one ring count once) is template text. Default 5.
+	MinUnrelated int
+	// MaxTemplateShare: template text is short. A run of common
+	// fingerprints covering more than this share of a report's characters
+	// is not template. Default 0.25.
+	MaxTemplateShare float64
+	// PostingCap bounds the work per fingerprint: one found in more reports
+	// than this pairs each report only with its neighbour in the posting
+	// list (enough to connect a large ring), not with all. Default 100.
+	PostingCap int
+	// ExcerptRunes is the length of the excerpts a Print keeps at sentence
+	// starts (for output without texts); default 16. MaxExcerpts caps
+	// their number per document; default 400.
+	ExcerptRunes int
+	MaxExcerpts  int
 }
 
 func (o Options) withDefaults() Options {
@@ -54,11 +78,26 @@ func (o Options) withDefaults() Options {
 	if o.MinOwnShare <= 0 {
 		o.MinOwnShare = 0.5
 	}
-	if o.MaxDocShare <= 0 {
-		o.MaxDocShare = 0.05
+	if o.RingOverlap <= 0 || o.RingOverlap > 1 {
+		o.RingOverlap = 0.6
 	}
-	if o.MinCommonDocs <= 0 {
-		o.MinCommonDocs = 5
+	if o.MinUnrelated <= 0 {
+		o.MinUnrelated = 5
+	}
+	if o.MaxTemplateShare <= 0 {
+		o.MaxTemplateShare = 0.25
+	}
+	if o.PostingCap <= 0 {
+		o.PostingCap = 100
+	}
+	if o.PostingCap < 2 {
+		o.PostingCap = 2
+	}
+	if o.ExcerptRunes <= 0 {
+		o.ExcerptRunes = 16
+	}
+	if o.MaxExcerpts <= 0 {
+		o.MaxExcerpts = 400
 	}
 	return o
 }
@@ -70,7 +109,8 @@ func (o Options) withDefaults() Options {
 type fp struct {
 	hash       uint64
 	start, end uint32
-	tok, c0    uint32
+	tok        uint32
+	c0, c1     uint32
 	u0, u1     uint32
 }
 
@@ -85,7 +125,27 @@ type Print struct {
 	chars    int      // content characters (letters and digits) in the text
 	textLen  int      // len(text), to check a reloaded text
 	textHash uint64   // hash of text, likewise
+	lines    []uint32 // byte offsets of the starts of lines 2, 3, …
+	excerpts []excerptAt
+	stock    []stockSentence
 }
+
+// excerptAt is the start of a sentence of the text, at byte offset off.
+type excerptAt struct {
+	off  uint32
+	text string
+}
+
+// stockSentence is a sentence Options.IsStock accepted.
+type stockSentence struct {
+	hash    uint64
+	chars   int
+	excerpt string
+}
+
+// maxStockSentences bounds the stock sentences a Print lists (all are
+// masked).
+const maxStockSentences = 64
 
 // Chars returns the number of content characters (letters, digits, Han) of
 // the document.
@@ -99,6 +159,7 @@ func (p *Print) Size() int { return len(p.fps) }
 type Index struct {
 	opt    Options
 	m      *matcher
+	work   atomic.Int64
 	mu     sync.Mutex
 	prints []*Print
 	pool   sync.Pool
@@ -127,7 +188,29 @@ const masked = math.MaxUint64 // shingle hash that winnowing never selects
 func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 	s := ix.pool.Get().(*scratch)
 	defer ix.pool.Put(s)
-	s.mask = mergeSpans(headingMask(text, ix.m.mask(text, s.mask[:0])))
+	s.mask = headingMask(text, ix.m.mask(text, s.mask[:0]))
+	var stock []stockSentence
+	var excerpts []excerptAt
+	var lines []uint32
+	for off := range sentences(text) {
+		if off.Start > 0 && text[off.Start-1] == '\n' {
+			lines = append(lines, uint32(off.Start))
+		}
+		sent := strings.TrimSpace(text[off.Start:off.End])
+		if sent == "" {
+			continue
+		}
+		if len(excerpts) < ix.opt.MaxExcerpts {
+			excerpts = append(excerpts, excerptAt{uint32(off.Start + strings.Index(text[off.Start:off.End], sent)), excerpt(sent, ix.opt.ExcerptRunes)})
+		}
+		if ix.opt.IsStock != nil && ix.opt.IsStock(sent) {
+			s.mask = append(s.mask, off)
+			if len(stock) < maxStockSentences {
+				stock = append(stock, stockSentence{fnvString(sent), contentChars(sent), excerpt(sent, 40)})
+			}
+		}
+	}
+	s.mask = mergeSpans(s.mask)
 	s.th, s.ts, s.te = s.th[:0], s.ts[:0], s.te[:0]
 	s.c0, s.c1, s.u0, s.u1 = s.c0[:0], s.c1[:0], s.u0[:0], s.u1[:0]
 
@@ -160,7 +243,7 @@ func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 		s.c1, s.u1 = append(s.c1, uint32(c)), append(s.u1, uint32(u))
 	}
 	p := &Print{chars: c, textLen: len(text), textHash: fnvString(text),
-		th: make([]uint32, len(s.th)), tu: slices.Clone(s.u1)}
+		th: make([]uint32, len(s.th)), tu: slices.Clone(s.u1), lines: lines, excerpts: excerpts, stock: stock}
 	for i, h := range s.th {
 		p.th[i] = uint32(h)
 	}
@@ -200,12 +283,42 @@ func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 			last = best
 			e := best + k - 1
 			fps = append(fps, fp{hash: s.sh[best], start: s.ts[best], end: s.te[e],
-				tok: uint32(best), c0: s.c0[best], u0: s.u0[best], u1: s.u1[e]})
+				tok: uint32(best), c0: s.c0[best], c1: s.c1[e], u0: s.u0[best], u1: s.u1[e]})
 		}
 	}
 	p.fps = slices.Clip(fps)
 	return p
 }
+
+// sentences yields the spans of the sentences of text: pieces of lines
+// ending after 。！？； or at the line's end (without the line break).
+func sentences(text string) func(yield func(segment.Span) bool) {
+	return func(yield func(segment.Span) bool) {
+		start := 0
+		for i, r := range text {
+			switch r {
+			case '\n':
+				if !yield(segment.Span{Start: start, End: i}) {
+					return
+				}
+				start = i + 1
+			case '。', '！', '？', '；':
+				if !yield(segment.Span{Start: start, End: i + utf8.RuneLen(r)}) {
+					return
+				}
+				start = i + utf8.RuneLen(r)
+			}
+		}
+		if start < len(text) {
+			yield(segment.Span{Start: start, End: len(text)})
+		}
+	}
+}
+
+// Work returns the units of work (postings, pair matches, fingerprints
+// compared) of the last Pairs or Compare: a measure of growth that does
+// not depend on the machine.
+func (ix *Index) Work() int64 { return ix.work.Load() }
 
 // Add stores the print of document id (ids are small, dense integers such as
 // input order).
@@ -238,14 +351,19 @@ type Passage struct {
 	Identical  bool    // the two spans are byte for byte the same
 	Excerpt    string  // the start of A's text
 	ExcerptB   string  // the start of B's text when it differs
-	matched    int     // content characters of A covered by fingerprints
+	// Estimated: found by Compare from fingerprints alone (spans at
+	// fingerprint edges, Similarity the share of fingerprints matched).
+	Estimated bool
+	matched   int       // content characters of A covered by fingerprints
+	ca, cb    [2]uint32 // content-character intervals (Compare)
 }
 
 // part is one matched fingerprint: its spans in A and B and the indices of
 // its first token in each.
 type part struct {
 	a, b   segment.Span
-	ta, tb int
+	ta, tb int // first tokens
+	fa, fb int // fingerprint indices
 }
 
 // cand is a candidate passage: matched fingerprints in A's order.
@@ -255,6 +373,7 @@ type cand struct{ parts []part }
 type candPair struct {
 	a, b  int
 	cands []cand
+	ring  bool // both documents are in one ring
 }
 
 type posting struct {
@@ -293,8 +412,35 @@ func (e *DocError) Unwrap() error { return e.Err }
 // several goroutines at once. A
 // pair whose text cannot be loaded, or changed, is left out and its error
 // returned (joined); the other pairs are still returned.
+//
+// Pairs lists every pair, inside rings too, with the template rule of
+// Compare; Compare groups rings and reads no text.
 func (ix *Index) Pairs(load func(id int) (string, error)) ([]Pair, error) {
-	cands, template := ix.candidates()
+	an := ix.analyze()
+	ix.work.Store(an.work)
+	var cands []candPair
+	for _, cp := range an.pairs {
+		if c := ix.promisingOnly(cp, an.template); len(c.cands) > 0 {
+			cands = append(cands, c)
+		}
+	}
+	return ix.refinePairs(cands, an.template, load)
+}
+
+// promisingOnly keeps the candidate passages that promising accepts.
+func (ix *Index) promisingOnly(cp candPair, template map[uint64]int) candPair {
+	out := cp
+	out.cands = nil
+	for _, cd := range cp.cands {
+		if ix.promising(ix.prints[cp.a], ix.prints[cp.b], cd, template) {
+			out.cands = append(out.cands, cd)
+		}
+	}
+	return out
+}
+
+// refinePairs fixes the candidates' passages against the texts.
+func (ix *Index) refinePairs(cands []candPair, template map[uint64]int, load func(id int) (string, error)) ([]Pair, error) {
 	// Candidates are refined in parallel, in contiguous runs (they come
 	// sorted by A, so each worker's cache keeps A's text).
 	type outcome struct {
@@ -338,17 +484,21 @@ func (ix *Index) Pairs(load func(id int) (string, error)) ([]Pair, error) {
 			out = append(out, r.p)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		mi, mj := math.Max(out[i].ShareA, out[i].ShareB), math.Max(out[j].ShareA, out[j].ShareB)
-		if mi != mj {
-			return mi > mj
-		}
-		if out[i].A != out[j].A {
-			return out[i].A < out[j].A
-		}
-		return out[i].B < out[j].B
-	})
+	sortPairs(out)
 	return out, errors.Join(errs...)
 }
 
 // candidates returns pairs with candidate passages and the set of
+
+// stockMask appends the spans of the sentences Options.IsStock accepts.
+func (ix *Index) stockMask(text string, dst []segment.Span) []segment.Span {
+	if ix.opt.IsStock == nil {
+		return dst
+	}
+	for sp := range sentences(text) {
+		if sent := strings.TrimSpace(text[sp.Start:sp.End]); sent != "" && ix.opt.IsStock(sent) {
+			dst = append(dst, sp)
+		}
+	}
+	return dst
+}
