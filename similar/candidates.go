@@ -263,7 +263,7 @@ func (an *analysis) findRings(uf *unionFind, sets [][]uint64, overlap map[uint64
 // shortTemplate keeps template text short: in every document, a run of
 // template fingerprints longer than MaxTemplateShare of the document is
 // shared content, not template. It also collects the template passages
-// (one per first fingerprint of a run) for the listing.
+// (a run is known by its most widely held fingerprint) for the listing.
 func (ix *Index) shortTemplate(an *analysis) {
 	long := map[uint64]bool{}
 	runs := func(p *Print, f func(lo, hi int)) {
@@ -300,7 +300,6 @@ func (ix *Index) shortTemplate(an *analysis) {
 	for h := range long {
 		delete(an.template, h)
 	}
-	// Listing: a run is known by its smallest fingerprint.
 	type entry struct {
 		t     Template
 		chars int
@@ -315,8 +314,9 @@ func (ix *Index) shortTemplate(an *analysis) {
 			c := p.fps[lo:hi]
 			key, groups := c[0].hash, 0
 			for _, f := range c {
-				key = min(key, f.hash)
-				groups = max(groups, an.template[f.hash])
+				if g := an.template[f.hash]; g > groups || g == groups && f.hash < key {
+					key, groups = f.hash, g
+				}
 			}
 			e := seen[key]
 			if e == nil {
@@ -517,4 +517,3 @@ func (ix *Index) promising(pa, pb *Print, cd cand, template map[uint64]int) bool
 	}
 	return own+slack >= ix.opt.MinChars
 }
-
