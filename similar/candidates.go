@@ -83,7 +83,10 @@ func (ix *Index) analyze() *analysis {
 		if docs < 2 {
 			continue
 		}
-		if docs > ix.opt.PostingCap {
+		// Fingerprints in MinUnrelated or more documents may be template:
+		// for now they only link neighbours (enough to find rings); their
+		// pairs are matched once they are known not to be template.
+		if docs >= ix.opt.MinUnrelated || docs > ix.opt.PostingCap {
 			for x := 1; x < len(g); x++ {
 				if g[x].doc != g[x-1].doc {
 					links = append(links, pairKey(int(g[x-1].doc), int(g[x].doc)))
@@ -92,31 +95,10 @@ func (ix *Index) analyze() *analysis {
 			an.work += int64(len(g))
 			continue
 		}
-		for x := 0; x < len(g); x++ {
-			if x >= maxRepeats && g[x-maxRepeats].doc == g[x].doc {
-				continue
-			}
-			for y := x + 1; y < len(g); y++ {
-				if g[y].doc == g[x].doc || (y >= maxRepeats && g[y-maxRepeats].doc == g[y].doc) {
-					continue
-				}
-				matches = append(matches, match{pairKey(int(g[x].doc), int(g[y].doc)), g[x].idx, g[y].idx})
-			}
-		}
+		matches = allPairs(matches, g)
 	}
 	an.work += int64(len(matches))
-	slices.SortFunc(matches, func(a, b match) int {
-		switch {
-		case a.pair != b.pair:
-			if a.pair < b.pair {
-				return -1
-			}
-			return 1
-		case a.ia != b.ia:
-			return int(a.ia) - int(b.ia)
-		}
-		return int(a.ib) - int(b.ib)
-	})
+	sortMatches(matches)
 	slices.Sort(links)
 
 	// Whole-text overlap of pairs with enough shared fingerprints.
@@ -172,8 +154,24 @@ func (ix *Index) analyze() *analysis {
 			an.template[posts[r[0]].hash] = n
 		}
 	}
-	posts = nil
 	ix.shortTemplate(an)
+	// Common fingerprints that are not template (held by a ring, or too
+	// long) are matched now, within PostingCap.
+	n0 := len(matches)
+	for _, r := range commons {
+		g := posts[r[0]:r[1]]
+		if _, t := an.template[g[0].hash]; t || r[1]-r[0] > int32(ix.opt.PostingCap)*maxRepeats {
+			continue
+		}
+		if docs := distinctDocs(g); docs <= ix.opt.PostingCap {
+			matches = allPairs(matches, g)
+		}
+	}
+	posts = nil
+	if len(matches) > n0 {
+		an.work += int64(len(matches) - n0)
+		sortMatches(matches)
+	}
 
 	for i := 0; i < len(matches); {
 		j := i + 1
@@ -195,6 +193,48 @@ func (ix *Index) analyze() *analysis {
 		}
 	}
 	return an
+}
+
+// allPairs appends the matches between the documents of one posting list
+// (at most maxRepeats occurrences per document).
+func allPairs(matches []match, g []posting) []match {
+	for x := 0; x < len(g); x++ {
+		if x >= maxRepeats && g[x-maxRepeats].doc == g[x].doc {
+			continue
+		}
+		for y := x + 1; y < len(g); y++ {
+			if g[y].doc == g[x].doc || (y >= maxRepeats && g[y-maxRepeats].doc == g[y].doc) {
+				continue
+			}
+			matches = append(matches, match{pairKey(int(g[x].doc), int(g[y].doc)), g[x].idx, g[y].idx})
+		}
+	}
+	return matches
+}
+
+func distinctDocs(g []posting) int {
+	n := 0
+	for i := range g {
+		if i == 0 || g[i].doc != g[i-1].doc {
+			n++
+		}
+	}
+	return n
+}
+
+func sortMatches(matches []match) {
+	slices.SortFunc(matches, func(a, b match) int {
+		switch {
+		case a.pair != b.pair:
+			if a.pair < b.pair {
+				return -1
+			}
+			return 1
+		case a.ia != b.ia:
+			return int(a.ia) - int(b.ia)
+		}
+		return int(a.ib) - int(b.ib)
+	})
 }
 
 // overlap returns the share of the smaller set found in the other.
