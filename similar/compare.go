@@ -1,6 +1,7 @@
 package similar
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -267,3 +268,17 @@ func (p *Print) excerptFor(sp segment.Span) string {
 }
 
 func round1(x float64) float64 { return math.Round(x*10) / 10 }
+
+// Summary says in Chinese what a ring is, for a table or a finding.
+func (r Ring) Summary() string {
+	return fmt.Sprintf("这 %d 份报告彼此大部分内容相同（两两全文重合至少 %.1f%%，中位数 %.1f%%），疑似相互抄袭或套用同一底稿，请核实。",
+		len(r.Members), r.MinOverlap, r.MedianOverlap)
+}
+
+// Why says in Chinese why a passage was treated as template.
+func (t Template) Why() string {
+	if t.Reason == ReasonStock {
+		return fmt.Sprintf("固定表述（出现在 %d 份报告中），不计为抄袭", t.Reports)
+	}
+	return fmt.Sprintf("出现在 %d 份互不相关的报告中，按通用模板文字处理，不计为抄袭", t.Unrelated)
+}

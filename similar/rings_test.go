@@ -79,6 +79,9 @@ func TestRings(t *testing.T) {
 		if got.MinOverlap < 60 || got.MedianOverlap < got.MinOverlap || got.MedianOverlap > 100 {
 			t.Errorf("ring of %d: overlaps min %v median %v", sizes[ri], got.MinOverlap, got.MedianOverlap)
 		}
+		if sum := got.Summary(); !strings.Contains(sum, fmt.Sprintf("这 %d 份报告", sizes[ri])) || !strings.Contains(sum, "请核实") {
+			t.Errorf("ring summary %q", sum)
+		}
 		if n := sizes[ri]; got.PairsMeasured != n*(n-1)/2 {
 			t.Errorf("ring of %d: %d pairs measured", n, got.PairsMeasured)
 		}
@@ -124,6 +127,9 @@ func TestStandardOpeningIsTemplate(t *testing.T) {
 	for _, tp := range c.Template {
 		if tp.Reason == ReasonCommon && tp.Reports >= 45 && tp.Unrelated >= 45 && strings.Contains(opening, strings.Trim(tp.Excerpt, "…")) {
 			found = true
+		}
+		if tp.Why() == "" {
+			t.Errorf("template without reason: %+v", tp)
 		}
 	}
 	if !found {
