@@ -13,8 +13,10 @@ import (
 // rings of copies, pairs outside rings, and the text treated as template.
 // It is a pure function of the Prints (or Signatures) and the Options.
 type Comparison struct {
-	Rings    []Ring     `json:"rings"`
-	Pairs    []Pair     `json:"pairs"`    // pairs whose documents are not in one ring
+	Rings []Ring `json:"rings"`
+	// Pairs whose documents are not in one ring; between a ring and a
+	// report outside it, only the pair with the largest share.
+	Pairs    []Pair     `json:"pairs"`
 	Template []Template `json:"template"` // what was not counted as copying, and why
 	Work     int64      `json:"-"`        // see Index.Work
 }
@@ -85,6 +87,25 @@ func (ix *Index) Compare() *Comparison {
 		}
 	}
 	sortPairs(c.Pairs)
+	// A ring shares with an outsider what each member shares with it: one
+	// pair per ring and outsider, the one with the largest share.
+	seen := map[[2]int]bool{}
+	kept := c.Pairs[:0]
+	for _, p := range c.Pairs {
+		k, ok := [2]int{}, false
+		switch ra, rb := an.ringOf[p.A], an.ringOf[p.B]; {
+		case ra >= 0 && rb < 0:
+			k, ok = [2]int{ra, p.B}, true
+		case rb >= 0 && ra < 0:
+			k, ok = [2]int{rb, p.A}, true
+		}
+		if ok && seen[k] {
+			continue
+		}
+		seen[k] = ok
+		kept = append(kept, p)
+	}
+	c.Pairs = kept
 	c.Template = append(c.Template, an.common...)
 	c.Template = append(c.Template, an.stock...)
 	sort.SliceStable(c.Template, func(i, j int) bool { return c.Template[i].Reports > c.Template[j].Reports })
