@@ -1,13 +1,21 @@
 // Package similar finds passages that one report shares, identically or
-// almost, with another report of the same batch (copy detection).
+// almost, with another report of the same batch (copy detection), and
+// groups of reports that share most of their text (rings).
 //
 // Each document is reduced to a Print: winnowed fingerprints of shingles of
-// gse tokens (punctuation skipped, numbers normalised), with byte offsets and
-// character counts but no text. An Index collects Prints and finds candidate
-// pairs through the fingerprints they share, ignoring fingerprints common to
-// many documents (boilerplate). Only for candidate pairs are the two texts
-// read again, to fix the passages' exact edges, measure them and cut
-// excerpts.
+// gse tokens (punctuation skipped, numbers normalised), with byte offsets,
+// character counts, line starts and short excerpts but no full text. A
+// Print converts to and from a Signature (one JSON line) so that a per-file
+// stage and a merge stage can run apart. An Index collects Prints and finds
+// candidate pairs through the fingerprints they share (near-linear: long
+// posting lists only link neighbours). Compare works from the fingerprints
+// alone: rings, pairs outside rings and the template text it ignored, with
+// the reason. Pairs instead reads the texts of candidate pairs again, to fix
+// the passages' exact edges, measure them and cut excerpts.
+//
+// Template is decided by what is shared, not by how many share it: stock
+// wording (Options.Boilerplate, Options.IsStock) and short passages found in
+// at least Options.MinUnrelated unrelated reports (a ring counts once).
 package similar
 
 import (
