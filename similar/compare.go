@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/segment"
 )
@@ -275,17 +276,44 @@ func (p *Print) lineAt(off int) int {
 	return 1 + sort.Search(len(p.lines), func(i int) bool { return int(p.lines[i]) > off })
 }
 
-// excerptFor returns the excerpt of the first sentence starting inside sp,
-// after … when the passage starts earlier in a sentence.
+// excerptFor returns the start of span sp, from the excerpt of the
+// sentence it starts in, or else … and the first sentence starting inside
+// it; "" when neither is known. Like excerpt, it ends with … when cut.
 func (p *Print) excerptFor(sp segment.Span) string {
-	i := sort.Search(len(p.excerpts), func(i int) bool { return int(p.excerpts[i].off) >= sp.Start })
-	if i >= len(p.excerpts) || int(p.excerpts[i].off) >= sp.End {
-		return ""
+	const minRunes = 6
+	i := sort.Search(len(p.excerpts), func(i int) bool { return int(p.excerpts[i].off) > sp.Start })
+	if i > 0 {
+		e := p.excerpts[i-1]
+		if d := sp.Start - int(e.off); d < len(e.text) && utf8.RuneStart(e.text[d]) {
+			if s := e.text[d:]; utf8.RuneCountInString(s) >= minRunes || i >= len(p.excerpts) || int(p.excerpts[i].off) >= sp.End {
+				return show(s, sp.End-sp.Start)
+			}
+		}
 	}
-	if int(p.excerpts[i].off) > sp.Start {
-		return "…" + p.excerpts[i].text
+	if i < len(p.excerpts) && int(p.excerpts[i].off) < sp.End {
+		e := p.excerpts[i]
+		return "…" + show(e.text, sp.End-int(e.off))
 	}
-	return p.excerpts[i].text
+	return ""
+}
+
+// show cuts s to n bytes (on a rune boundary), puts its white space on one
+// line and adds … when it stops before the passage's end.
+func show(s string, n int) string {
+	cut := false
+	if n < len(s) {
+		for n > 0 && !utf8.RuneStart(s[n]) {
+			n--
+		}
+		s = s[:max(n, 0)]
+	} else if n > len(s) {
+		cut = true
+	}
+	out := excerpt(s, utf8.RuneCountInString(s)+1)
+	if cut {
+		out += "…"
+	}
+	return out
 }
 
 func round1(x float64) float64 { return math.Round(x*10) / 10 }

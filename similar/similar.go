@@ -138,7 +138,8 @@ type Print struct {
 	stock    []stockSentence
 }
 
-// excerptAt is the start of a sentence of the text, at byte offset off.
+// excerptAt is the start of a sentence of the text, at byte offset off:
+// its first runes exactly as in the text (text[off:off+len(text)]).
 type excerptAt struct {
 	off  uint32
 	text string
@@ -209,7 +210,7 @@ func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 			continue
 		}
 		if len(excerpts) < ix.opt.MaxExcerpts {
-			excerpts = append(excerpts, excerptAt{uint32(off.Start + strings.Index(text[off.Start:off.End], sent)), excerpt(sent, ix.opt.ExcerptRunes)})
+			excerpts = append(excerpts, excerptAt{uint32(off.Start + strings.Index(text[off.Start:off.End], sent)), rawPrefix(sent, ix.opt.ExcerptRunes)})
 		}
 		if ix.opt.IsStock != nil && ix.opt.IsStock(sent) {
 			s.mask = append(s.mask, off)
@@ -509,4 +510,17 @@ func (ix *Index) stockMask(text string, dst []segment.Span) []segment.Span {
 		}
 	}
 	return dst
+}
+
+// rawPrefix returns the first n runes of s, cut before the first invalid
+// byte.
+func rawPrefix(s string, n int) string {
+	k := 0
+	for i, r := range s {
+		if k == n || r == utf8.RuneError {
+			return s[:i]
+		}
+		k++
+	}
+	return s
 }

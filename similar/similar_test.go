@@ -227,3 +227,39 @@ func fillerReport(i int) string {
 	}
 	return b.String()
 }
+
+// Compare, from fingerprints alone, finds the same pairs as Pairs on the
+// fixtures, on the same lines, with passages inside Pairs' exact ones.
+func TestCompareMatchesPairs(t *testing.T) {
+	names := []string{"copy_a.txt", "copy_b.txt", "edited_b.txt", "boiler_a.txt", "boiler_b.txt"}
+	texts := readFixtures(t, names...)
+	ix := indexTexts(t, defaultOptions(t), texts)
+	exact, err := ix.Pairs(loader(texts))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := ix.Compare()
+	if len(c.Pairs) != len(exact) || len(c.Rings) != 0 {
+		t.Fatalf("Compare: %d pairs, %d rings; Pairs: %d pairs", len(c.Pairs), len(c.Rings), len(exact))
+	}
+	for _, e := range exact {
+		p := findPair(c.Pairs, e.A, e.B)
+		if p == nil || len(p.Passages) != len(e.Passages) {
+			t.Errorf("%s–%s: Compare %+v", names[e.A], names[e.B], p)
+			continue
+		}
+		for k, ps := range p.Passages {
+			x := e.Passages[k]
+			if ps.LinesA != x.LinesA || ps.LinesB != x.LinesB || !ps.Estimated ||
+				ps.A.Start < x.A.Start || ps.A.End > x.A.End || ps.B.Start < x.B.Start || ps.B.End > x.B.End {
+				t.Errorf("%s–%s: estimated %+v, exact %+v", names[e.A], names[e.B], ps, x)
+			}
+			if ps.Excerpt == "" || !strings.Contains(texts[e.A], strings.TrimPrefix(strings.TrimSuffix(ps.Excerpt, "…"), "…")) {
+				t.Errorf("excerpt %q", ps.Excerpt)
+			}
+		}
+		if p.ShareA > e.ShareA+0.1 || p.ShareA < e.ShareA*0.7 {
+			t.Errorf("%s–%s: share %.1f, exact %.1f", names[e.A], names[e.B], p.ShareA, e.ShareA)
+		}
+	}
+}
