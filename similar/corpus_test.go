@@ -88,7 +88,7 @@ func TestCorpusCopies(t *testing.T) {
 	opt := defaultOptions(t).withDefaults()
 	template := map[[2]int]bool{} // pairs sharing a paragraph held by many reports
 	for _, hs := range bySource {
-		if len(hs) >= opt.MinCommonDocs && float64(len(hs)) > opt.MaxDocShare*float64(len(reps)) {
+		if len(hs) >= opt.MinUnrelated {
 			for i := range hs {
 				for j := range hs {
 					template[[2]int{hs[i].doc, hs[j].doc}] = true

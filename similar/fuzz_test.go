@@ -1,6 +1,7 @@
 package similar
 
 import (
+	"encoding/json"
 	"testing"
 	"unicode/utf8"
 
@@ -52,6 +53,27 @@ func FuzzPairs(f *testing.F) {
 		pairs, err := ix.Pairs(loader(texts))
 		if err != nil {
 			t.Fatal(err)
+		}
+		// Compare, and Compare from signatures, give the same JSON.
+		want, err := json.Marshal(ix.Compare())
+		if err != nil {
+			t.Fatal(err)
+		}
+		merged := NewIndex(ix.opt)
+		for i, p := range ix.prints {
+			b, _ := json.Marshal(ix.Signature(p))
+			var s Signature
+			if err := json.Unmarshal(b, &s); err != nil {
+				t.Fatal(err)
+			}
+			q, err := merged.PrintFrom(&s)
+			if err != nil {
+				t.Fatalf("own signature refused: %v", err)
+			}
+			merged.Add(i, q)
+		}
+		if got, _ := json.Marshal(merged.Compare()); string(got) != string(want) {
+			t.Fatalf("merged %s\nwant %s", got, want)
 		}
 		for _, p := range pairs {
 			if p.A >= p.B || p.ShareA < 0 || p.ShareA > 100 || p.ShareB < 0 || p.ShareB > 100 {

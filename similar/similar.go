@@ -1,13 +1,21 @@
 // Package similar finds passages that one report shares, identically or
-// almost, with another report of the same batch (copy detection).
+// almost, with another report of the same batch (copy detection), and
+// groups of reports that share most of their text (rings).
 //
 // Each document is reduced to a Print: winnowed fingerprints of shingles of
-// gse tokens (punctuation skipped, numbers normalised), with byte offsets and
-// character counts but no text. An Index collects Prints and finds candidate
-// pairs through the fingerprints they share, ignoring fingerprints common to
-// many documents (boilerplate). Only for candidate pairs are the two texts
-// read again, to fix the passages' exact edges, measure them and cut
-// excerpts.
+// gse tokens (punctuation skipped, numbers normalised), with byte offsets,
+// character counts, line starts and short excerpts but no full text. A
+// Print converts to and from a Signature (one JSON line) so that a per-file
+// stage and a merge stage can run apart. An Index collects Prints and finds
+// candidate pairs through the fingerprints they share (near-linear: long
+// posting lists only link neighbours). Compare works from the fingerprints
+// alone: rings, pairs outside rings and the template text it ignored, with
+// the reason. Pairs instead reads the texts of candidate pairs again, to fix
+// the passages' exact edges, measure them and cut excerpts.
+//
+// Template is decided by what is shared, not by how many share it: stock
+// wording (Options.Boilerplate, Options.IsStock) and short passages found in
+// at least Options.MinUnrelated unrelated reports (a ring counts once).
 package similar
 
 import (
@@ -15,10 +23,9 @@ import (
 	"math"
 	"runtime"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
-	"unicode"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/segment"
@@ -32,13 +39,35 @@ type Options struct {
 	// A passage is reported only when at least this share of its characters
 	// lies outside stock phrases; default 0.5.
 	MinOwnShare float64
-	// A fingerprint found in more than MaxDocShare of the documents, and in
-	// at least MinCommonDocs of them, is template text; defaults 0.05 and 5.
-	MaxDocShare   float64
-	MinCommonDocs int
 	// Boilerplate phrases (formulations, stock phrases) whose characters
 	// never count toward MinChars; see PhrasesFrom and StockPhrases.
 	Boilerplate []string
+	// IsStock, when set, is asked about every sentence (line pieces ending
+	// in 。！？；): a sentence it accepts is stock wording (a prescribed
+	// opening, a formulation), treated as template and listed as such.
+	IsStock func(sentence string) bool
+
+	// RingOverlap is the whole-text overlap (the share of the smaller
+	// report's fingerprints found in the other) from which two reports are
+	// copies of one another; connected groups of such pairs are rings,
+	// whatever their size. Default 0.6.
+	RingOverlap float64
+	// MinUnrelated: a passage found in at least this many unrelated reports
+	// (members of one ring count once) is template text. Default 5.
+	MinUnrelated int
+	// MaxTemplateShare: template text is short. A run of common
+	// fingerprints covering more than this share of a report's characters
+	// is not template. Default 0.25.
+	MaxTemplateShare float64
+	// PostingCap bounds the work per fingerprint: one found in more reports
+	// than this pairs each report only with its neighbour in the posting
+	// list (enough to connect a large ring), not with all. Default 100.
+	PostingCap int
+	// ExcerptRunes is the length of the excerpts a Print keeps at sentence
+	// starts (for output without texts); default 16. MaxExcerpts caps
+	// their number per document; default 400.
+	ExcerptRunes int
+	MaxExcerpts  int
 }
 
 func (o Options) withDefaults() Options {
@@ -57,11 +86,26 @@ func (o Options) withDefaults() Options {
 	if o.MinOwnShare <= 0 {
 		o.MinOwnShare = 0.5
 	}
-	if o.MaxDocShare <= 0 {
-		o.MaxDocShare = 0.05
+	if o.RingOverlap <= 0 || o.RingOverlap > 1 {
+		o.RingOverlap = 0.6
 	}
-	if o.MinCommonDocs <= 0 {
-		o.MinCommonDocs = 5
+	if o.MinUnrelated <= 0 {
+		o.MinUnrelated = 5
+	}
+	if o.MaxTemplateShare <= 0 {
+		o.MaxTemplateShare = 0.25
+	}
+	if o.PostingCap <= 0 {
+		o.PostingCap = 100
+	}
+	if o.PostingCap < 2 {
+		o.PostingCap = 2
+	}
+	if o.ExcerptRunes <= 0 {
+		o.ExcerptRunes = 16
+	}
+	if o.MaxExcerpts <= 0 {
+		o.MaxExcerpts = 400
 	}
 	return o
 }
@@ -73,7 +117,8 @@ func (o Options) withDefaults() Options {
 type fp struct {
 	hash       uint64
 	start, end uint32
-	tok, c0    uint32
+	tok        uint32
+	c0, c1     uint32
 	u0, u1     uint32
 }
 
@@ -88,7 +133,28 @@ type Print struct {
 	chars    int      // content characters (letters and digits) in the text
 	textLen  int      // len(text), to check a reloaded text
 	textHash uint64   // hash of text, likewise
+	lines    []uint32 // byte offsets of the starts of lines 2, 3, …
+	excerpts []excerptAt
+	stock    []stockSentence
 }
+
+// excerptAt is the start of a sentence of the text, at byte offset off:
+// its first runes exactly as in the text (text[off:off+len(text)]).
+type excerptAt struct {
+	off  uint32
+	text string
+}
+
+// stockSentence is a sentence Options.IsStock accepted.
+type stockSentence struct {
+	hash    uint64
+	chars   int
+	excerpt string
+}
+
+// maxStockSentences bounds the stock sentences a Print lists (all are
+// masked).
+const maxStockSentences = 64
 
 // Chars returns the number of content characters (letters, digits, Han) of
 // the document.
@@ -102,6 +168,7 @@ func (p *Print) Size() int { return len(p.fps) }
 type Index struct {
 	opt    Options
 	m      *matcher
+	work   atomic.Int64
 	mu     sync.Mutex
 	prints []*Print
 	pool   sync.Pool
@@ -130,7 +197,29 @@ const masked = math.MaxUint64 // shingle hash that winnowing never selects
 func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 	s := ix.pool.Get().(*scratch)
 	defer ix.pool.Put(s)
-	s.mask = mergeSpans(headingMask(text, ix.m.mask(text, s.mask[:0])))
+	s.mask = headingMask(text, ix.m.mask(text, s.mask[:0]))
+	var stock []stockSentence
+	var excerpts []excerptAt
+	var lines []uint32
+	for off := range sentences(text) {
+		if off.Start > 0 && text[off.Start-1] == '\n' {
+			lines = append(lines, uint32(off.Start))
+		}
+		sent := strings.TrimSpace(text[off.Start:off.End])
+		if sent == "" {
+			continue
+		}
+		if len(excerpts) < ix.opt.MaxExcerpts {
+			excerpts = append(excerpts, excerptAt{uint32(off.Start + strings.Index(text[off.Start:off.End], sent)), rawPrefix(sent, ix.opt.ExcerptRunes)})
+		}
+		if ix.opt.IsStock != nil && ix.opt.IsStock(sent) {
+			s.mask = append(s.mask, off)
+			if len(stock) < maxStockSentences {
+				stock = append(stock, stockSentence{fnvString(sent), contentChars(sent), excerpt(sent, 40)})
+			}
+		}
+	}
+	s.mask = mergeSpans(s.mask)
 	s.th, s.ts, s.te = s.th[:0], s.ts[:0], s.te[:0]
 	s.c0, s.c1, s.u0, s.u1 = s.c0[:0], s.c1[:0], s.u0[:0], s.u1[:0]
 
@@ -163,7 +252,7 @@ func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 		s.c1, s.u1 = append(s.c1, uint32(c)), append(s.u1, uint32(u))
 	}
 	p := &Print{chars: c, textLen: len(text), textHash: fnvString(text),
-		th: make([]uint32, len(s.th)), tu: slices.Clone(s.u1)}
+		th: make([]uint32, len(s.th)), tu: slices.Clone(s.u1), lines: lines, excerpts: excerpts, stock: stock}
 	for i, h := range s.th {
 		p.th[i] = uint32(h)
 	}
@@ -203,12 +292,42 @@ func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 			last = best
 			e := best + k - 1
 			fps = append(fps, fp{hash: s.sh[best], start: s.ts[best], end: s.te[e],
-				tok: uint32(best), c0: s.c0[best], u0: s.u0[best], u1: s.u1[e]})
+				tok: uint32(best), c0: s.c0[best], c1: s.c1[e], u0: s.u0[best], u1: s.u1[e]})
 		}
 	}
 	p.fps = slices.Clip(fps)
 	return p
 }
+
+// sentences yields the spans of the sentences of text: pieces of lines
+// ending after 。！？； or at the line's end (without the line break).
+func sentences(text string) func(yield func(segment.Span) bool) {
+	return func(yield func(segment.Span) bool) {
+		start := 0
+		for i, r := range text {
+			switch r {
+			case '\n':
+				if !yield(segment.Span{Start: start, End: i}) {
+					return
+				}
+				start = i + 1
+			case '。', '！', '？', '；':
+				if !yield(segment.Span{Start: start, End: i + utf8.RuneLen(r)}) {
+					return
+				}
+				start = i + utf8.RuneLen(r)
+			}
+		}
+		if start < len(text) {
+			yield(segment.Span{Start: start, End: len(text)})
+		}
+	}
+}
+
+// Work returns the units of work (postings, pair matches, fingerprints
+// compared) of the last Pairs or Compare: a measure of growth that does
+// not depend on the machine.
+func (ix *Index) Work() int64 { return ix.work.Load() }
 
 // Add stores the print of document id (ids are small, dense integers such as
 // input order).
@@ -241,14 +360,19 @@ type Passage struct {
 	Identical  bool    // the two spans are byte for byte the same
 	Excerpt    string  // the start of A's text
 	ExcerptB   string  // the start of B's text when it differs
-	matched    int     // content characters of A covered by fingerprints
+	// Estimated: found by Compare from fingerprints alone (spans at
+	// fingerprint edges, Similarity the share of fingerprints matched).
+	Estimated bool
+	matched   int       // content characters of A covered by fingerprints
+	ca, cb    [2]uint32 // content-character intervals (Compare)
 }
 
 // part is one matched fingerprint: its spans in A and B and the indices of
 // its first token in each.
 type part struct {
 	a, b   segment.Span
-	ta, tb int
+	ta, tb int // first tokens
+	fa, fb int // fingerprint indices
 }
 
 // cand is a candidate passage: matched fingerprints in A's order.
@@ -258,6 +382,7 @@ type cand struct{ parts []part }
 type candPair struct {
 	a, b  int
 	cands []cand
+	ring  bool // both documents are in one ring
 }
 
 type posting struct {
@@ -296,8 +421,35 @@ func (e *DocError) Unwrap() error { return e.Err }
 // several goroutines at once. A
 // pair whose text cannot be loaded, or changed, is left out and its error
 // returned (joined); the other pairs are still returned.
+//
+// Pairs lists every pair, inside rings too, with the template rule of
+// Compare; Compare groups rings and reads no text.
 func (ix *Index) Pairs(load func(id int) (string, error)) ([]Pair, error) {
-	cands, template := ix.candidates()
+	an := ix.analyze()
+	ix.work.Store(an.work)
+	var cands []candPair
+	for _, cp := range an.pairs {
+		if c := ix.promisingOnly(cp, an.template); len(c.cands) > 0 {
+			cands = append(cands, c)
+		}
+	}
+	return ix.refinePairs(cands, an.template, load)
+}
+
+// promisingOnly keeps the candidate passages that promising accepts.
+func (ix *Index) promisingOnly(cp candPair, template map[uint64]int) candPair {
+	out := cp
+	out.cands = nil
+	for _, cd := range cp.cands {
+		if ix.promising(ix.prints[cp.a], ix.prints[cp.b], cd, template) {
+			out.cands = append(out.cands, cd)
+		}
+	}
+	return out
+}
+
+// refinePairs fixes the candidates' passages against the texts.
+func (ix *Index) refinePairs(cands []candPair, template map[uint64]int, load func(id int) (string, error)) ([]Pair, error) {
 	// Candidates are refined in parallel, in contiguous runs (they come
 	// sorted by A, so each worker's cache keeps A's text).
 	type outcome struct {
@@ -341,837 +493,34 @@ func (ix *Index) Pairs(load func(id int) (string, error)) ([]Pair, error) {
 			out = append(out, r.p)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		mi, mj := math.Max(out[i].ShareA, out[i].ShareB), math.Max(out[j].ShareA, out[j].ShareB)
-		if mi != mj {
-			return mi > mj
-		}
-		if out[i].A != out[j].A {
-			return out[i].A < out[j].A
-		}
-		return out[i].B < out[j].B
-	})
+	sortPairs(out)
 	return out, errors.Join(errs...)
 }
 
 // candidates returns pairs with candidate passages and the set of
-// template fingerprints (found in many documents).
-func (ix *Index) candidates() ([]candPair, map[uint64]bool) {
-	ps := ix.prints
-	ndocs := 0
-	total := 0
-	for _, p := range ps {
-		if p != nil {
-			ndocs++
-			total += len(p.fps)
-		}
-	}
-	posts := make([]posting, 0, total)
-	for d, p := range ps {
-		if p == nil {
-			continue
-		}
-		for i, f := range p.fps {
-			posts = append(posts, posting{f.hash, uint32(d), uint32(i)})
-		}
-	}
-	// Postings are appended in (doc, idx) order; a stable sort by hash
-	// keeps that order within each hash.
-	posts = radixSort(posts)
-	limit := ix.opt.MaxDocShare * float64(ndocs)
-	template := map[uint64]bool{}
-	var matches []match
-	for i := 0; i < len(posts); {
-		j := i + 1
-		docs := 1
-		for ; j < len(posts) && posts[j].hash == posts[i].hash; j++ {
-			if posts[j].doc != posts[j-1].doc {
-				docs++
-			}
-		}
-		g := posts[i:j]
-		i = j
-		if docs < 2 {
-			continue
-		}
-		if docs >= ix.opt.MinCommonDocs && float64(docs) > limit {
-			template[g[0].hash] = true
-			continue
-		}
-		for x := 0; x < len(g); x++ {
-			if x >= maxRepeats && g[x-maxRepeats].doc == g[x].doc {
-				continue
-			}
-			for y := x + 1; y < len(g); y++ {
-				if g[y].doc == g[x].doc || (y >= maxRepeats && g[y-maxRepeats].doc == g[y].doc) {
-					continue
-				}
-				matches = append(matches, match{uint64(g[x].doc)<<32 | uint64(g[y].doc), g[x].idx, g[y].idx})
-			}
-		}
-	}
-	posts = nil
-	slices.SortFunc(matches, func(a, b match) int {
-		switch {
-		case a.pair != b.pair:
-			if a.pair < b.pair {
-				return -1
-			}
-			return 1
-		case a.ia != b.ia:
-			return int(a.ia) - int(b.ia)
-		}
-		return int(a.ib) - int(b.ib)
-	})
-	var out []candPair
-	for i := 0; i < len(matches); {
-		j := i + 1
-		for j < len(matches) && matches[j].pair == matches[i].pair {
-			j++
-		}
-		a, b := int(matches[i].pair>>32), int(uint32(matches[i].pair))
-		if cs := ix.chain(ps[a], ps[b], matches[i:j], template); len(cs) > 0 {
-			out = append(out, candPair{a: a, b: b, cands: cs})
-		}
-		i = j
-	}
-	return out, template
-}
 
-// radixSort sorts postings by hash, stably (LSD, 8 bits a pass).
-func radixSort(a []posting) []posting {
-	b := make([]posting, len(a))
-	for shift := uint(0); shift < 64; shift += 8 {
-		var count [257]int
-		for _, p := range a {
-			count[(p.hash>>shift)&0xff+1]++
-		}
-		for i := 1; i < len(count); i++ {
-			count[i] += count[i-1]
-		}
-		for _, p := range a {
-			k := (p.hash >> shift) & 0xff
-			b[count[k]] = p
-			count[k]++
-		}
-		a, b = b, a
+// stockMask appends the spans of the sentences Options.IsStock accepts.
+func (ix *Index) stockMask(text string, dst []segment.Span) []segment.Span {
+	if ix.opt.IsStock == nil {
+		return dst
 	}
-	return a
-}
-
-// chain links matches that follow each other in both documents into
-// candidate passages.
-func (ix *Index) chain(pa, pb *Print, ms []match, template map[uint64]bool) []cand {
-	type chainT struct {
-		members []match
-		open    bool
-	}
-	var chains []*chainT
-	for _, m := range ms {
-		fa, fb := pa.fps[m.ia], pb.fps[m.ib]
-		var best *chainT
-		bestSkew := chainSkew + 1
-		for _, c := range chains {
-			if !c.open {
-				continue
-			}
-			l := c.members[len(c.members)-1]
-			la, lb := pa.fps[l.ia], pb.fps[l.ib]
-			da, db := int(fa.c0)-int(la.c0), int(fb.c0)-int(lb.c0)
-			if da > chainGap {
-				c.open = false // matches come in A's order: it cannot grow
-				continue
-			}
-			if da <= 0 || db <= 0 || db > chainGap {
-				continue
-			}
-			if skew := abs(da - db); skew < bestSkew {
-				best, bestSkew = c, skew
-			}
-		}
-		if best == nil {
-			best = &chainT{open: true}
-			chains = append(chains, best)
-		}
-		best.members = append(best.members, m)
-	}
-	var out []cand
-	for _, c := range chains {
-		if len(c.members) < 2 {
-			continue
-		}
-		var cd cand
-		own, endU := 0, -1
-		for _, m := range c.members {
-			fa, fb := pa.fps[m.ia], pb.fps[m.ib]
-			cd.parts = append(cd.parts, part{segment.Span{Start: int(fa.start), End: int(fa.end)}, segment.Span{Start: int(fb.start), End: int(fb.end)},
-				int(fa.tok), int(fb.tok)})
-			own += int(fa.u1) - max(int(fa.u0), endU) // union, members in A order
-			endU = max(endU, int(fa.u1))
-		}
-		// Fingerprints miss up to Window-1 tokens at each end of a shared
-		// run; refine finds them, so be lenient here.
-		if own*2 < ix.opt.MinChars || !ix.promising(pa, pb, cd, template) {
-			continue
-		}
-		out = append(out, cd)
-	}
-	return out
-}
-
-// promising reports whether a candidate passage, grown over the tokens the
-// two documents share around it, can reach MinChars characters outside
-// stock phrases, headings and template text. It reads no text, and errs on
-// the side of yes (refine decides on the texts): tokens skip punctuation, and
-// slack allows for parts of tokens at the ends.
-func (ix *Index) promising(pa, pb *Print, cd cand, template map[uint64]bool) bool {
-	const slack = 4
-	k := ix.opt.Shingle
-	ia0, ib0, ia1, ib1 := cd.parts[0].ta, cd.parts[0].tb, 0, 0
-	for _, pt := range cd.parts {
-		ia1, ib1 = max(ia1, pt.ta+k), max(ib1, pt.tb+k)
-	}
-	for ia0 > 0 && ib0 > 0 && pa.th[ia0-1] == pb.th[ib0-1] {
-		ia0, ib0 = ia0-1, ib0-1
-	}
-	for ia1 < len(pa.th) && ib1 < len(pb.th) && pa.th[ia1] == pb.th[ib1] {
-		ia1, ib1 = ia1+1, ib1+1
-	}
-	u := func(p *Print, i int) int {
-		if i == 0 {
-			return 0
-		}
-		return int(p.tu[i-1])
-	}
-	lo, hi := u(pa, ia0), u(pa, ia1)
-	own := hi - lo
-	// minus the union of template fingerprints inside [lo, hi)
-	end := lo
-	i := sort.Search(len(pa.fps), func(i int) bool { return int(pa.fps[i].u1) > lo })
-	for ; i < len(pa.fps) && int(pa.fps[i].u0) < hi; i++ {
-		f := pa.fps[i]
-		if !template[f.hash] {
-			continue
-		}
-		s, e := max(int(f.u0), end), min(int(f.u1), hi)
-		if e > s {
-			own -= e - s
-			end = e
-		}
-	}
-	return own+slack >= ix.opt.MinChars
-}
-
-// text is a loaded document text with its mask: the spans of stock phrases
-// and of template fingerprints, merged.
-type text struct {
-	s    string
-	mask []segment.Span
-}
-
-// textCache keeps the last few loaded texts (pairs come sorted by A).
-type textCache struct {
-	load     func(int) (string, error)
-	ix       *Index
-	template map[uint64]bool
-	ids      []int
-	ts       []*text
-}
-
-func (c *textCache) get(id int) (*text, error) {
-	for i, x := range c.ids {
-		if x == id {
-			return c.ts[i], nil
-		}
-	}
-	s, err := c.load(id)
-	if err != nil {
-		return nil, &DocError{ID: id, Err: err}
-	}
-	p := c.ix.prints[id]
-	if len(s) != p.textLen || fnvString(s) != p.textHash {
-		return nil, &DocError{ID: id, Err: ErrChanged}
-	}
-	spans := headingMask(s, c.ix.m.mask(s, nil))
-	for _, f := range p.fps {
-		if c.template[f.hash] {
-			spans = append(spans, segment.Span{Start: int(f.start), End: int(f.end)})
-		}
-	}
-	t := &text{s: s, mask: mergeSpans(spans)}
-	if len(c.ids) >= 8 {
-		c.ids, c.ts = c.ids[1:], c.ts[1:]
-	}
-	c.ids, c.ts = append(c.ids, id), append(c.ts, t)
-	return t, nil
-}
-
-// refine fixes a candidate pair's passages against the texts and keeps the
-// ones long and specific enough.
-func (ix *Index) refine(cp candPair, ta, tb *text) (Pair, bool) {
-	var ps []Passage
-	for _, cd := range cp.cands {
-		// Split where the text between two matched fingerprints differs
-		// more than a light edit would make it.
-		start := 0
-		for i := 1; i <= len(cd.parts); i++ {
-			if i < len(cd.parts) && similarGap(ta.s, tb.s, cd.parts[i-1], cd.parts[i]) {
-				continue
-			}
-			run := cd.parts[start:i]
-			start = i
-			if len(run) < 2 {
-				continue
-			}
-			p := Passage{A: run[0].a, B: run[0].b}
-			endA, matchedOwn := -1, 0
-			for _, pt := range run {
-				p.A.End, p.B.End = max(p.A.End, pt.a.End), max(p.B.End, pt.b.End)
-				p.B.Start = min(p.B.Start, pt.b.Start)
-				if sp := (segment.Span{Start: max(pt.a.Start, endA), End: max(pt.a.End, endA)}); sp.Len() > 0 {
-					c := contentChars(ta.s[sp.Start:sp.End])
-					p.matched += c
-					matchedOwn += c - maskedChars(ta, sp)
-				}
-				endA = max(endA, pt.a.End)
-			}
-			// The matched fingerprints themselves must carry most of
-			// the length: extension alone cannot make a passage.
-			if matchedOwn*5 < ix.opt.MinChars*3 {
-				continue
-			}
-			// Exact extension first; only a passage long enough
-			// without help may step over edits at its ends.
-			extend(&p, ta.s, tb.s, false)
-			if !ix.longEnough(ta, tb, p) {
-				continue
-			}
-			extend(&p, ta.s, tb.s, true)
-			ps = append(ps, p)
-		}
-	}
-	// Merge passages that overlap in both texts after extension.
-	sort.Slice(ps, func(i, j int) bool { return ps[i].A.Start < ps[j].A.Start })
-	var merged []Passage
-	for _, p := range ps {
-		if n := len(merged); n > 0 {
-			q := &merged[n-1]
-			if p.A.Start <= q.A.End && p.B.Start <= q.B.End && p.B.End >= q.B.Start || nearby(ta.s, tb.s, *q, p) {
-				q.A.End, q.B.End = max(q.A.End, p.A.End), max(q.B.End, p.B.End)
-				q.B.Start = min(q.B.Start, p.B.Start)
-				q.matched += p.matched
-				continue
-			}
-		}
-		merged = append(merged, p)
-	}
-	var keep []Passage
-	for _, p := range merged {
-		sa, sb := ta.s[p.A.Start:p.A.End], tb.s[p.B.Start:p.B.End]
-		p.CharsA, p.CharsB = contentChars(sa), contentChars(sb)
-		p.Own = p.CharsA - maskedChars(ta, p.A)
-		p.Identical = sa == sb
-		p.Similarity = similarity(sa, sb, p.matched, p.CharsA)
-		p.LinesA = [2]int{lineOf(ta.s, p.A.Start), lineOf(ta.s, p.A.End-1)}
-		p.LinesB = [2]int{lineOf(tb.s, p.B.Start), lineOf(tb.s, p.B.End-1)}
-		p.Excerpt = excerpt(sa, 40)
-		if eb := excerpt(sb, 40); eb != p.Excerpt {
-			p.ExcerptB = eb
-		}
-		keep = append(keep, p)
-	}
-	if len(keep) == 0 {
-		return Pair{}, false
-	}
-	out := Pair{A: cp.a, B: cp.b, Passages: keep}
-	var spA, spB []segment.Span
-	for _, p := range keep {
-		spA, spB = append(spA, p.A), append(spB, p.B)
-	}
-	out.ShareA = percent(unionChars(ta.s, spA), ix.prints[cp.a].chars)
-	out.ShareB = percent(unionChars(tb.s, spB), ix.prints[cp.b].chars)
-	return out, true
-}
-
-// longEnough reports whether a passage has MinChars content characters
-// outside stock phrases and template text on both sides, and MinOwnShare of
-// its characters on A's side.
-func (ix *Index) longEnough(ta, tb *text, p Passage) bool {
-	ca, cb := contentChars(ta.s[p.A.Start:p.A.End]), contentChars(tb.s[p.B.Start:p.B.End])
-	own, ownB := ca-maskedChars(ta, p.A), cb-maskedChars(tb, p.B)
-	return own >= ix.opt.MinChars && ownB >= ix.opt.MinChars && float64(own) >= ix.opt.MinOwnShare*float64(ca)
-}
-
-// similarGap reports whether the texts between two consecutive matched
-// fingerprints differ by no more than a light edit.
-func similarGap(a, b string, x, y part) bool {
-	ga := contentRunes(a[min(x.a.End, y.a.Start):y.a.Start])
-	gb := contentRunes(b[min(x.b.End, y.b.Start):y.b.Start])
-	n := max(len(ga), len(gb))
-	if n == 0 {
-		return true
-	}
-	d := levenshtein(ga, gb)
-	return d <= 1 || d*4 <= n
-}
-
-// nearby reports whether passage p follows q in both texts after a short gap
-// that differs in at most two characters (a changed number, say).
-func nearby(a, b string, q, p Passage) bool {
-	if p.A.Start < q.A.End || p.B.Start < q.B.End || p.A.Start-q.A.End > 24 || p.B.Start-q.B.End > 24 {
-		return false
-	}
-	ga, gb := a[q.A.End:p.A.Start], b[q.B.End:p.B.Start]
-	if strings.Contains(ga, "\n") || strings.Contains(gb, "\n") {
-		return false
-	}
-	return levenshtein([]rune(ga), []rune(gb)) <= 2
-}
-
-// mergeSpans sorts spans and merges overlapping ones.
-func mergeSpans(sp []segment.Span) []segment.Span {
-	sort.Slice(sp, func(i, j int) bool { return sp[i].Start < sp[j].Start })
-	out := sp[:0]
-	for _, s := range sp {
-		if n := len(out); n > 0 && s.Start <= out[n-1].End {
-			out[n-1].End = max(out[n-1].End, s.End)
-			continue
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
-// extend grows a passage while the texts agree around it, within the
-// paragraphs at its ends; when fuzzy, it also steps over up to two small
-// edits (a changed, added or dropped character, or a changed number) as long
-// as extendRun characters, or the rest of both lines, agree after them. Then
-// it trims numbering, punctuation and space from its ends.
-func extend(p *Passage, a, b string, fuzzy bool) {
-	la, lsa := decodeRunes(a[:p.A.Start], true)
-	lb, lsb := decodeRunes(b[:p.B.Start], true)
-	i, j := grow(la, lb, fuzzy, true)
-	p.A.Start -= sum(lsa[:i])
-	p.B.Start -= sum(lsb[:j])
-	ra, rsa := decodeRunes(a[p.A.End:], false)
-	rb, rsb := decodeRunes(b[p.B.End:], false)
-	i, j = grow(ra, rb, fuzzy, false)
-	p.A.End += sum(rsa[:i])
-	p.B.End += sum(rsb[:j])
-	p.A = trim(a, trimEdgeLines(a, stripMarker(a, p.A)))
-	p.B = trim(b, trimEdgeLines(b, stripMarker(b, p.B)))
-}
-
-// extendRun is how many equal characters must follow an edit.
-const extendRun = 4
-
-// grow returns how far x and y agree from their starts (reversed text when
-// left), line breaks excluded.
-func grow(x, y []rune, fuzzy, left bool) (int, int) {
-	i, j := 0, 0
-	for i < len(x) && j < len(y) {
-		if x[i] == y[j] && x[i] != '\n' && x[i] != utf8.RuneError {
-			i, j = i+1, j+1
-			continue
-		}
-		if !fuzzy {
-			break
-		}
-		ni, nj, ok := step(x, y, i, j, 2, left)
-		if !ok {
-			break
-		}
-		i, j = ni, nj
-	}
-	return i, j
-}
-
-// step tries one edit at x[i], y[j] and returns where agreement resumes,
-// allowing budget-1 more edits before extendRun characters agree.
-func step(x, y []rune, i, j, budget int, left bool) (int, int, bool) {
-	if x[i] == '\n' || y[j] == '\n' {
-		return 0, 0, false
-	}
-	var tries [][2]int
-	if isDigit(x[i]) || isDigit(y[j]) {
-		tries = append(tries, [2]int{numberEnd(x, i), numberEnd(y, j)})
-	}
-	tries = append(tries, [2]int{i + 1, j + 1}, [2]int{i + 1, j}, [2]int{i, j + 1})
-	for _, t := range tries {
-		xi, yj := t[0], t[1]
-		if xi > len(x) || yj > len(y) {
-			continue
-		}
-		n := 0
-		for xi+n < len(x) && yj+n < len(y) && n < extendRun && x[xi+n] == y[yj+n] && x[xi+n] != '\n' && x[xi+n] != utf8.RuneError {
-			n++
-		}
-		if n >= extendRun || lineBound(x, xi+n, left) && lineBound(y, yj+n, left) {
-			return xi + n, yj + n, true
-		}
-		if budget > 1 && n > 0 && xi+n < len(x) && yj+n < len(y) {
-			if a, b, ok := step(x, y, xi+n, yj+n, budget-1, left); ok {
-				return a, b, true
-			}
-		}
-	}
-	return 0, 0, false
-}
-
-// numberEnd returns the end of the run of digits and decimal points at rs[i].
-func numberEnd(rs []rune, i int) int {
-	for i < len(rs) && (isDigit(rs[i]) || rs[i] == '.') {
-		i++
-	}
-	return i
-}
-
-// lineBound reports whether rs[k:] starts at a line's end (right) or, for
-// reversed text, at a line's start, possibly after a list or heading number.
-func lineBound(rs []rune, k int, left bool) bool {
-	if k >= len(rs) || rs[k] == '\n' {
-		return true
-	}
-	if !left {
-		return false
-	}
-	e := k
-	for e < len(rs) && rs[e] != '\n' && e-k < 8 {
-		e++
-	}
-	if e < len(rs) && rs[e] != '\n' {
-		return false
-	}
-	mr := slices.Clone(rs[k:e])
-	slices.Reverse(mr)
-	m := string(mr)
-	_, _, n, _, _, ok := segment.ParseMarker(m + "内容")
-	return ok && n == len(m)
-}
-
-// decodeRunes returns the runes of s and their sizes in bytes (an invalid
-// byte is one RuneError of size 1), in reverse order when rev.
-func decodeRunes(s string, rev bool) ([]rune, []int) {
-	rs := make([]rune, 0, len(s)/3+1)
-	ns := make([]int, 0, len(s)/3+1)
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		rs, ns = append(rs, r), append(ns, n)
-		i += n
-	}
-	if rev {
-		slices.Reverse(rs)
-		slices.Reverse(ns)
-	}
-	return rs, ns
-}
-
-func sum(ns []int) int {
-	t := 0
-	for _, n := range ns {
-		t += n
-	}
-	return t
-}
-
-// minEdgeLine is the fewest content characters a passage may keep of the
-// first or last line it spans when it runs over several lines: a few shared
-// words at a paragraph's end or start are coincidence, not copying.
-const minEdgeLine = 10
-
-func trimEdgeLines(s string, sp segment.Span) segment.Span {
-	for {
-		t := s[sp.Start:sp.End]
-		i := strings.IndexByte(t, '\n')
-		if i < 0 || contentChars(t[:i]) >= minEdgeLine {
-			break
-		}
-		sp.Start += i + 1
-		sp = stripMarker(s, sp)
-	}
-	for {
-		t := s[sp.Start:sp.End]
-		i := strings.LastIndexByte(t, '\n')
-		if i < 0 || contentChars(t[i+1:]) >= minEdgeLine {
-			break
-		}
-		sp.End = sp.Start + i
-	}
-	return sp
-}
-
-// maxTitle is the longest heading title headingMask masks, in characters
-// with the number.
-const maxTitle = 24
-
-// headingMask appends the spans of heading titles (一、… （二）…。 3.…：) to
-// dst: report structure, often prescribed, never counts as copied text.
-func headingMask(text string, dst []segment.Span) []segment.Span {
-	for off := 0; off < len(text); {
-		end := strings.IndexByte(text[off:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += off
-		}
-		start := off
-		off = end + 1
-		for start < end && (text[start] == ' ' || text[start] == '\t' || strings.HasPrefix(text[start:], "\u3000")) {
-			if text[start] == ' ' || text[start] == '\t' {
-				start++
-			} else {
-				start += len("\u3000")
-			}
-		}
-		if _, _, n, _, _, ok := segment.ParseMarker(text[start:end]); !ok || n == 0 {
-			continue
-		}
-		// The title runs to the first 。 or ： or the line's end; a longer
-		// one is a list item's first sentence, which is content.
-		stop, runes := end, 0
-		for i, r := range text[start:end] {
-			runes++
-			if r == '。' || r == '：' || r == ':' {
-				stop = start + i + utf8.RuneLen(r)
-				break
-			}
-		}
-		if runes <= maxTitle {
-			dst = append(dst, segment.Span{Start: start, End: stop})
+	for sp := range sentences(text) {
+		if sent := strings.TrimSpace(text[sp.Start:sp.End]); sent != "" && ix.opt.IsStock(sent) {
+			dst = append(dst, sp)
 		}
 	}
 	return dst
 }
 
-// stripMarker drops a heading or list number (一、 （二） 3.) that opens a
-// passage at the start of a line: numbering is not content.
-func stripMarker(s string, sp segment.Span) segment.Span {
-	if sp.Start > 0 && s[sp.Start-1] != '\n' {
-		return sp
-	}
-	if _, _, n, _, _, ok := segment.ParseMarker(s[sp.Start:sp.End]); ok && n > 0 && sp.Start+n <= sp.End {
-		sp.Start += n
-	}
-	return sp
-}
-
-// trim drops leading non-content runes, trailing white space and a number
-// cut in two at either end (only its matching digits would be shared).
-func trim(s string, sp segment.Span) segment.Span {
-	if sp.Start > 0 && sp.Start < sp.End && isDigitByte(s[sp.Start-1]) {
-		for sp.Start < sp.End && (isDigitByte(s[sp.Start]) || s[sp.Start] == '.') {
-			sp.Start++
+// rawPrefix returns the first n runes of s, cut before the first invalid
+// byte.
+func rawPrefix(s string, n int) string {
+	k := 0
+	for i, r := range s {
+		if k == n || r == utf8.RuneError {
+			return s[:i]
 		}
+		k++
 	}
-	if sp.End < len(s) && sp.End > sp.Start && isDigitByte(s[sp.End]) {
-		for sp.End > sp.Start && (isDigitByte(s[sp.End-1]) || s[sp.End-1] == '.') {
-			sp.End--
-		}
-	}
-	for sp.Start < sp.End {
-		r, n := utf8.DecodeRuneInString(s[sp.Start:sp.End])
-		if isContent(r) {
-			break
-		}
-		sp.Start += n
-	}
-	for sp.End > sp.Start {
-		r, n := utf8.DecodeLastRuneInString(s[sp.Start:sp.End])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		sp.End -= n
-	}
-	return sp
-}
-
-func maskedChars(t *text, sp segment.Span) int {
-	n := 0
-	i := sort.Search(len(t.mask), func(i int) bool { return t.mask[i].End > sp.Start })
-	for ; i < len(t.mask) && t.mask[i].Start < sp.End; i++ {
-		s, e := max(t.mask[i].Start, sp.Start), min(t.mask[i].End, sp.End)
-		n += contentChars(t.s[s:e])
-	}
-	return n
-}
-
-func unionChars(s string, spans []segment.Span) int {
-	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
-	n, end := 0, 0
-	for _, sp := range spans {
-		st := max(sp.Start, end)
-		if sp.End > st {
-			n += contentChars(s[st:sp.End])
-			end = sp.End
-		}
-	}
-	return n
-}
-
-func percent(n, of int) float64 {
-	if of == 0 {
-		return 0
-	}
-	return math.Round(float64(n)*1000/float64(of)) / 10
-}
-
-// similarity compares the content characters of two passages: 1 minus their
-// edit distance over the longer length.
-// Very long passages fall back to the share covered by fingerprints.
-func similarity(a, b string, matched, chars int) float64 {
-	ra, rb := contentRunes(a), contentRunes(b)
-	if len(ra) == 0 || len(rb) == 0 {
-		return 0
-	}
-	var sim float64
-	if len(ra)*len(rb) > 4_000_000 {
-		sim = float64(min(matched, chars)) / float64(max(chars, 1))
-	} else {
-		d := levenshtein(ra, rb)
-		sim = 1 - float64(d)/float64(max(len(ra), len(rb)))
-	}
-	return math.Round(sim*1000) / 1000
-}
-
-func contentRunes(s string) []rune {
-	var out []rune
-	for _, r := range s {
-		if isContent(r) {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
-func levenshtein(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
-// lineOf returns the 1-based line of byte offset off.
-func lineOf(s string, off int) int {
-	if off < 0 {
-		off = 0
-	}
-	n := 1
-	for i := 0; i < off && i < len(s); i++ {
-		if s[i] == '\n' {
-			n++
-		}
-	}
-	return n
-}
-
-// excerpt returns the first n runes of s on one line, with … when cut.
-func excerpt(s string, n int) string {
-	out := make([]rune, 0, n+1)
-	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			space = true
-			continue
-		}
-		if space && len(out) > 0 {
-			out = append(out, ' ')
-		}
-		space = false
-		if len(out) >= n {
-			out = append(out, '…')
-			return string(out)
-		}
-		out = append(out, r)
-	}
-	return string(out)
-}
-
-// isContent reports whether r counts as a character of text: a letter
-// (including Han) or a digit.
-func isContent(r rune) bool {
-	switch {
-	case r >= 0x4E00 && r <= 0x9FFF:
-		return true
-	case r < utf8.RuneSelf:
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
-}
-
-func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
-
-func isDigit(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r >= '0' && r <= '9'
-	}
-	return unicode.IsDigit(r)
-}
-
-func contentChars(s string) int {
-	n := 0
-	for _, r := range s {
-		if isContent(r) {
-			n++
-		}
-	}
-	return n
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
-
-// fnvRune hashes a rune's UTF-8 bytes, ASCII letters lowercased.
-func fnvRune(h uint64, r rune) uint64 {
-	if r >= 'A' && r <= 'Z' {
-		r += 'a' - 'A'
-	}
-	if r < utf8.RuneSelf {
-		return (h ^ uint64(r)) * fnvPrime
-	}
-	var b [4]byte
-	n := utf8.EncodeRune(b[:], r)
-	for _, c := range b[:n] {
-		h = (h ^ uint64(c)) * fnvPrime
-	}
-	return h
-}
-
-func fnvString(s string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * fnvPrime
-	}
-	return h
-}
-
-// mix is the splitmix64 finaliser: FNV's low bits are weak for minima.
-func mix(x uint64) uint64 {
-	x ^= x >> 30
-	x *= 0xbf58476d1ce4e5b9
-	x ^= x >> 27
-	x *= 0x94d049bb133111eb
-	x ^= x >> 31
-	return x
+	return s
 }

@@ -164,12 +164,12 @@ func TestOrderIndependent(t *testing.T) {
 	}
 }
 
-// A paragraph shared by many reports of a batch is template text: with
-// Options defaults it is ignored once it is in at least 5 reports and more
-// than 5% of them, while the same paragraph in only two reports is found.
-func TestTemplateFrequency(t *testing.T) {
+// A paragraph shared by otherwise unrelated reports is copying when it is a
+// large part of them, whatever the number of holders (no count-based
+// template rule): with 2 or 6 of 8 short reports holding it, every holder
+// pair is reported (by Pairs, and by Compare as pairs or one ring).
+func TestSharedParagraphNotCountTemplate(t *testing.T) {
 	base := readFixtures(t, "copy_a.txt")[0]
-	_, _, _ = lineOfText(t, base, "农村公路建设。针对")
 	start := strings.Index(base, "针对山区乡镇")
 	shared := base[start : start+strings.IndexByte(base[start:], '\n')]
 	for _, holders := range []int{2, 6} {
@@ -186,12 +186,30 @@ func TestTemplateFrequency(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := 0
-		if holders == 2 {
-			want = 1
-		}
-		if len(pairs) != want {
+		if want := holders * (holders - 1) / 2; len(pairs) != want {
 			t.Errorf("paragraph in %d of 8 reports: %d pairs, want %d", holders, len(pairs), want)
+		}
+		c := ix.Compare()
+		linked := map[[2]int]bool{}
+		for _, p := range c.Pairs {
+			linked[[2]int{p.A, p.B}] = true
+		}
+		for _, r := range c.Rings {
+			for x, a := range r.Members {
+				for _, b := range r.Members[x+1:] {
+					linked[[2]int{a, b}] = true
+				}
+			}
+		}
+		for a := 0; a < 8; a++ {
+			for b := a + 1; b < 8; b++ {
+				if linked[[2]int{a, b}] != (b < holders) {
+					t.Errorf("paragraph in %d of 8: pair %d–%d linked %v", holders, a, b, linked[[2]int{a, b}])
+				}
+			}
+		}
+		if len(c.Template) != 0 {
+			t.Errorf("paragraph in %d of 8: template %+v", holders, c.Template)
 		}
 	}
 }
@@ -208,4 +226,40 @@ func fillerReport(i int) string {
 		b.WriteString("（" + nums[k] + "）" + s + w + "情况。今年" + s + "完成" + w + "第" + nums[k] + "阶段任务，投入资金" + strings.Repeat("8", k+1) + "万元。\n")
 	}
 	return b.String()
+}
+
+// Compare, from fingerprints alone, finds the same pairs as Pairs on the
+// fixtures, on the same lines, with passages inside Pairs' exact ones.
+func TestCompareMatchesPairs(t *testing.T) {
+	names := []string{"copy_a.txt", "copy_b.txt", "edited_b.txt", "boiler_a.txt", "boiler_b.txt"}
+	texts := readFixtures(t, names...)
+	ix := indexTexts(t, defaultOptions(t), texts)
+	exact, err := ix.Pairs(loader(texts))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := ix.Compare()
+	if len(c.Pairs) != len(exact) || len(c.Rings) != 0 {
+		t.Fatalf("Compare: %d pairs, %d rings; Pairs: %d pairs", len(c.Pairs), len(c.Rings), len(exact))
+	}
+	for _, e := range exact {
+		p := findPair(c.Pairs, e.A, e.B)
+		if p == nil || len(p.Passages) != len(e.Passages) {
+			t.Errorf("%s–%s: Compare %+v", names[e.A], names[e.B], p)
+			continue
+		}
+		for k, ps := range p.Passages {
+			x := e.Passages[k]
+			if ps.LinesA != x.LinesA || ps.LinesB != x.LinesB || !ps.Estimated ||
+				ps.A.Start < x.A.Start || ps.A.End > x.A.End || ps.B.Start < x.B.Start || ps.B.End > x.B.End {
+				t.Errorf("%s–%s: estimated %+v, exact %+v", names[e.A], names[e.B], ps, x)
+			}
+			if ps.Excerpt == "" || !strings.Contains(texts[e.A], strings.TrimPrefix(strings.TrimSuffix(ps.Excerpt, "…"), "…")) {
+				t.Errorf("excerpt %q", ps.Excerpt)
+			}
+		}
+		if p.ShareA > e.ShareA+0.1 || p.ShareA < e.ShareA*0.7 {
+			t.Errorf("%s–%s: share %.1f, exact %.1f", names[e.A], names[e.B], p.ShareA, e.ShareA)
+		}
+	}
 }

@@ -1,0 +1,559 @@
+package similar
+
+import (
+	"slices"
+	"sort"
+
+	"github.com/reportlint/reportlint/segment"
+)
+
+// analysis is what the fingerprints alone tell about a batch: candidate
+// pairs with their passages, rings of copies, template fingerprints.
+type analysis struct {
+	pairs    []candPair
+	template map[uint64]int // template fingerprint → unrelated groups holding it
+	ringOf   []int          // document → ring index, or -1
+	rings    []ringStats
+	stock    []Template // stock sentences (Options.IsStock)
+	common   []Template // template passages, excerpts filled later
+	work     int64
+}
+
+type ringStats struct {
+	members  []int
+	overlaps []float64 // whole-text overlaps of the pairs measured
+}
+
+func pairKey(a, b int) uint64 { return uint64(a)<<32 | uint64(b) }
+
+// analyze finds candidate pairs through shared fingerprints. A fingerprint
+// in more than PostingCap documents only links neighbours in its posting
+// list, so the work is linear in the number of fingerprints (times
+// PostingCap). Pairs with many shared fingerprints get their whole-text
+// overlap measured; those above RingOverlap form rings. Then fingerprints
+// common to MinUnrelated unrelated groups (rings count once) and short
+// relative to the reports become template.
+func (ix *Index) analyze() *analysis {
+	ps := ix.prints
+	an := &analysis{template: map[uint64]int{}, ringOf: make([]int, len(ps))}
+	sets := make([][]uint64, len(ps)) // distinct hashes per document, sorted
+	total := 0
+	for d, p := range ps {
+		an.ringOf[d] = -1
+		if p == nil {
+			continue
+		}
+		h := make([]uint64, len(p.fps))
+		for i, f := range p.fps {
+			h[i] = f.hash
+		}
+		slices.Sort(h)
+		sets[d] = slices.Clip(slices.Compact(h))
+		total += len(p.fps)
+	}
+	posts := make([]posting, 0, total)
+	for d, p := range ps {
+		if p == nil {
+			continue
+		}
+		for i, f := range p.fps {
+			posts = append(posts, posting{f.hash, uint32(d), uint32(i)})
+		}
+	}
+	// Postings are appended in (doc, idx) order; a stable sort by hash
+	// keeps that order within each hash.
+	posts = radixSort(posts)
+	an.work += int64(len(posts))
+	var matches []match
+	var links []uint64     // neighbour pairs from capped posting lists
+	var commons [][2]int32 // posting ranges of fingerprints in >= MinUnrelated documents
+	for i := 0; i < len(posts); {
+		j := i + 1
+		docs := 1
+		for ; j < len(posts) && posts[j].hash == posts[i].hash; j++ {
+			if posts[j].doc != posts[j-1].doc {
+				docs++
+			}
+		}
+		g := posts[i:j]
+		if docs >= ix.opt.MinUnrelated {
+			commons = append(commons, [2]int32{int32(i), int32(j)})
+		}
+		i = j
+		if docs < 2 {
+			continue
+		}
+		// Fingerprints in MinUnrelated or more documents may be template:
+		// for now they only link neighbours (enough to find rings); their
+		// pairs are matched once they are known not to be template.
+		if docs >= ix.opt.MinUnrelated || docs > ix.opt.PostingCap {
+			for x := 1; x < len(g); x++ {
+				if g[x].doc != g[x-1].doc {
+					links = append(links, pairKey(int(g[x-1].doc), int(g[x].doc)))
+				}
+			}
+			an.work += int64(len(g))
+			continue
+		}
+		matches = allPairs(matches, g)
+	}
+	an.work += int64(len(matches))
+	sortMatches(matches)
+	slices.Sort(links)
+
+	// Whole-text overlap of pairs with enough shared fingerprints.
+	overlap := map[uint64]float64{}
+	uf := newUnionFind(len(ps))
+	measure := func(key uint64, hits int) {
+		a, b := int(key>>32), int(uint32(key))
+		n := min(len(sets[a]), len(sets[b]))
+		if n == 0 || float64(hits)*2 < ix.opt.RingOverlap*float64(n) {
+			return
+		}
+		ov := an.overlap(sets[a], sets[b])
+		overlap[key] = ov
+		if ov >= ix.opt.RingOverlap {
+			uf.union(a, b)
+		}
+	}
+	for i, k := 0, 0; i < len(matches) || k < len(links); {
+		var key uint64
+		switch {
+		case k >= len(links) || i < len(matches) && matches[i].pair <= links[k]:
+			key = matches[i].pair
+		default:
+			key = links[k]
+		}
+		hits := 0
+		for ; i < len(matches) && matches[i].pair == key; i++ {
+			if i == 0 || matches[i-1].pair != key || matches[i-1].ia != matches[i].ia {
+				hits++
+			}
+		}
+		for ; k < len(links) && links[k] == key; k++ {
+			hits++
+		}
+		measure(key, hits)
+	}
+	an.findRings(uf, sets, overlap)
+
+	// Template: common fingerprints held by MinUnrelated unrelated groups.
+	var groups []int
+	for _, r := range commons {
+		groups = groups[:0]
+		for _, pt := range posts[r[0]:r[1]] {
+			g := int(pt.doc)
+			if ri := an.ringOf[g]; ri >= 0 {
+				g = len(ps) + ri
+			}
+			groups = append(groups, g)
+		}
+		an.work += int64(len(groups))
+		slices.Sort(groups)
+		if n := len(slices.Compact(groups)); n >= ix.opt.MinUnrelated {
+			an.template[posts[r[0]].hash] = n
+		}
+	}
+	ix.shortTemplate(an)
+	// Common fingerprints that are not template (held by a ring, or too
+	// long) are matched now, within PostingCap.
+	n0 := len(matches)
+	for _, r := range commons {
+		g := posts[r[0]:r[1]]
+		if _, t := an.template[g[0].hash]; t || r[1]-r[0] > int32(ix.opt.PostingCap)*maxRepeats {
+			continue
+		}
+		if docs := distinctDocs(g); docs <= ix.opt.PostingCap {
+			matches = allPairs(matches, g)
+		}
+	}
+	posts = nil
+	if len(matches) > n0 {
+		an.work += int64(len(matches) - n0)
+		sortMatches(matches)
+	}
+
+	for i := 0; i < len(matches); {
+		j := i + 1
+		for j < len(matches) && matches[j].pair == matches[i].pair {
+			j++
+		}
+		a, b := int(matches[i].pair>>32), int(uint32(matches[i].pair))
+		ms := matches[i:j]
+		i = j
+		kept := ms[:0]
+		for _, m := range ms {
+			if _, t := an.template[ps[a].fps[m.ia].hash]; !t {
+				kept = append(kept, m)
+			}
+		}
+		if cs := ix.chain(ps[a], ps[b], kept, an.template); len(cs) > 0 {
+			ring := an.ringOf[a] >= 0 && an.ringOf[a] == an.ringOf[b]
+			an.pairs = append(an.pairs, candPair{a: a, b: b, cands: cs, ring: ring})
+		}
+	}
+	return an
+}
+
+// allPairs appends the matches between the documents of one posting list
+// (at most maxRepeats occurrences per document).
+func allPairs(matches []match, g []posting) []match {
+	for x := 0; x < len(g); x++ {
+		if x >= maxRepeats && g[x-maxRepeats].doc == g[x].doc {
+			continue
+		}
+		for y := x + 1; y < len(g); y++ {
+			if g[y].doc == g[x].doc || (y >= maxRepeats && g[y-maxRepeats].doc == g[y].doc) {
+				continue
+			}
+			matches = append(matches, match{pairKey(int(g[x].doc), int(g[y].doc)), g[x].idx, g[y].idx})
+		}
+	}
+	return matches
+}
+
+func distinctDocs(g []posting) int {
+	n := 0
+	for i := range g {
+		if i == 0 || g[i].doc != g[i-1].doc {
+			n++
+		}
+	}
+	return n
+}
+
+func sortMatches(matches []match) {
+	slices.SortFunc(matches, func(a, b match) int {
+		switch {
+		case a.pair != b.pair:
+			if a.pair < b.pair {
+				return -1
+			}
+			return 1
+		case a.ia != b.ia:
+			return int(a.ia) - int(b.ia)
+		}
+		return int(a.ib) - int(b.ib)
+	})
+}
+
+// overlap returns the share of the smaller set found in the other.
+func (an *analysis) overlap(a, b []uint64) float64 {
+	an.work += int64(len(a) + len(b))
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			n, i, j = n+1, i+1, j+1
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	m := min(len(a), len(b))
+	if m == 0 {
+		return 0
+	}
+	return float64(n) / float64(m)
+}
+
+// maxFullRing is the largest ring whose every pair is measured; larger
+// rings report the pairs that linked them.
+const maxFullRing = 64
+
+// findRings turns the union-find components into rings, with the overlaps
+// of their pairs.
+func (an *analysis) findRings(uf *unionFind, sets [][]uint64, overlap map[uint64]float64) {
+	byRoot := map[int][]int{}
+	for d := range an.ringOf {
+		if sets[d] == nil {
+			continue
+		}
+		r := uf.find(d)
+		byRoot[r] = append(byRoot[r], d)
+	}
+	for _, ms := range byRoot {
+		if len(ms) < 2 {
+			continue
+		}
+		an.rings = append(an.rings, ringStats{members: ms})
+	}
+	slices.SortFunc(an.rings, func(a, b ringStats) int { return a.members[0] - b.members[0] })
+	for ri := range an.rings {
+		r := &an.rings[ri]
+		for _, d := range r.members {
+			an.ringOf[d] = ri
+		}
+		for x, a := range r.members {
+			for _, b := range r.members[x+1:] {
+				ov, ok := overlap[pairKey(a, b)]
+				if !ok && len(r.members) <= maxFullRing {
+					ov, ok = an.overlap(sets[a], sets[b]), true
+				}
+				if ok {
+					r.overlaps = append(r.overlaps, ov)
+				}
+			}
+		}
+		slices.Sort(r.overlaps)
+	}
+}
+
+// shortTemplate keeps template text short: in every document, a run of
+// template fingerprints longer than MaxTemplateShare of the document is
+// shared content, not template. It also collects the template passages
+// (a run is known by its most widely held fingerprint) for the listing.
+func (ix *Index) shortTemplate(an *analysis) {
+	long := map[uint64]bool{}
+	runs := func(p *Print, f func(lo, hi int)) {
+		for i := 0; i < len(p.fps); {
+			if _, t := an.template[p.fps[i].hash]; !t {
+				i++
+				continue
+			}
+			j, end := i+1, p.fps[i].c1
+			for j < len(p.fps) && p.fps[j].c0 <= end {
+				if _, t := an.template[p.fps[j].hash]; !t {
+					break
+				}
+				end = max(end, p.fps[j].c1)
+				j++
+			}
+			f(i, j)
+			i = j
+		}
+	}
+	for _, p := range ix.prints {
+		if p == nil {
+			continue
+		}
+		runs(p, func(lo, hi int) {
+			c := p.fps[lo:hi]
+			if float64(c[len(c)-1].c1-c[0].c0) > ix.opt.MaxTemplateShare*float64(p.chars) {
+				for _, f := range c {
+					long[f.hash] = true
+				}
+			}
+		})
+	}
+	for h := range long {
+		delete(an.template, h)
+	}
+	type entry struct {
+		t     Template
+		chars int
+	}
+	seen := map[uint64]*entry{}
+	var order []uint64
+	for d, p := range ix.prints {
+		if p == nil {
+			continue
+		}
+		runs(p, func(lo, hi int) {
+			c := p.fps[lo:hi]
+			key, groups := c[0].hash, 0
+			for _, f := range c {
+				if g := an.template[f.hash]; g > groups || g == groups && f.hash < key {
+					key, groups = f.hash, g
+				}
+			}
+			e := seen[key]
+			if e == nil {
+				sp := segment.Span{Start: int(c[0].start), End: int(c[len(c)-1].end)}
+				e = &entry{t: Template{Reason: ReasonCommon, Example: d, Lines: [2]int{p.lineAt(sp.Start), p.lineAt(sp.End - 1)},
+					Excerpt: p.excerptFor(sp)}}
+				seen[key] = e
+				order = append(order, key)
+			}
+			e.t.Reports++
+			e.t.Unrelated = max(e.t.Unrelated, groups)
+			e.t.Chars = max(e.t.Chars, int(c[len(c)-1].c1-c[0].c0))
+		})
+	}
+	for _, k := range order {
+		if e := seen[k]; e.t.Reports >= ix.opt.MinUnrelated {
+			an.common = append(an.common, e.t)
+		}
+	}
+	// Stock sentences, by text.
+	stock := map[uint64]*Template{}
+	var sorder []uint64
+	for d, p := range ix.prints {
+		if p == nil {
+			continue
+		}
+		for _, s := range p.stock {
+			t := stock[s.hash]
+			if t == nil {
+				t = &Template{Reason: ReasonStock, Example: d, Chars: s.chars, Excerpt: s.excerpt}
+				stock[s.hash] = t
+				sorder = append(sorder, s.hash)
+			}
+			if t.Example == d && t.Reports > 0 {
+				continue // once per document
+			}
+			t.Reports++
+			t.Example = d
+		}
+	}
+	for _, h := range sorder {
+		an.stock = append(an.stock, *stock[h])
+	}
+}
+
+type unionFind struct{ parent []int }
+
+func newUnionFind(n int) *unionFind {
+	u := &unionFind{parent: make([]int, n)}
+	for i := range u.parent {
+		u.parent[i] = i
+	}
+	return u
+}
+
+func (u *unionFind) find(x int) int {
+	for u.parent[x] != x {
+		u.parent[x] = u.parent[u.parent[x]]
+		x = u.parent[x]
+	}
+	return x
+}
+
+func (u *unionFind) union(a, b int) {
+	ra, rb := u.find(a), u.find(b)
+	if ra == rb {
+		return
+	}
+	if ra > rb {
+		ra, rb = rb, ra
+	}
+	u.parent[rb] = ra
+}
+
+// radixSort sorts postings by hash, stably (LSD, 8 bits a pass).
+func radixSort(a []posting) []posting {
+	b := make([]posting, len(a))
+	for shift := uint(0); shift < 64; shift += 8 {
+		var count [257]int
+		for _, p := range a {
+			count[(p.hash>>shift)&0xff+1]++
+		}
+		for i := 1; i < len(count); i++ {
+			count[i] += count[i-1]
+		}
+		for _, p := range a {
+			k := (p.hash >> shift) & 0xff
+			b[count[k]] = p
+			count[k]++
+		}
+		a, b = b, a
+	}
+	return a
+}
+
+// chain links matches that follow each other in both documents into
+// candidate passages.
+func (ix *Index) chain(pa, pb *Print, ms []match, template map[uint64]int) []cand {
+	type chainT struct {
+		members []match
+		open    bool
+	}
+	var chains []*chainT
+	for _, m := range ms {
+		fa, fb := pa.fps[m.ia], pb.fps[m.ib]
+		var best *chainT
+		bestSkew := chainSkew + 1
+		for _, c := range chains {
+			if !c.open {
+				continue
+			}
+			l := c.members[len(c.members)-1]
+			la, lb := pa.fps[l.ia], pb.fps[l.ib]
+			da, db := int(fa.c0)-int(la.c0), int(fb.c0)-int(lb.c0)
+			if da > chainGap {
+				c.open = false // matches come in A's order: it cannot grow
+				continue
+			}
+			if da <= 0 || db <= 0 || db > chainGap {
+				continue
+			}
+			if skew := abs(da - db); skew < bestSkew {
+				best, bestSkew = c, skew
+			}
+		}
+		if best == nil {
+			best = &chainT{open: true}
+			chains = append(chains, best)
+		}
+		best.members = append(best.members, m)
+	}
+	var out []cand
+	for _, c := range chains {
+		if len(c.members) < 2 {
+			continue
+		}
+		var cd cand
+		own, endU := 0, -1
+		for _, m := range c.members {
+			fa, fb := pa.fps[m.ia], pb.fps[m.ib]
+			cd.parts = append(cd.parts, part{segment.Span{Start: int(fa.start), End: int(fa.end)}, segment.Span{Start: int(fb.start), End: int(fb.end)},
+				int(fa.tok), int(fb.tok), int(m.ia), int(m.ib)})
+			own += int(fa.u1) - max(int(fa.u0), endU) // union, members in A order
+			endU = max(endU, int(fa.u1))
+		}
+		// Fingerprints miss up to Window-1 tokens at each end of a shared
+		// run; refine finds them, so be lenient here.
+		if own*2 < ix.opt.MinChars {
+			continue
+		}
+		out = append(out, cd)
+	}
+	return out
+}
+
+// promising reports whether a candidate passage, grown over the tokens the
+// two documents share around it, can reach MinChars characters outside
+// stock phrases, headings and template text. It reads no text, and errs on
+// the side of yes (refine decides on the texts): tokens skip punctuation, and
+// slack allows for parts of tokens at the ends.
+func (ix *Index) promising(pa, pb *Print, cd cand, template map[uint64]int) bool {
+	const slack = 4
+	if len(pa.th) == 0 || len(pb.th) == 0 {
+		return true // rebuilt from a Signature: no token hashes
+	}
+	k := ix.opt.Shingle
+	ia0, ib0, ia1, ib1 := cd.parts[0].ta, cd.parts[0].tb, 0, 0
+	for _, pt := range cd.parts {
+		ia1, ib1 = max(ia1, pt.ta+k), max(ib1, pt.tb+k)
+	}
+	for ia0 > 0 && ib0 > 0 && pa.th[ia0-1] == pb.th[ib0-1] {
+		ia0, ib0 = ia0-1, ib0-1
+	}
+	for ia1 < len(pa.th) && ib1 < len(pb.th) && pa.th[ia1] == pb.th[ib1] {
+		ia1, ib1 = ia1+1, ib1+1
+	}
+	u := func(p *Print, i int) int {
+		if i == 0 {
+			return 0
+		}
+		return int(p.tu[i-1])
+	}
+	lo, hi := u(pa, ia0), u(pa, ia1)
+	own := hi - lo
+	// minus the union of template fingerprints inside [lo, hi)
+	end := lo
+	i := sort.Search(len(pa.fps), func(i int) bool { return int(pa.fps[i].u1) > lo })
+	for ; i < len(pa.fps) && int(pa.fps[i].u0) < hi; i++ {
+		f := pa.fps[i]
+		if _, t := template[f.hash]; !t {
+			continue
+		}
+		s, e := max(int(f.u0), end), min(int(f.u1), hi)
+		if e > s {
+			own -= e - s
+			end = e
+		}
+	}
+	return own+slack >= ix.opt.MinChars
+}
