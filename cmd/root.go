@@ -123,6 +123,7 @@ func NewRootCmd(app *App) *cobra.Command {
 	root.AddCommand(newStructureCmd(app))
 	root.AddCommand(newLexiconCmd(app))
 	root.AddCommand(newAuditCmd(app))
+	root.AddCommand(newServeCmd(app))
 	return root
 }
 
