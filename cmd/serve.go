@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -122,6 +123,10 @@ func (app *App) serveReview(o *lintOptions) (func(context.Context, string, []byt
 	if err != nil {
 		return nil, err
 	}
+	// Large inputs share one full dictionary (≈200 MB) instead of loading
+	// one per request; small ones get their fast filtered dictionary.
+	var fullOnce sync.Once
+	var full *segment.Segmenter
 	return func(ctx context.Context, name string, data []byte) (*web.Review, error) {
 		doc, err := segment.LoadBytes(name, data, app.loadOptions())
 		if err != nil {
@@ -133,6 +138,12 @@ func (app *App) serveReview(o *lintOptions) (func(context.Context, string, []byt
 		}
 		ropt := opt
 		ropt.Tokenize = tokenizer(lex, []*segment.Document{doc})
+		if len(doc.Text) > segment.FilterLimit {
+			ropt.Tokenize = func(s string) []segment.Token {
+				fullOnce.Do(func() { full = segment.NewFullSegmenter(lex.SegmentTerms()) })
+				return full.Tokens(s)
+			}
+		}
 		res := analyze.Run(doc, lex, ropt)
 		var buf bytes.Buffer
 		if err := printHTML(&buf, o.shown([]*analyze.Result{res})); err != nil {
