@@ -133,6 +133,7 @@ func NewRootCmd(app *App) *cobra.Command {
 	root.AddCommand(newLexiconCmd(app))
 	root.AddCommand(newAuditCmd(app))
 	root.AddCommand(newConfigCmd(app))
+	root.AddCommand(newServeCmd(app))
 	chinese(root)
 	return root
 }

@@ -1,0 +1,166 @@
+package cmd
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"net"
+	"os/signal"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/segment"
+	"github.com/reportlint/reportlint/web"
+)
+
+// DefaultServePort is reportlint serve's default port.
+const DefaultServePort = 8723
+
+func newServeCmd(app *App) *cobra.Command {
+	o := &lintOptions{}
+	var port int
+	var addr string
+	c := &cobra.Command{
+		Use:   "serve",
+		Short: "在本机启动审阅页面：把 .docx 或 .txt 拖进浏览器即可检查（只对本机开放）",
+		Long: "reportlint serve 在 127.0.0.1 上启动一个网页，供不用命令行的审阅人使用：在浏览器中打开显示的地址，\n" +
+			"把 .docx、.txt 或 .md 文件拖进页面，即可看到与 --format html 相同的审阅结果。\n" +
+			"文件只在内存中处理，不写入磁盘；页面不加载任何外部资源；同一网络中的其他电脑无法访问。按 Ctrl+C 停止。",
+		Example: "  reportlint serve\n  reportlint serve --port 9000 --max-size 40000000",
+		Args:    cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			host, err := serveHost(addr)
+			if err != nil {
+				return err
+			}
+			if port < 0 || port > 65535 {
+				return usageError("--port %d 不是有效的端口（1–65535，0 表示任选一个空闲端口）", port)
+			}
+			if err := app.prepare(c, o, []string{"html"}, nil); err != nil {
+				return err
+			}
+			review, err := app.serveReview(o)
+			if err != nil {
+				return err
+			}
+			ln, err := net.Listen("tcp", net.JoinHostPort(host, strconv.Itoa(port)))
+			if err != nil {
+				return inputError(fmt.Errorf("无法在 %s 端口 %d 上启动：%v（端口可能已被占用，可用 --port 换一个）", host, port, err))
+			}
+			h := web.Handler(web.Options{Review: review, MaxUploadBytes: app.maxSize(), Version: toolVersion(),
+				FragmentCSS: htmlCSS, FragmentJS: htmlJS})
+			srv := web.NewServer(ln.Addr().String(), h)
+			_, p, _ := net.SplitHostPort(ln.Addr().String())
+			url := "http://" + net.JoinHostPort(host, p) + "/"
+			if host == "127.0.0.1" {
+				url = "http://127.0.0.1:" + p + "/"
+			}
+			fmt.Fprintf(app.Out, "reportlint 审阅页面已启动：%s\n请在浏览器中打开此地址。文件只在本机内存中处理，不保存。按 Ctrl+C 停止。\n", url)
+
+			ctx, stop := signal.NotifyContext(c.Context(), syscall.SIGINT, syscall.SIGTERM)
+			defer stop()
+			errc := make(chan error, 1)
+			go func() { errc <- srv.Serve(ln) }()
+			select {
+			case err := <-errc:
+				return inputError(fmt.Errorf("审阅页面意外停止：%v", err))
+			case <-ctx.Done():
+			}
+			sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			srv.Shutdown(sctx)
+			fmt.Fprintln(app.Out, "审阅页面已停止。")
+			return nil
+		},
+	}
+	f := c.Flags()
+	f.IntVar(&port, "port", DefaultServePort, "端口（0 表示任选一个空闲端口）")
+	f.StringVar(&addr, "addr", "127.0.0.1", "监听地址：只能是 127.0.0.1 或 [::1]（本机）")
+	o.addFlags(c, []string{"html"})
+	for _, n := range []string{"format", "fail-on"} {
+		f.MarkHidden(n)
+	}
+	return c
+}
+
+// serveHost accepts only loopback addresses.
+func serveHost(addr string) (string, error) {
+	switch strings.TrimSuffix(strings.TrimPrefix(addr, "["), "]") {
+	case "127.0.0.1":
+		return "127.0.0.1", nil
+	case "::1":
+		return "::1", nil
+	}
+	return "", usageError("--addr %q 不允许：reportlint serve 只在本机提供页面，不对网络开放，--addr 只能是 127.0.0.1 或 [::1]", addr)
+}
+
+func (app *App) maxSize() int64 {
+	if app.MaxSize <= 0 {
+		return segment.DefaultMaxSize
+	}
+	return app.MaxSize
+}
+
+// serveReview returns the page's review function: the same load limits,
+// checks and HTML as `check --format html`. The HTML printer's page is cut
+// to its body (the part between <body> and the printer's <script>); its
+// style and script are inlined once by the page and allowed by hash.
+func (app *App) serveReview(o *lintOptions) (func(context.Context, string, []byte) (*web.Review, error), error) {
+	lex, opt, err := app.setup(o, allChecks())
+	if err != nil {
+		return nil, err
+	}
+	// Large inputs share one full dictionary (≈200 MB) instead of loading
+	// one per request; small ones get their fast filtered dictionary.
+	var fullOnce sync.Once
+	var full *segment.Segmenter
+	return func(ctx context.Context, name string, data []byte) (*web.Review, error) {
+		doc, err := segment.LoadBytes(name, data, app.loadOptions())
+		if err != nil {
+			var ie *segment.InputError
+			if errors.As(err, &ie) {
+				return &web.Review{Name: name, Err: ie.Reason}, nil
+			}
+			return &web.Review{Name: name, Err: err.Error()}, nil
+		}
+		ropt := opt
+		ropt.Tokenize = tokenizer(lex, []*segment.Document{doc})
+		if len(doc.Text) > segment.FilterLimit {
+			ropt.Tokenize = func(s string) []segment.Token {
+				fullOnce.Do(func() { full = segment.NewFullSegmenter(lex.SegmentTerms()) })
+				return full.Tokens(s)
+			}
+		}
+		res := analyze.Run(doc, lex, ropt)
+		var buf bytes.Buffer
+		if err := printHTML(&buf, o.shown([]*analyze.Result{res})); err != nil {
+			return nil, err
+		}
+		body, err := htmlBody(buf.String())
+		if err != nil {
+			return nil, err
+		}
+		rv := &web.Review{Name: name, Body: template.HTML(body)}
+		rv.Errors, rv.Warnings, rv.Infos = severityCounts(res.Findings)
+		return rv, nil
+	}, nil
+}
+
+// htmlBody cuts printHTML's page to the markup between <body> and its final
+// <script>. Document text is escaped, so neither tag can come from it.
+func htmlBody(page string) (string, error) {
+	i := strings.Index(page, "<body>")
+	j := strings.LastIndex(page, "<script>")
+	if i < 0 || j < i {
+		return "", errors.New("HTML 报告的结构与预期不符（请报告此问题）")
+	}
+	return page[i+len("<body>") : j], nil
+}
