@@ -26,8 +26,9 @@ type Pass struct {
 	report func(Finding)
 }
 
-// Report records a finding. Check, Severity (if zero and the finding does
-// not set one explicitly via ReportSeverity) and Text are filled in.
+// Report records a finding. Check, Group, Text and Severity are filled in:
+// the severity is always the declared rule's default (users re-level rules
+// through Options.Settings).
 func (p *Pass) Report(f Finding) {
 	f.Check = p.Check.Name
 	if f.Rule == "" {
@@ -45,12 +46,13 @@ func (p *Pass) Report(f Finding) {
 		return
 	}
 	f.Group = r.Group
+	f.Severity = r.Severity
 	p.report(f)
 }
 
-// Reportf reports a finding at span with the check's default severity.
+// Reportf reports a finding of rule at span.
 func (p *Pass) Reportf(span segment.Span, rule, format string, args ...any) {
-	p.Report(Finding{Rule: rule, Severity: p.Check.Severity, Span: span, Message: fmt.Sprintf(format, args...)})
+	p.Report(Finding{Rule: rule, Span: span, Message: fmt.Sprintf(format, args...)})
 }
 
 var checkName = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)

@@ -16,7 +16,9 @@ var ConsistencyCheck = &Check{
 	Severity:    Warning,
 	NeedsTokens: true,
 	Rules: []*Rule{
-		{ID: "consistency.unit-name", Doc: "同一机构名称后缀不一致（科/处/室/股，或同一地方的局/委/办/厅/部/司）"},
+		{ID: "consistency.unit-name", Title: "疑似机构名称前后不一致", Doc: "同一机构名称后缀不一致（科/处/室/股，或同一地方的局/委/办/厅/部/司）",
+			Severity: Warning, Group: GroupConsistency, Source: SourcePractice, Heuristic: true,
+			Good: "办公室……办公室", Bad: "组织科……组织处"},
 	},
 	Run: runConsistency,
 }
@@ -236,7 +238,7 @@ func runConsistency(p *Pass) error {
 			if n.suffix == want {
 				continue
 			}
-			p.Report(Finding{Rule: "unit-name", Severity: Warning, Span: n.span,
+			p.Report(Finding{Rule: "unit-name", Span: n.span,
 				Message: "同一机构名称前后不一致：此处作“" + n.text() + "”，" + why + "作“" + ref.text() + "”（第" +
 					strconv.Itoa(ref.position.Line) + "行），请统一",
 				Suggestion: ref.text(),

@@ -21,11 +21,24 @@ var FormulationCheck = &Check{
 		"报告期：Y 年度的报告常在 Y+1 年初写成，因此 Y+1 年 2 月及以前的会议不算超前。",
 	Severity: Error,
 	Rules: []*Rule{
-		{ID: "formulation.wrong-form", Doc: "词库中登记的错误写法，给出规范写法"},
-		{ID: "formulation.members", Doc: "并列列举的提法成员有错字（如“自市”应为“自省”）、缺项或顺序不对"},
-		{ID: "formulation.missing", Doc: "文种要求的提法在报告中未出现（只要求报告年份已提出的提法；成员全部列出也算出现）"},
-		{ID: "formulation.anachronism", Doc: "引用了晚于报告期（报告年度至次年 2 月）的会议或提法；“迎接”“即将召开”等前瞻语境除外"},
-		{ID: "formulation.outdated", Doc: "调整年份之后的报告仍用旧表述（四个全面第一项“全面建成小康社会”，2021 年度起；“全过程民主”，2022 年度起）"},
+		{ID: "formulation.wrong-form", Title: "提法写法错误", Doc: "词库中登记的错误写法（级别为 error 的条目），给出唯一的规范写法",
+			Severity: Error, Group: GroupFormulation, Source: SourceParty, Fixable: true,
+			Good: "坚定拥护以习近平同志为核心的党中央。", Bad: "坚定拥护以习近平总书记为核心的党中央。"},
+		{ID: "formulation.members", Title: "提法成员有误", Doc: "并列列举的提法成员有错字（如“自市”应为“自省”）、缺项或顺序不对",
+			Severity: Error, Group: GroupFormulation, Source: SourceParty,
+			Good: "时刻做到自重、自省、自警、自励。", Bad: "时刻做到自重、自市、自警、自励。"},
+		{ID: "formulation.missing", Title: "疑似缺少应有提法", Doc: "文种要求的提法在报告中未出现（只要求报告年份已提出的提法；成员全部列出也算出现）；是否需要由作者判断",
+			Severity: Info, Group: GroupCompleteness, Source: SourceParty, Heuristic: true,
+			Good: "述职报告中写明“一岗双责”的落实情况。", Bad: "述职报告通篇未提“一岗双责”。"},
+		{ID: "formulation.anachronism", Title: "提法晚于报告年度", Doc: "引用了晚于报告期（报告年度至次年 2 月）的会议或提法；“迎接”“即将召开”等前瞻语境除外",
+			Severity: Error, Group: GroupFormulation, Source: SourceParty,
+			Good: "2023年度报告：深入学习贯彻党的二十大精神。", Bad: "2020年度报告：深入学习贯彻党的二十大精神。"},
+		{ID: "formulation.outdated", Title: "使用了已调整的旧表述", Doc: "调整年份之后的报告仍用旧表述（四个全面第一项“全面建成小康社会”，2021 年度起；“全过程民主”，2022 年度起）",
+			Severity: Error, Group: GroupFormulation, Source: SourceParty, Fixable: true,
+			Good: "2022年度报告：发展全过程人民民主。", Bad: "2022年度报告：发展全过程民主。"},
+		{ID: "formulation.practice", Title: "惯用提法写法不规范", Doc: "词库中级别为 warning 或 info 的提法（实务惯例、非正式名称，如“五大发展理念”应为“新发展理念”）写法错误、成员有误或用了旧表述",
+			Severity: Warning, Group: GroupFormulation, Source: SourcePractice,
+			Good: "完整准确全面贯彻新发展理念。", Bad: "完整准确全面贯彻五大发展理念。"},
 	},
 	Run: runFormulation,
 }
@@ -210,14 +223,13 @@ func (a *Analysis) formulations() *formResult {
 	return Memo(a, "formulations", func() *formResult { return analyzeFormulations(a) })
 }
 
-func lexSeverity(s string) Severity {
-	switch s {
-	case "warning":
-		return Warning
-	case "info":
-		return Info
+// formRule maps a finding about a lexicon entry to its rule: entries of
+// severity warning or info are practice-level (formulation.practice).
+func formRule(rule, severity string) string {
+	if severity == "warning" || severity == "info" {
+		return "practice"
 	}
-	return Error
+	return rule
 }
 
 func fq(s string) string { return "“" + s + "”" }
@@ -259,7 +271,7 @@ func analyzeFormulations(a *Analysis) *formResult {
 			seen(p.form, mt.Start)
 			info := m.forms[p.form]
 			if year > 0 && info.since > allowedUntil(year) {
-				flag(p.form, Finding{Rule: "anachronism", Severity: Error, Span: mt.Span,
+				flag(p.form, Finding{Rule: "anachronism", Span: mt.Span,
 					Message:    fmt.Sprintf("%s（%s提出）晚于本报告所述的%d年度，不应出现在该年度的报告中", fq(p.text), fmDateCN(info.since), year),
 					Suggestion: "核对报告年度，或删除该提法"})
 			}
@@ -275,7 +287,7 @@ func analyzeFormulations(a *Analysis) *formResult {
 				msg += "（" + w.Note + "）"
 			}
 			wrongSpans = append(wrongSpans, mt.Span)
-			flag(p.form, Finding{Rule: "wrong-form", Severity: lexSeverity(sev), Span: mt.Span, Message: msg, Suggestion: w.Correction})
+			flag(p.form, Finding{Rule: formRule("wrong-form", sev), Span: mt.Span, Message: msg, Suggestion: w.Correction})
 		case pkOld:
 			f := m.forms[p.form].f
 			c := f.Changed[p.sub]
@@ -286,7 +298,7 @@ func analyzeFormulations(a *Analysis) *formResult {
 			ev := &a.Lex.Events[p.sub]
 			key := lexicon.DateKey(ev.Date)
 			if year > 0 && key > allowedUntil(year) && !forwardLooking(text, mt.Span) {
-				r.findings = append(r.findings, Finding{Rule: "anachronism", Severity: Error, Span: mt.Span,
+				r.findings = append(r.findings, Finding{Rule: "anachronism", Span: mt.Span,
 					Message:    fmt.Sprintf("%s（%s）晚于本报告所述的%d年度，不应出现在该年度的报告中", fq(p.text), fmDateCN(key), year),
 					Suggestion: "核对报告年度，或改为报告期内的会议"})
 			}
@@ -312,7 +324,7 @@ func outdatedFinding(f *lexicon.Formulation, c lexicon.Change, key, year int, sp
 	if c.Note != "" {
 		msg = fmt.Sprintf("%s是旧表述：%s（本报告为%d年度）", fq(c.Old), c.Note, year)
 	}
-	return Finding{Rule: "outdated", Severity: lexSeverity(f.Severity), Span: sp, Message: msg, Suggestion: c.New}
+	return Finding{Rule: formRule("outdated", f.Severity), Span: sp, Message: msg, Suggestion: c.New}
 }
 
 func fmOverlaps(sp segment.Span, spans []segment.Span) bool {
@@ -751,7 +763,7 @@ func acceptList(info *formInfo, fi int, items []fmItem) (memberList, bool) {
 // listFindings reports slips, outdated members, order and missing members.
 func listFindings(info *formInfo, l memberList, year int, text string) []Finding {
 	f := info.f
-	sev := lexSeverity(f.Severity)
+	members := formRule("members", f.Severity)
 	canon := strings.Join(f.Members, "、")
 	var out []Finding
 	present := make([]bool, len(f.Members))
@@ -762,7 +774,7 @@ func listFindings(info *formInfo, l memberList, year int, text string) []Finding
 		present[it.idx] = true
 		switch {
 		case it.slip:
-			out = append(out, Finding{Rule: "members", Severity: sev, Span: it.Span,
+			out = append(out, Finding{Rule: members, Span: it.Span,
 				Message:    fmt.Sprintf("%s应为%s（%s：%s）", fq(text[it.Start:it.End]), fq(f.Members[it.idx]), fq(f.Text), canon),
 				Suggestion: f.Members[it.idx]})
 		case it.change >= 0:
@@ -796,13 +808,13 @@ func listFindings(info *formInfo, l memberList, year int, text string) []Finding
 	}
 	switch {
 	case len(missing) > 0 && !inOrder:
-		out = append(out, Finding{Rule: "members", Severity: sev, Span: l.span,
+		out = append(out, Finding{Rule: members, Span: l.span,
 			Message: fmt.Sprintf("%s不完整，缺少%s，且顺序不对（应为：%s）", fq(f.Text), strings.Join(missing, "、"), canon), Suggestion: canon})
 	case len(missing) > 0:
-		out = append(out, Finding{Rule: "members", Severity: sev, Span: l.span,
+		out = append(out, Finding{Rule: members, Span: l.span,
 			Message: fmt.Sprintf("%s不完整，缺少%s（%s：%s）", fq(f.Text), strings.Join(missing, "、"), fq(f.Text), canon), Suggestion: canon})
 	case !inOrder:
-		out = append(out, Finding{Rule: "members", Severity: sev, Span: l.span,
+		out = append(out, Finding{Rule: members, Span: l.span,
 			Message: fmt.Sprintf("%s的顺序应为：%s", fq(f.Text), canon), Suggestion: canon})
 	}
 	return out
@@ -817,7 +829,7 @@ func runFormulation(p *Pass) error {
 	}
 	for _, st := range p.requiredFormulations() {
 		if st.missing {
-			p.Report(Finding{Rule: "missing", Severity: Info, Span: p.Doc.Title,
+			p.Report(Finding{Rule: "missing", Span: p.Doc.Title,
 				Message:    fmt.Sprintf("报告未出现%s：%s通常应体现%s%s", fq(st.f.Text), p.Profile.Name, fq(st.f.Text), st.note),
 				Suggestion: "如需体现，使用规范表述" + fq(st.f.Text)})
 		}

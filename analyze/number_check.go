@@ -19,16 +19,34 @@ var NumberCheck = &Check{
 	Severity:    Warning,
 	NeedsTokens: true,
 	Rules: []*Rule{
-		{ID: "number.conflict", Doc: "同一指标在报告中两次给出不同数值：时间范围相同、均为实际完成数，且在同一小节内（并列小节口径不同），" +
-			"或为全市、全区等全域指标及社会消费品零售总额、地区生产总值等总量指标；“开展专项检查”“组织培训”等泛指活动不比较"},
-		{ID: "number.part-whole", Doc: "部分大于整体：“其中”所列数量大于前面的总数；“占…比重”超过100％"},
-		{ID: "number.relation", Doc: "关系词与数值矛盾：“超…目标”而完成数不大于目标、新建数大于累计数、“由A提高到B”而B小于A、同比增速与前后数值不符"},
-		{ID: "number.list-count", Doc: "“分别”前列举的对象个数与后面给出的数值个数不一致"},
-		{ID: "number.missing-unit", Doc: "增速、增幅、比重等比率缺少单位（报告中其他比率写了“％”）"},
-		{ID: "number.percent-sign", Doc: "同一报告中全角“％”与半角“%”混用"},
-		{ID: "number.width", Doc: "全角阿拉伯数字与半角数字混用；阿拉伯数字应一律用半角（GB/T 15835）"},
-		{ID: "number.year", Doc: "年份与报告年度不符：下一步打算写成报告当年或更早的年份，“今年（X年）”“明年（X年）”与报告年度不符或前后不一致"},
-		{ID: "number.style", Doc: "GB/T 15835 数字用法：阿拉伯数字后只能用“万”“亿”作单位（不写3亿4千万、5千元）；范围两端都要带“％”“万”“亿”（15%～30%、9亿～16亿）；“近…余”“不到…左右”“至少…以上”等概数表述矛盾或重复"},
+		{ID: "number.conflict", Title: "疑似同一指标数值矛盾", Doc: "同一指标在报告中两次给出不同数值：时间范围相同、均为实际完成数，且在同一小节内（并列小节口径不同），" +
+			"或为全市、全区等全域指标及社会消费品零售总额、地区生产总值等总量指标；“开展专项检查”“组织培训”等泛指活动不比较",
+			Severity: Warning, Group: GroupConsistency, Source: SourcePractice, Heuristic: true,
+			Good: "全年地区生产总值520亿元……地区生产总值520亿元", Bad: "全年地区生产总值520亿元……地区生产总值530亿元"},
+		{ID: "number.part-whole", Title: "疑似部分大于整体", Doc: "部分大于整体：“其中”所列数量大于前面的总数；“占…比重”超过100％",
+			Severity: Warning, Group: GroupConsistency, Source: SourcePractice, Heuristic: true,
+			Good: "新建项目30个，其中产业项目12个。", Bad: "新建项目30个，其中产业项目42个。"},
+		{ID: "number.relation", Title: "疑似关系词与数值矛盾", Doc: "关系词与数值矛盾：“超…目标”而完成数不大于目标、新建数大于累计数、“由A提高到B”而B小于A、同比增速与前后数值不符",
+			Severity: Warning, Group: GroupConsistency, Source: SourcePractice, Heuristic: true,
+			Good: "覆盖率由85％提高到92％。", Bad: "覆盖率由85％提高到82％。"},
+		{ID: "number.list-count", Title: "疑似“分别”前后个数不符", Doc: "“分别”前列举的对象个数与后面给出的数值个数不一致",
+			Severity: Warning, Group: GroupConsistency, Source: SourcePractice, Heuristic: true,
+			Good: "一季度、二季度分别增长5％、6％。", Bad: "一季度、二季度分别增长5％、6％、7％。"},
+		{ID: "number.missing-unit", Title: "疑似比率缺少单位", Doc: "增速、增幅、比重等比率缺少单位（报告中其他比率写了“％”）",
+			Severity: Warning, Group: GroupUsage, Source: SourcePractice, Heuristic: true,
+			Good: "同比增长8.5％。", Bad: "同比增长8.5，占比12％。"},
+		{ID: "number.percent-sign", Title: "百分号全角半角混用", Doc: "同一报告中全角“％”与半角“%”混用",
+			Severity: Warning, Group: GroupUsage, Source: SourcePractice, Fixable: true,
+			Good: "增长5％，占比12％。", Bad: "增长5％，占比12%。"},
+		{ID: "number.width", Title: "用了全角数字", Doc: "全角阿拉伯数字与半角数字混用；阿拉伯数字应一律用半角（GB/T 15835）",
+			Severity: Warning, Group: GroupUsage, Source: SourceStandard, Standard: "GB/T 15835—2011", Fixable: true,
+			Good: "完成投资12亿元。", Bad: "完成投资１２亿元。"},
+		{ID: "number.year", Title: "疑似年份与报告年度不符", Doc: "年份与报告年度不符：下一步打算写成报告当年或更早的年份，“今年（X年）”“明年（X年）”与报告年度不符或前后不一致",
+			Severity: Warning, Group: GroupConsistency, Source: SourcePractice, Heuristic: true,
+			Good: "2022年度报告：明年（2023年）将继续推进。", Bad: "2022年度报告：明年（2022年）将继续推进。"},
+		{ID: "number.style", Title: "数字用法不规范", Doc: "GB/T 15835 数字用法：阿拉伯数字后只能用“万”“亿”作单位（不写3亿4千万、5千元）；范围两端都要带“％”“万”“亿”（15%～30%、9亿～16亿）；“近…余”“不到…左右”“至少…以上”等概数表述矛盾或重复",
+			Severity: Warning, Group: GroupUsage, Source: SourceStandard, Standard: "GB/T 15835—2011",
+			Good: "完成投资3.4亿元。", Bad: "完成投资3亿4千万元。"},
 	},
 	Run: runNumber,
 }
@@ -132,7 +150,7 @@ func numberStyle(p *Pass, cs []Claim) {
 		q := &c.q
 		if !c.Unfilled && q.styleMult {
 			want := standardLarge(c)
-			p.Report(Finding{Rule: "style", Severity: Warning, Span: segment.Span{Start: q.numStart, End: q.numEnd},
+			p.Report(Finding{Rule: "style", Span: segment.Span{Start: q.numStart, End: q.numEnd},
 				Message: fmt.Sprintf("“%s”不规范：与阿拉伯数字连用的数词只能是“万”“亿”，不用“千”“百”“十”（GB/T 15835），应写作“%s”",
 					p.Doc.Slice(segment.Span{Start: q.numStart, End: q.numEnd}), want),
 				Suggestion: "改为“" + want + "”"})
@@ -152,17 +170,17 @@ func numberStyle(p *Pass, cs []Claim) {
 				text := p.Doc.Slice(sp)
 				k := q.rangeSep - q.numStart
 				want := text[:k] + mark + text[k:]
-				p.Report(Finding{Rule: "style", Severity: Warning, Span: sp,
+				p.Report(Finding{Rule: "style", Span: sp,
 					Message:    fmt.Sprintf("范围“%s”的前一个数省略了“%s”，易生歧义：范围两端的“%s”都不能省略（GB/T 15835），应写作“%s”", text, mark, mark, want),
 					Suggestion: "改为“" + want + "”"})
 			}
 		}
 		if msg := approxConflict(q.pre, firstNonEmpty(q.mid, q.post)); msg != "" {
-			p.Report(Finding{Rule: "style", Severity: Warning, Span: c.Span,
+			p.Report(Finding{Rule: "style", Span: c.Span,
 				Message: fmt.Sprintf("“%s”%s", c.Text, msg), Suggestion: approxFix(c)})
 		} else if q.mid != "" && q.post != "" {
 			if msg := approxConflict(q.mid, q.post); msg != "" {
-				p.Report(Finding{Rule: "style", Severity: Warning, Span: c.Span,
+				p.Report(Finding{Rule: "style", Span: c.Span,
 					Message: fmt.Sprintf("“%s”%s", c.Text, msg), Suggestion: approxFix(c)})
 			}
 		}
@@ -235,7 +253,7 @@ func numberPercentSign(p *Pass, cs []Claim) {
 		minor, major, ms, Ms = full, half, "％", "%"
 	}
 	for _, off := range minor {
-		p.Report(Finding{Rule: "percent-sign", Severity: Warning, Span: segment.Span{Start: off, End: off + len(ms)},
+		p.Report(Finding{Rule: "percent-sign", Span: segment.Span{Start: off, End: off + len(ms)},
 			Message:    fmt.Sprintf("百分号混用：本报告用“%s”%d处、“%s”%d处，此处的“%s”应统一为“%s”", Ms, len(major), ms, len(minor), ms, Ms),
 			Suggestion: "改为“" + Ms + "”",
 			Related:    []Related{{Span: segment.Span{Start: major[0], End: major[0] + len(Ms)}, Message: "本报告通用的写法"}}})
@@ -288,7 +306,7 @@ func numberWidth(p *Pass) {
 	for _, sp := range full {
 		t := p.Doc.Slice(sp)
 		want := toHalfWidth(t)
-		p.Report(Finding{Rule: "width", Severity: Warning, Span: sp,
+		p.Report(Finding{Rule: "width", Span: sp,
 			Message:    fmt.Sprintf("全角数字“%s”应改为半角“%s”：阿拉伯数字一律用半角（GB/T 15835），本报告其他数字为半角", t, want),
 			Suggestion: "改为“" + want + "”",
 			Related:    []Related{{Span: segment.Span{Start: hs, End: he}, Message: "半角数字"}}})
@@ -361,7 +379,7 @@ func numberMissingUnit(p *Pass, cs []Claim) {
 		if c.Metric != "" && c.Metric != w && !strings.HasSuffix(c.Metric, w) {
 			name = c.Metric + w
 		}
-		p.Report(Finding{Rule: "missing-unit", Severity: Warning, Span: segment.Span{Start: c.Start - len(w), End: c.Span.End},
+		p.Report(Finding{Rule: "missing-unit", Span: segment.Span{Start: c.Start - len(w), End: c.Span.End},
 			Message: fmt.Sprintf("“%s%s”缺少单位：%s应写明“%s”（本报告其他比率写了“%s”，如第%d行“%s”）",
 				w, c.Text, name, pct.UnitText, pct.UnitText, lineOf(p, pct.Start), pct.Text),
 			Suggestion: "补上单位，如“" + w + c.Text + pct.UnitText + "”",
@@ -399,7 +417,7 @@ func numberListCount(p *Pass, cs []Claim) {
 			if n == 1 {
 				msg = fmt.Sprintf("“分别”前列举了%s，后面只有1个数值：各项数值不同时逐一列出，相同时改用“均”", subj)
 			}
-			p.Report(Finding{Rule: "list-count", Severity: Warning, Span: sp, Message: msg,
+			p.Report(Finding{Rule: "list-count", Span: sp, Message: msg,
 				Suggestion: "核对“分别”前后的对象与数值，使个数一致"})
 		}
 		i = j
@@ -430,7 +448,7 @@ func numberPartWhole(p *Pass, cs []Claim) {
 		// 占…比重 above 100％
 		if c.rel&relShare != 0 && c.Unit == "％" && c.rel&(relGrowth|relDecline|relYoY|relYoYDown) == 0 {
 			if lo, _, ok := bounds(c); ok && lo > 100 {
-				p.Report(Finding{Rule: "part-whole", Severity: Error, Span: c.Span,
+				p.Report(Finding{Rule: "part-whole", Span: c.Span,
 					Message: fmt.Sprintf("比重不能超过100％：“%s”所占比重写为%s", c.Metric, c.Text), Suggestion: "核对比重数值"})
 			}
 		}
@@ -457,7 +475,7 @@ func numberPartWhole(p *Pass, cs []Claim) {
 			if big == nil || lo <= bigHi {
 				continue
 			}
-			p.Report(Finding{Rule: "part-whole", Severity: Error, Span: part.Span,
+			p.Report(Finding{Rule: "part-whole", Span: part.Span,
 				Message:    fmt.Sprintf("部分大于整体：“其中”所列的%s大于总数%s（第%d行）", part.Text, big.Text, lineOf(p, big.Start)),
 				Suggestion: "核对总数与分项数值", Related: []Related{related(big, "总数")}})
 		}
@@ -526,7 +544,7 @@ func numberRelation(p *Pass, cs []Claim) {
 					if n.rel&relBuilt != 0 {
 						word = "新建"
 					}
-					p.Report(Finding{Rule: "relation", Severity: Error, Span: c.Span,
+					p.Report(Finding{Rule: "relation", Span: c.Span,
 						Message:    fmt.Sprintf("累计数%s小于本年%s数%s：累计数应不小于当年%s数", c.Text, word, n.Text, word),
 						Suggestion: "核对累计数与" + word + "数", Related: []Related{related(n, word+"数")}})
 				}
@@ -557,11 +575,11 @@ func numberRelation(p *Pass, cs []Claim) {
 				switch {
 				case !ok:
 				case c.rel&relOverTarget != 0 && tlo > ahi:
-					p.Report(Finding{Rule: "relation", Severity: Error, Span: c.Span,
+					p.Report(Finding{Rule: "relation", Span: c.Span,
 						Message:    fmt.Sprintf("“超…目标”与数值矛盾：完成%s，而目标（或超出部分）写为%s，大于完成数", a.Text, c.Text),
 						Suggestion: "核对完成数与目标数", Related: []Related{related(a, "完成数")}})
 				case c.rel&relTargetAfter != 0 && ahi <= tlo:
-					p.Report(Finding{Rule: "relation", Severity: Error, Span: c.Span,
+					p.Report(Finding{Rule: "relation", Span: c.Span,
 						Message:    fmt.Sprintf("“超…目标”与数值矛盾：完成%s，未超过目标%s", a.Text, c.Text),
 						Suggestion: "核对完成数与目标数", Related: []Related{related(a, "完成数")}})
 				}
@@ -573,7 +591,7 @@ func numberRelation(p *Pass, cs []Claim) {
 			if (strings.HasSuffix(lead, "目标的") || strings.HasSuffix(lead, "任务的") || strings.HasSuffix(lead, "计划的")) &&
 				strings.Contains(text[c.Sentence.Start:c.Sentence.End], "超额完成") {
 				if _, hi, ok := bounds(c); ok && hi < 100 {
-					p.Report(Finding{Rule: "relation", Severity: Error, Span: c.Span,
+					p.Report(Finding{Rule: "relation", Span: c.Span,
 						Message:    fmt.Sprintf("“超额完成”与完成率%s矛盾：完成率不足100％即未完成目标", c.Text),
 						Suggestion: "核对完成率，或改为“完成”"})
 				}
@@ -593,7 +611,7 @@ func numberRelation(p *Pass, cs []Claim) {
 					if down {
 						verb = "下降"
 					}
-					p.Report(Finding{Rule: "relation", Severity: Error, Span: c.Span,
+					p.Report(Finding{Rule: "relation", Span: c.Span,
 						Message:    fmt.Sprintf("“由%s%s到%s”与数值方向矛盾", a.Text, verb, c.Text),
 						Suggestion: "核对前后数值或改用相反的动词", Related: []Related{related(a, "原数值")}})
 				}
@@ -661,7 +679,7 @@ func yoyCheck(p *Pass, cs []Claim, gi int) {
 		if want < 0 {
 			word = "下降"
 		}
-		p.Report(Finding{Rule: "relation", Severity: Error, Span: g.Span,
+		p.Report(Finding{Rule: "relation", Span: g.Span,
 			Message: fmt.Sprintf("同比增速与数值不符：本期%s、上年%s，实际%s%s％，而非%s",
 				cur.Text, prev.Text, word, strconv.FormatFloat(math.Abs(want), 'f', 1, 64), g.Text),
 			Suggestion: "核对增速或本期、上年数值",
@@ -877,7 +895,7 @@ func numberConflict(p *Pass, cs []Claim) {
 					break
 				}
 				if o.hi < lo || hi < o.lo {
-					p.Report(Finding{Rule: "conflict", Severity: Warning, Span: c.Span,
+					p.Report(Finding{Rule: "conflict", Span: c.Span,
 						Message:    fmt.Sprintf("同一指标“%s”前后数值不一致：此处为%s，第%d行为%s", c.Metric, c.Text, lineOf(p, o.c.Start), o.c.Text),
 						Suggestion: "核对两处数值，统一口径", Related: []Related{related(o.c, "另一处")}})
 					dup = true // one finding per place
@@ -1094,7 +1112,7 @@ func numberYear(p *Pass, cs []Claim) {
 		}
 		if !good {
 			want := y + off
-			p.Report(Finding{Rule: "year", Severity: Error, Span: ap.sp,
+			p.Report(Finding{Rule: "year", Span: ap.sp,
 				Message:    fmt.Sprintf("“%s”与报告年度不符：本报告为%d年度，“%s”应为%d年", p.Doc.Slice(ap.sp), y, ap.word, want),
 				Suggestion: fmt.Sprintf("改为%d年，或核对报告年度", want)})
 			continue
@@ -1103,7 +1121,7 @@ func numberYear(p *Pass, cs []Claim) {
 			_ = first
 			for wy, fa := range written {
 				if wy != implied {
-					p.Report(Finding{Rule: "year", Severity: Error, Span: ap.sp,
+					p.Report(Finding{Rule: "year", Span: ap.sp,
 						Message: fmt.Sprintf("“%s”与第%d行“%s”推算出的成文年份不同（%d年与%d年），相对年份前后不一致",
 							p.Doc.Slice(ap.sp), lineOf(p, fa.sp.Start), p.Doc.Slice(fa.sp), implied, wy),
 						Suggestion: "统一“今年”“明年”“去年”所指的年份",
@@ -1169,7 +1187,7 @@ func numberYear(p *Pass, cs []Claim) {
 		if gov {
 			msg = fmt.Sprintf("今年工作安排的年份应为%d年：本报告为%d年政府工作报告，“%s”是已回顾的年份", planYear, y, c.Text)
 		}
-		p.Report(Finding{Rule: "year", Severity: Error, Span: c.Span, Message: msg,
+		p.Report(Finding{Rule: "year", Span: c.Span, Message: msg,
 			Suggestion: fmt.Sprintf("改为“%d年”", planYear)})
 	}
 }

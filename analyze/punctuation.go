@@ -16,16 +16,36 @@ var PunctuationCheck = &Check{
 	Severity:    Warning,
 	NeedsTokens: true,
 	Rules: []*Rule{
-		{ID: "punctuation.dunhao-deng", Doc: "“等”“等等”前不用顿号（甲、乙等）"},
-		{ID: "punctuation.dunhao-quoted", Doc: "并列的引号或书名号之间一般不用顿号（《A》《B》），其间有括注时除外"},
-		{ID: "punctuation.dunhao-conj", Doc: "连词“和”“与”“及”“或”“以及”等前不用顿号"},
-		{ID: "punctuation.unpaired", Doc: "引号、书名号、括号、方头括号在段内不成对，或引号方向错误"},
-		{ID: "punctuation.nesting", Doc: "引号、书名号嵌套错误：双引号内用单引号，书名号内用单书名号〈〉"},
-		{ID: "punctuation.halfwidth", Doc: "中文中使用了半角标点（, . ; : ? ! ( ) \"），应使用全角标点"},
-		{ID: "punctuation.ellipsis", Doc: "省略号应为“……”（不写“。。。”“...”），且不与“等”“等等”连用"},
-		{ID: "punctuation.repeated", Doc: "同一位置重复或连用点号（，，、。。、，。）"},
-		{ID: "punctuation.range", Doc: "数值或时间范围用一字线“—”或浪纹线“～”，不用连字符“-”、半角“~”或破折号“——”"},
-		{ID: "punctuation.ordinal", Doc: "“第一”“首先”后用逗号，“一是”后用逗号或不用标点，括号序次语后不加标点"},
+		{ID: "punctuation.dunhao-deng", Title: "“等”前用了顿号", Doc: "“等”“等等”前不用顿号（甲、乙等）",
+			Severity: Warning, Group: GroupUsage, Source: SourcePractice, Fixable: true,
+			Good: "教育、卫生等领域", Bad: "教育、卫生、等领域"},
+		{ID: "punctuation.dunhao-quoted", Title: "引号、书名号之间用了顿号", Doc: "并列的引号或书名号之间一般不用顿号（《A》《B》），其间有括注时除外",
+			Severity: Warning, Group: GroupUsage, Source: SourceStandard, Standard: "GB/T 15834—2011 4.5.3.5",
+			Good: "学习《党章》《准则》", Bad: "学习《党章》、《准则》"},
+		{ID: "punctuation.dunhao-conj", Title: "疑似连词前用了顿号", Doc: "连词“和”“与”“及”“或”“以及”等前不用顿号；“和”等也可能是词的一部分（和平路），请核实",
+			Severity: Warning, Group: GroupUsage, Source: SourcePractice, Heuristic: true,
+			Good: "文化、教育和卫生", Bad: "文化、教育、和卫生"},
+		{ID: "punctuation.unpaired", Title: "标点不成对", Doc: "引号、书名号、括号、方头括号在段内不成对，或引号方向错误",
+			Severity: Warning, Group: GroupUsage, Source: SourceStandard, Standard: "GB/T 15834—2011",
+			Good: "学习《党章》。", Bad: "学习《党章。"},
+		{ID: "punctuation.nesting", Title: "引号、书名号嵌套错误", Doc: "引号、书名号嵌套错误：双引号内用单引号，书名号内用单书名号〈〉",
+			Severity: Warning, Group: GroupUsage, Source: SourceStandard, Standard: "GB/T 15834—2011",
+			Good: "《关于印发〈实施办法〉的通知》", Bad: "《关于印发《实施办法》的通知》"},
+		{ID: "punctuation.halfwidth", Title: "中文中用了半角标点", Doc: "中文中使用了半角标点（, . ; : ? ! ( ) \"），应使用全角标点",
+			Severity: Warning, Group: GroupUsage, Source: SourceStandard, Standard: "GB/T 15834—2011", Fixable: true,
+			Good: "全年完成投资，超额完成任务。", Bad: "全年完成投资,超额完成任务。"},
+		{ID: "punctuation.ellipsis", Title: "省略号写法不规范", Doc: "省略号应为“……”（不写“。。。”“...”），且不与“等”“等等”连用",
+			Severity: Warning, Group: GroupUsage, Source: SourceStandard, Standard: "GB/T 15834—2011",
+			Good: "教育、卫生、文化……", Bad: "教育、卫生、文化……等"},
+		{ID: "punctuation.repeated", Title: "点号重复或连用", Doc: "同一位置重复或连用点号（，，、。。、，。）",
+			Severity: Warning, Group: GroupUsage, Source: SourcePractice,
+			Good: "全年完成投资，超额完成任务。", Bad: "全年完成投资，，超额完成任务。"},
+		{ID: "punctuation.range", Title: "范围号不规范", Doc: "数值或时间范围用一字线“—”或浪纹线“～”，不用连字符“-”、半角“~”或破折号“——”",
+			Severity: Warning, Group: GroupUsage, Source: SourceStandard, Standard: "GB/T 15834—2011 4.13.3.2", Fixable: true,
+			Good: "2021—2023年", Bad: "2021-2023年"},
+		{ID: "punctuation.ordinal", Title: "序次语后标点不当", Doc: "“第一”“首先”后用逗号，“一是”后用逗号或不用标点，括号序次语后不加标点",
+			Severity: Warning, Group: GroupUsage, Source: SourcePractice,
+			Good: "第一，加强学习。", Bad: "第一、加强学习。"},
 	},
 	Run: runPunctuation,
 }
@@ -466,8 +486,8 @@ func puIndentedCode(text string, start int) bool {
 	return strings.HasPrefix(lead, "    ") || strings.HasPrefix(lead, "\t")
 }
 
-func (pr *puncRun) report(rule string, sev Severity, i, j int, msg, sugg string) {
-	pr.p.Report(Finding{Rule: rule, Severity: sev, Span: pr.pp.span(i, j), Message: msg, Suggestion: sugg})
+func (pr *puncRun) report(rule string, i, j int, msg, sugg string) {
+	pr.p.Report(Finding{Rule: rule, Span: pr.pp.span(i, j), Message: msg, Suggestion: sugg})
 }
 
 // paragraph runs every rule over the loaded paragraph.
@@ -575,7 +595,7 @@ func (pr *puncRun) brackets(next string) [][2]int {
 			// 《关于印发<办法>的通知》: angle brackets for 〈〉.
 			if j := pp.indexFrom(i+1, '>', '》'); j > i+1 {
 				inner := pp.str(i+1, j)
-				pr.report("nesting", Warning, i, j+1, "书名号内的书名应使用单书名号：“<"+inner+">”应为“〈"+inner+"〉”", "〈"+inner+"〉")
+				pr.report("nesting", i, j+1, "书名号内的书名应使用单书名号：“<"+inner+">”应为“〈"+inner+"〉”", "〈"+inner+"〉")
 				i = j
 				continue
 			}
@@ -591,7 +611,7 @@ func (pr *puncRun) brackets(next string) [][2]int {
 			switch {
 			case (k == bkDQuote || k == bkSQuote) && top() == k && !pp.contentAt(i+1):
 				// “两个确立“、…: a closing quote typed the wrong way round.
-				pr.report("unpaired", Error, i, i+1,
+				pr.report("unpaired", i, i+1,
 					"引号方向错误：“"+pp.itemBefore(i, 10)+"”之后应为后"+bkName[k]+bkClose[k]+"，误作前"+bkName[k]+string(r), bkClose[k])
 				pairs = append(pairs, [2]int{stack[len(stack)-1].i, i})
 				stack = stack[:len(stack)-1]
@@ -601,12 +621,12 @@ func (pr *puncRun) brackets(next string) [][2]int {
 				pr.unclosed(stack[len(stack)-1])
 				stack = stack[:len(stack)-1]
 			case k == bkDQuote && top() == bkDQuote:
-				pr.report("nesting", Warning, i, i+1,
+				pr.report("nesting", i, i+1,
 					"引号嵌套错误：双引号内再用引号时应使用单引号，“"+pp.until(i+1, '”', 12)+"”应写作‘"+pp.until(i+1, '”', 12)+"’", "‘")
 			case k == bkSQuote && top() == bkSQuote:
-				pr.report("nesting", Warning, i, i+1, "引号嵌套错误：单引号内再用引号时应使用双引号“”", "“")
+				pr.report("nesting", i, i+1, "引号嵌套错误：单引号内再用引号时应使用双引号“”", "“")
 			case k == bkBook && top() == bkBook:
-				pr.report("nesting", Warning, i, i+1,
+				pr.report("nesting", i, i+1,
 					"书名号嵌套错误：书名号内的书名应使用单书名号，《"+pp.until(i+1, '》', 16)+"》应写作〈"+pp.until(i+1, '》', 16)+"〉", "〈")
 			}
 			stack = append(stack, bkEntry{k, i})
@@ -625,11 +645,11 @@ func (pr *puncRun) brackets(next string) [][2]int {
 				carry[k]--
 			case k == bkParen && pp.enumerator(i):
 			case (k == bkDQuote || k == bkSQuote) && pp.contentAt(i+1) && (pp.boundaryBefore(i) || pp.nextIsCloser(i, k)):
-				pr.report("unpaired", Error, i, i+1,
+				pr.report("unpaired", i, i+1,
 					"引号方向错误：“"+pp.itemAfter(i+1, 10)+"”之前应为前"+bkName[k]+bkOpen[k]+"，误作后"+bkName[k]+string(r), bkOpen[k])
 				stack = append(stack, bkEntry{k, i})
 			default:
-				pr.report("unpaired", Error, i, i+1,
+				pr.report("unpaired", i, i+1,
 					bkName[k]+"不成对：…"+pp.itemBefore(i, 10)+string(r)+"之前没有配对的前"+bkName[k],
 					"补上配对的前"+bkName[k]+"“"+bkOpen[k]+"”，或删去多余的“"+string(r)+"”")
 			}
@@ -689,7 +709,7 @@ func puClosesFirst(s string, k bkKind) bool {
 func (pr *puncRun) unclosed(e bkEntry) {
 	pp := &pr.pp
 	open := string(pp.r[e.i])
-	pr.report("unpaired", Error, e.i, e.i+1,
+	pr.report("unpaired", e.i, e.i+1,
 		bkName[e.k]+"不成对："+open+pp.itemAfter(e.i+1, 10)+"…之后缺少配对的后"+bkName[e.k],
 		"补上配对的后"+bkName[e.k]+"“"+bkClose[e.k]+"”，或删去多余的“"+open+"”")
 }
@@ -750,14 +770,14 @@ func (pr *puncRun) halfwidth(pairs [][2]int) {
 			if b-a <= 40 {
 				sugg = "（" + inner + "）"
 			}
-			pr.report("halfwidth", Warning, a, b+1, "中文中应使用全角括号：“("+puShorten(inner, 20)+")”应为“（"+puShorten(inner, 20)+"）”", sugg)
+			pr.report("halfwidth", a, b+1, "中文中应使用全角括号：“("+puShorten(inner, 20)+")”应为“（"+puShorten(inner, 20)+"）”", sugg)
 			continue
 		}
 		i := a
 		if rb == ')' {
 			i = b
 		}
-		pr.report("halfwidth", Warning, i, i+1, "括号全角半角混用：半角“"+string(pp.r[i])+"”应为全角“"+string(puFullWidth(pp.r[i]))+"”", string(puFullWidth(pp.r[i])))
+		pr.report("halfwidth", i, i+1, "括号全角半角混用：半角“"+string(pp.r[i])+"”应为全角“"+string(puFullWidth(pp.r[i]))+"”", string(puFullWidth(pp.r[i])))
 	}
 	pr.straightQuotes()
 	for i := 0; i < len(pp.r); i++ {
@@ -781,7 +801,7 @@ func (pr *puncRun) halfwidth(pairs [][2]int) {
 			if k := pp.numeralRun(i); k < i && pp.boundaryBefore(k) && puHan(pp.at(i+1)) {
 				// 主要有：一.加强学习 — an ordinal, not a full stop.
 				w := pp.str(k, i)
-				pr.report("ordinal", Warning, k, i+1, "序次语“"+w+".”应为“"+w+"、”", w+"、")
+				pr.report("ordinal", k, i+1, "序次语“"+w+".”应为“"+w+"、”", w+"、")
 				continue
 			}
 			flag = pp.cnBefore(i) && !puAlnum(pp.at(i+1))
@@ -790,7 +810,7 @@ func (pr *puncRun) halfwidth(pairs [][2]int) {
 			continue
 		}
 		fw := string(puFullWidth(r))
-		pr.report("halfwidth", Warning, i, i+1,
+		pr.report("halfwidth", i, i+1,
 			"中文中应使用全角标点：“"+pp.itemBefore(i, 6)+string(r)+"”中的半角“"+string(r)+"”应为“"+fw+"”", fw)
 	}
 }
@@ -813,13 +833,13 @@ func (pr *puncRun) straightQuotes() {
 			if i-open <= 40 {
 				sugg = "“" + inner + "”"
 			}
-			pr.report("halfwidth", Warning, open, i+1,
+			pr.report("halfwidth", open, i+1,
 				"中文中应使用全角引号：\""+puShorten(inner, 20)+"\"应为“"+puShorten(inner, 20)+"”", sugg)
 		}
 		open = -1
 	}
 	if open >= 0 && (pp.chineseAt(open-1) || pp.chineseAt(open+1)) {
-		pr.report("unpaired", Warning, open, open+1,
+		pr.report("unpaired", open, open+1,
 			"引号不成对：半角引号“\"”没有配对的另一半，中文中应使用全角引号“”", "改为全角引号“”并补全")
 	}
 }
@@ -917,13 +937,13 @@ func (pr *puncRun) marks() {
 				j++
 			}
 			if j-i >= 2 {
-				pr.report("repeated", Warning, i, j, "标点重复：“"+pp.str(i, j)+"”应只用一个“"+string(r)+"”", string(r))
+				pr.report("repeated", i, j, "标点重复：“"+pp.str(i, j)+"”应只用一个“"+string(r)+"”", string(r))
 				i = j - 1
 				continue
 			}
 		}
 		if puStopMark(r) && puStopMark(pp.at(i+1)) && pp.at(i+1) != r && !pp.skip[i+1] {
-			pr.report("repeated", Warning, i, i+2, "点号连用：“"+pp.itemBefore(i, 6)+pp.str(i, i+2)+"”中“"+pp.str(i, i+1)+"”与“"+pp.str(i+1, i+2)+"”只能保留一个", "保留一个点号")
+			pr.report("repeated", i, i+2, "点号连用：“"+pp.itemBefore(i, 6)+pp.str(i, i+2)+"”中“"+pp.str(i, i+1)+"”与“"+pp.str(i+1, i+2)+"”只能保留一个", "保留一个点号")
 			i++
 		}
 	}
@@ -934,7 +954,7 @@ func (pr *puncRun) dunhao(i int) {
 	pp := &pr.pp
 	item := pp.itemBefore(i, 10)
 	if w, ok := pr.dengAt(i + 1); ok {
-		pr.report("dunhao-deng", Warning, i, i+1+len([]rune(w)),
+		pr.report("dunhao-deng", i, i+1+len([]rune(w)),
 			"“"+w+"”前不用顿号：“"+item+"、"+w+"”应为“"+item+w+"”", w)
 		return
 	}
@@ -944,14 +964,14 @@ func (pr *puncRun) dunhao(i int) {
 		if prev == '》' {
 			kind = "书名号"
 		}
-		pr.report("dunhao-quoted", Warning, i, i+1,
+		pr.report("dunhao-quoted", i, i+1,
 			"并列的"+kind+"之间一般不用顿号（GB/T 15834—2011 4.5.3.5）：“"+puShorten(item, 8)+"、"+string(next)+puShorten(pp.itemAfter(i+2, 8), 8)+"”中的顿号应删去", "删去顿号")
 		return
 	}
 	if w := pp.prefixAny(i+1, puConjWords); w != "" && pp.prefixAny(i+1, puConjExcl) == "" {
 		if tok, ok := pr.tokenAt(pp.off[i+1]); !ok || tok == w {
 			after := pp.str(i+1, i+1+utf8.RuneCountInString(w)+2)
-			pr.report("dunhao-conj", Warning, i, i+1,
+			pr.report("dunhao-conj", i, i+1,
 				"连词“"+w+"”前不用顿号：“"+item+"、"+after+"”应为“"+item+after+"”", "删去顿号")
 			return
 		}
@@ -973,10 +993,10 @@ func (pr *puncRun) ordinal(i int) {
 	switch {
 	case j < i && pp.at(j-1) == '第' && pp.boundaryBefore(j-1), j < i && pp.at(j-1) == '其' && pp.boundaryBefore(j-1):
 		w := pp.str(j-1, i)
-		pr.report("ordinal", Warning, j-1, i+1, "序次语“"+w+"”后应用逗号，不用顿号：“"+w+"、”应为“"+w+"，”", w+"，")
+		pr.report("ordinal", j-1, i+1, "序次语“"+w+"”后应用逗号，不用顿号：“"+w+"、”应为“"+w+"，”", w+"，")
 	case j == i && i >= 2 && (pp.str(i-2, i) == "首先" || pp.str(i-2, i) == "其次") && pp.boundaryBefore(i-2):
 		w := pp.str(i-2, i)
-		pr.report("ordinal", Warning, i-2, i+1, "序次语“"+w+"”后应用逗号，不用顿号：“"+w+"、”应为“"+w+"，”", w+"，")
+		pr.report("ordinal", i-2, i+1, "序次语“"+w+"”后应用逗号，不用顿号：“"+w+"、”应为“"+w+"，”", w+"，")
 	case j == i && pp.at(i-1) == '是':
 		k := i - 1
 		for k > 0 && i-1-k < 3 && puNumeral(pp.r[k-1]) {
@@ -984,7 +1004,7 @@ func (pr *puncRun) ordinal(i int) {
 		}
 		if k < i-1 && pp.boundaryBefore(k) {
 			w := pp.str(k, i)
-			pr.report("ordinal", Warning, k, i+1, "“"+w+"”后用逗号或不加标点，不用顿号：“"+w+"、”应为“"+w+"，”", w+"，")
+			pr.report("ordinal", k, i+1, "“"+w+"”后用逗号或不加标点，不用顿号：“"+w+"、”应为“"+w+"，”", w+"，")
 		}
 	case j == i && (pp.at(i-1) == '）' || pp.at(i-1) == ')'):
 		k := i - 2
@@ -993,7 +1013,7 @@ func (pr *puncRun) ordinal(i int) {
 		}
 		if k >= 0 && k < i-2 && (pp.r[k] == '（' || pp.r[k] == '(') && pp.boundaryBefore(k) && !pp.skip[k] {
 			w := pp.str(k, i)
-			pr.report("ordinal", Warning, k, i+1, "括号序次语“"+w+"”后不加标点：“"+w+"、”应为“"+w+"”", w)
+			pr.report("ordinal", k, i+1, "括号序次语“"+w+"”后不加标点：“"+w+"、”应为“"+w+"”", w)
 		}
 	}
 }
@@ -1011,27 +1031,27 @@ func (pr *puncRun) ellipsis(i int) int {
 	run := pp.str(i, j)
 	switch {
 	case r == '。' && j-i >= 3, (r == '.' || r == '．' || r == '·') && j-i >= 3 && cnCtx:
-		pr.report("ellipsis", Warning, i, j, "省略号应为“……”，不用“"+run+"”", "……")
+		pr.report("ellipsis", i, j, "省略号应为“……”，不用“"+run+"”", "……")
 	case r == '…' && (j-i == 1 || j-i == 3 || j-i > 4) && cnCtx:
-		pr.report("ellipsis", Warning, i, j, "省略号应为两个“…”（“……”），不用“"+run+"”", "……")
+		pr.report("ellipsis", i, j, "省略号应为两个“…”（“……”），不用“"+run+"”", "……")
 	case r == '…':
 	default:
 		if r == '。' && j-i == 2 {
-			pr.report("repeated", Warning, i, j, "标点重复：“。。”应只用一个“。”", "。")
+			pr.report("repeated", i, j, "标点重复：“。。”应只用一个“。”", "。")
 			return j
 		}
 		return i + 1
 	}
 	// 省略号 with 等/等等 on either side.
 	if w, ok := pr.dengAt(j); ok {
-		pr.report("ellipsis", Warning, i, j+len([]rune(w)), "省略号不与“"+w+"”连用：“"+run+w+"”应只保留其一", w)
+		pr.report("ellipsis", i, j+len([]rune(w)), "省略号不与“"+w+"”连用：“"+run+w+"”应只保留其一", w)
 	} else if tok, _ := pr.tokenBefore(pp.off[i]); tok == "等" || tok == "等等" || (pr.toks == nil && pp.str(i-2, i) == "等等") {
 		w := tok
 		if w == "" {
 			w = "等等"
 		}
 		k := i - len([]rune(w))
-		pr.report("ellipsis", Warning, k, j, "省略号不与“"+w+"”连用：“"+w+run+"”应只保留其一", w)
+		pr.report("ellipsis", k, j, "省略号不与“"+w+"”连用：“"+w+run+"”应只保留其一", w)
 	}
 	return j
 }
@@ -1158,7 +1178,7 @@ func (pr *puncRun) ranges() {
 			msg = "范围应使用一字线“—”或浪纹线“～”，不用连字符“" + conn + "”"
 		}
 		sugg := pp.str(ls, i) + mark + right
-		pr.report("range", Warning, ls, re, msg+"：“"+pp.str(ls, re)+unit+"”应为“"+sugg+unit+"”", sugg)
+		pr.report("range", ls, re, msg+"：“"+pp.str(ls, re)+unit+"”应为“"+sugg+unit+"”", sugg)
 		i = re - 1
 	}
 }

@@ -21,13 +21,29 @@ var StructureCheck = &Check{
 		"履职尽责、廉洁自律、存在问题、下一步打算）是否齐全、顺序是否合乎常规。未编号而以开头语引出的部分（如“……还存在一些问题和不足，主要是：”）也计为组成部分。",
 	Severity: Warning,
 	Rules: []*Rule{
-		{ID: "structure.numbering", Doc: "同级序号不连续、重复、倒退或在同一上级标题下重新起编（换了上级标题或中间有未编号的部分标题时重新起编是正常的）；" +
+		{ID: "structure.numbering", Title: "序号不连续或层次跳级", Doc: "同级序号不连续、重复、倒退或在同一上级标题下重新起编（换了上级标题或中间有未编号的部分标题时重新起编是正常的）；" +
 			"层次跳级（一、之下直接用（1））或颠倒；段内列举“一是、二是……”“第一，第二，……”不连续。" +
-			"只有两个层次时“一、”之下直接用“1.”是通行做法，不报；其下还有（1）时给出提示。（一）之下直接用（1）不报"},
-		{ID: "structure.form", Doc: "序号写法不符合 GB/T 9704：一级“一、”，二级“（一）”（括号后不加标点），三级“1.”或“1．”，四级“（1）”；如“一.”“（一）、”“1、”“(1)”"},
-		{ID: "structure.mixed", Doc: "同一层级的序号写法混用，如“1.”与“1、”、“1.”与“1．”、“（1）”与“⑴”"},
-		{ID: "structure.section-missing", Doc: "缺少文种通常包含的组成部分（按标题、未编号部分的开头语和段落开头识别）"},
-		{ID: "structure.section-order", Doc: "组成部分的顺序与该文种的常见顺序不一致"},
+			"只有两个层次时“一、”之下直接用“1.”是通行做法，不报（其下还有（1）时见 structure.skipped-level）。（一）之下直接用（1）不报",
+			Severity: Warning, Group: GroupStructure, Source: SourcePractice,
+			Good: "一、工作成效\n二、存在问题", Bad: "一、工作成效\n三、存在问题"},
+		{ID: "structure.skipped-level", Title: "三个层次时跳过了二级序号", Doc: "一级标题“一、”之下直接用“1.”，其下又有“（1）”：三个层次时宜依次使用（一）、1.、（1）",
+			Severity: Info, Group: GroupStructure, Source: SourcePractice,
+			Good: "一、工作成效\n（一）党建\n1.学习\n（1）集中学习", Bad: "一、工作成效\n1.学习\n（1）集中学习"},
+		{ID: "structure.form", Title: "序号写法不规范", Doc: "序号写法不符合 GB/T 9704：一级“一、”，二级“（一）”（括号后不加标点），三级“1.”或“1．”，四级“（1）”；如“一.”“（一）、”“1、”“(1)”",
+			Severity: Warning, Group: GroupStructure, Source: SourceStandard, Standard: "GB/T 9704—2012 7.3.3", Fixable: true,
+			Good: "（一）加强理论武装", Bad: "（一）、加强理论武装"},
+		{ID: "structure.mixed", Title: "同级序号写法混用", Doc: "同一层级的序号写法混用，且其中一种不符合 GB/T 9704，如“1.”与“1、”",
+			Severity: Warning, Group: GroupStructure, Source: SourceStandard, Standard: "GB/T 9704—2012 7.3.3",
+			Good: "1.加强学习\n2.改进作风", Bad: "1.加强学习\n2、改进作风"},
+		{ID: "structure.mixed-style", Title: "同级序号写法不统一", Doc: "同一层级混用两种都可接受的写法，如“1.”与“1．”、“（1）”与“⑴”，宜统一",
+			Severity: Info, Group: GroupStructure, Source: SourcePractice,
+			Good: "1.加强学习\n2.改进作风", Bad: "1.加强学习\n2．改进作风"},
+		{ID: "structure.section-missing", Title: "疑似缺少组成部分", Doc: "缺少文种通常包含的组成部分（按标题、未编号部分的开头语和段落开头识别）；是否确实缺少请核实",
+			Severity: Warning, Group: GroupCompleteness, Source: SourcePractice, Heuristic: true,
+			Good: "述职报告含工作成效、存在问题和下一步打算。", Bad: "述职报告只写工作成效，没有存在问题和下一步打算。"},
+		{ID: "structure.section-order", Title: "组成部分顺序与常见顺序不一致", Doc: "组成部分的顺序与该文种的常见顺序不一致",
+			Severity: Info, Group: GroupStructure, Source: SourcePractice, Heuristic: true,
+			Good: "先写工作成效，再写存在问题，最后写下一步打算。", Bad: "先写下一步打算，再写工作成效。"},
 	},
 	Run: runStructure,
 }
@@ -153,7 +169,7 @@ func checkHeadingNumbers(p *Pass, nodes []OutlineNode) {
 		written := n.Marker
 		render := func(num int) string { return renderMarker(h.Form, h.Level, num) }
 		report := func(msg string, want int, rel []Related) {
-			p.Report(Finding{Rule: "numbering", Severity: Warning, Span: h.Marker, Message: msg,
+			p.Report(Finding{Rule: "numbering", Span: h.Marker, Message: msg,
 				Suggestion: segment.WantMarker(h.Level, want), Related: rel})
 		}
 		if !seen {
@@ -205,7 +221,7 @@ func checkHeadingNumbers(p *Pass, nodes []OutlineNode) {
 		parent := &nodes[n.Parent]
 		if d, ok := deepest[n.Parent]; ok && nodes[d].Level > n.Level && !inverted[n.Parent] && parent.Heading != nil {
 			inverted[n.Parent] = true
-			p.Report(Finding{Rule: "numbering", Severity: Warning, Span: h.Marker,
+			p.Report(Finding{Rule: "numbering", Span: h.Marker,
 				Message: fmt.Sprintf("层次颠倒：%s之下先用了%s序号%s，此处又用%s序号%s", qm(parent.Marker),
 					levelNames[nodes[d].Level], qm(nodes[d].Marker), levelNames[n.Level], qm(written)),
 				Related: []Related{{Span: nodes[d].Heading.Marker, Message: "较低层级的序号"}}})
@@ -218,14 +234,14 @@ func checkHeadingNumbers(p *Pass, nodes []OutlineNode) {
 		}
 		switch {
 		case n.Level == 4:
-			p.Report(Finding{Rule: "numbering", Severity: Warning, Span: h.Marker,
+			p.Report(Finding{Rule: "numbering", Span: h.Marker,
 				Message: fmt.Sprintf("层次跳级：一级标题%s之下直接使用四级序号%s，应使用二级序号%s（仅两个层次时也可用“%s”）",
 					qm(parent.Marker), qm(written), segment.WantMarker(2, h.Number), segment.WantMarker(3, h.Number)),
 				Suggestion: segment.WantMarker(2, h.Number)})
 		case n.Level == 3 && hasGrandchildAt(nodes, n.Parent, 4):
 			// 一、 then 1. is accepted practice with two levels; with a
 			// third level below, the second level should not be skipped.
-			p.Report(Finding{Rule: "numbering", Severity: Info, Span: h.Marker,
+			p.Report(Finding{Rule: "skipped-level", Span: h.Marker,
 				Message: fmt.Sprintf("层次跳级：一级标题%s之下跳过二级序号直接使用%s，其下又有四级序号；三个层次时宜依次使用（一）、1.、（1）",
 					qm(parent.Marker), qm(written)),
 				Suggestion: segment.WantMarker(2, h.Number)})
@@ -293,7 +309,7 @@ func checkHeadingForms(p *Pass) {
 				if level == 5 {
 					msg = fmt.Sprintf("序号“%s”后不加标点，应写作“%s”", w, h.Want)
 				}
-				p.Report(Finding{Rule: "form", Severity: Warning, Span: h.Marker, Message: msg, Suggestion: h.Want})
+				p.Report(Finding{Rule: "form", Span: h.Marker, Message: msg, Suggestion: h.Want})
 			}
 			continue
 		}
@@ -329,14 +345,14 @@ func checkHeadingForms(p *Pass) {
 				sugg = renderMarker(ref, level, h.Number)
 			}
 			msg := fmt.Sprintf("%s序号写法不统一：此处为“%s”，第%d行为“%s”", lv, w, doc.Position(ex.Marker.Start).Line, doc.Slice(ex.Marker))
-			sev := Info
+			rule := "mixed-style"
 			if !h.Correct {
 				msg += fmt.Sprintf("；按 GB/T 9704 应写作“%s”%s", sugg, formReason(h.Form))
-				sev = Warning
+				rule = "mixed"
 			} else {
 				msg += fmt.Sprintf("，宜统一为“%s”", sugg)
 			}
-			p.Report(Finding{Rule: "mixed", Severity: sev, Span: h.Marker, Message: msg, Suggestion: sugg,
+			p.Report(Finding{Rule: rule, Span: h.Marker, Message: msg, Suggestion: sugg,
 				Related: []Related{{Span: ex.Marker, Message: "同级的另一种写法"}}})
 		}
 	}
@@ -502,7 +518,7 @@ func checkRunIn(p *Pass, nodes []OutlineNode) {
 			default:
 				msg = fmt.Sprintf("列举序号倒退：“%s”之后是“%s”，应为“%s”", mk(prev), mk(v), mk(next))
 			}
-			p.Report(Finding{Rule: "numbering", Severity: Warning, Span: sp, Message: msg, Suggestion: mk(next),
+			p.Report(Finding{Rule: "numbering", Span: sp, Message: msg, Suggestion: mk(next),
 				Related: []Related{{Span: prevSpan, Message: "上一项"}}})
 		})
 	}
@@ -779,12 +795,12 @@ func checkSections(p *Pass) {
 					kws = append(kws, k)
 				}
 			}
-			p.Report(Finding{Rule: "section-missing", Severity: Warning, Span: segment.Span{},
+			p.Report(Finding{Rule: "section-missing", Span: segment.Span{},
 				Message: fmt.Sprintf("未找到“%s”部分：标题和段落开头均未见“%s”等词（%s通常包括：%s）",
 					m.sec.Name, strings.Join(kws, "”“"), p.Profile.Name, sectionOrder(ms)),
 				Suggestion: "增加“" + m.sec.Name + "”部分"})
 		case m.status == StatusOrder:
-			p.Report(Finding{Rule: "section-order", Severity: Info, Span: nodes[m.node].Open,
+			p.Report(Finding{Rule: "section-order", Span: nodes[m.node].Open,
 				Message: sectionOrderNote(p.Analysis, ms, i)})
 		}
 	}

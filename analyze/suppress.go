@@ -40,10 +40,18 @@ var SuppressionCheck = &Check{
 		"缺少原因、检查名未知、写法有误、没有忽略任何问题。",
 	Severity: Warning,
 	Rules: []*Rule{
-		{ID: "suppression.no-reason", Doc: "忽略指令没有写原因，因而不生效"},
-		{ID: "suppression.unknown-check", Doc: "忽略指令中的检查名或规则名不存在"},
-		{ID: "suppression.malformed", Doc: "无法识别的 reportlint- 指令，或没有写要忽略的检查"},
-		{ID: "suppression.unused", Doc: "忽略指令没有忽略任何问题（可删除），或 reportlint-enable 前没有对应的 reportlint-disable"},
+		{ID: "suppression.no-reason", Title: "忽略指令没有写原因", Doc: "忽略指令没有写原因，因而不生效",
+			Severity: Warning, Group: GroupMeta, Source: SourcePractice,
+			Good: "<!-- reportlint-disable-next-line placeholder -- 模板示例 -->", Bad: "<!-- reportlint-disable-next-line placeholder -->"},
+		{ID: "suppression.unknown-check", Title: "忽略指令中的名称不存在", Doc: "忽略指令中的检查名或规则名不存在",
+			Severity: Warning, Group: GroupMeta, Source: SourcePractice,
+			Good: "<!-- reportlint-disable-next-line placeholder -- 模板示例 -->", Bad: "<!-- reportlint-disable-next-line placehold -- 模板示例 -->"},
+		{ID: "suppression.malformed", Title: "无法识别的忽略指令", Doc: "无法识别的 reportlint- 指令，或没有写要忽略的检查",
+			Severity: Warning, Group: GroupMeta, Source: SourcePractice,
+			Good: "<!-- reportlint-disable-next-line placeholder -- 模板示例 -->", Bad: "<!-- reportlint-ignore placeholder -->"},
+		{ID: "suppression.unused", Title: "忽略指令未生效", Doc: "忽略指令没有忽略任何问题（可删除），或 reportlint-enable 前没有对应的 reportlint-disable",
+			Severity: Warning, Group: GroupMeta, Source: SourcePractice,
+			Good: "指令下一行确有被忽略的问题。", Bad: "指令下一行没有任何问题。"},
 	},
 	Run: func(*Pass) error { return nil },
 }
@@ -359,8 +367,10 @@ func suppress(a *Analysis, fs []Finding, opt Options, res *Result) []Finding {
 	}
 	for _, d := range dirs {
 		report := func(rule, msg string) {
-			f := Finding{Check: SuppressionCheck.Name, Rule: SuppressionCheck.Name + "." + rule,
-				Severity: SuppressionCheck.Severity, Span: d.span, Message: msg}
+			f := Finding{Check: SuppressionCheck.Name, Rule: SuppressionCheck.Name + "." + rule, Span: d.span, Message: msg}
+			if r := SuppressionCheck.rule(f.Rule); r != nil {
+				f.Severity, f.Group = r.Severity, r.Group
+			}
 			if d.docx {
 				f.Text = "批注：" + d.raw
 			} else {

@@ -18,8 +18,18 @@ var WordingCheck = &Check{
 	Severity:    Warning,
 	NeedsTokens: true,
 	Rules: []*Rule{
-		{ID: "wording.repeat", Doc: "同一个词紧挨着重复，或在顿号前后重复"},
-		{ID: "wording.misused", Doc: "公文常见误用词、错别字和过时提法（词表 words）"},
+		{ID: "wording.repeat", Title: "疑似词语重复", Doc: "同一个词紧挨着重复，或在顿号前后重复；叠用也可能是有意的，请核实",
+			Severity: Warning, Group: GroupUsage, Source: SourcePractice, Heuristic: true,
+			Good: "认真研究部署。", Bad: "认真研究研究部署部署。"},
+		{ID: "wording.misused", Title: "用词错误", Doc: "公文常见误用词、错别字（词表 words 中级别为 error 的条目），以及表示“到某时为止”的“截止”（应为“截至”）",
+			Severity: Error, Group: GroupUsage, Source: SourcePractice, Fixable: true,
+			Good: "截至目前，已完成全年任务。", Bad: "截止目前，已完成全年任务。"},
+		{ID: "wording.context", Title: "疑似用词不当", Doc: "词表 words 中级别为 warning 的条目：多数语境下应改，个别语境可用，请结合上下文核实",
+			Severity: Warning, Group: GroupUsage, Source: SourcePractice, Heuristic: true,
+			Good: "全面推进法治建设。", Bad: "全面推进法制建设。"},
+		{ID: "wording.preferred", Title: "宜用推荐词形", Doc: "词表 words 中级别为 info 的条目：并非错误，但宜统一用推荐词形或现行提法",
+			Severity: Info, Group: GroupUsage, Source: SourcePractice, Fixable: true,
+			Good: "其他工作", Bad: "其它工作"},
 	},
 	Run: runWording,
 }
@@ -83,7 +93,7 @@ func wdRepeats(p *Pass) {
 		if t.Span.End == u.Span.Start && t.Text == u.Text && wdAllHan(t.Text) {
 			n := utf8.RuneCountInString(t.Text)
 			if (n == 1 && wdDupSingles[t.Text]) || (n >= 2 && !wdRedupPOS[t.POS] && !wdRedupVerbs[t.Text]) {
-				p.Report(Finding{Rule: "repeat", Severity: Warning, Span: segment.Span{Start: t.Span.Start, End: u.Span.End},
+				p.Report(Finding{Rule: "repeat", Span: segment.Span{Start: t.Span.Start, End: u.Span.End},
 					Message:    "词语重复：“" + t.Text + t.Text + "”中“" + t.Text + "”连用两次，应删去一个",
 					Suggestion: t.Text})
 				i++
@@ -128,7 +138,7 @@ func wdListRepeats(p *Pass, toks []segment.Token, inPlaceholder func(segment.Spa
 			// blank, a number, a mark or an adverbial (增速连续, 企业均).
 			continue
 		}
-		p.Report(Finding{Rule: "repeat", Severity: Warning, Span: segment.Span{Start: toks[s].Span.Start, End: end},
+		p.Report(Finding{Rule: "repeat", Span: segment.Span{Start: toks[s].Span.Start, End: end},
 			Message:    "并列成分重复：“" + text[toks[s].Span.Start:end] + "”中“" + item + "”在顿号前后重复出现，疑为误写或多余",
 			Suggestion: "删去重复的“" + item + "”，或合并为一项"})
 	}
@@ -244,14 +254,20 @@ func wdMisused(p *Pass) {
 			if since := wdSince[rule.ID]; since > 0 && p.Year > 0 && p.Year < since {
 				continue
 			}
-			msg := "用词不当：“" + rule.Wrong + "”应为“" + rule.Correction + "”"
-			if m.sev[k] == Info {
-				msg = "“" + rule.Wrong + "”宜改为“" + rule.Correction + "”"
+			id, msg := "misused", "用词不当：“"+rule.Wrong+"”应为“"+rule.Correction+"”"
+			switch m.sev[k] {
+			case Info:
+				id, msg = "preferred", "“"+rule.Wrong+"”宜改为“"+rule.Correction+"”"
+			case Warning:
+				id, msg = "context", "疑似用词不当：“"+rule.Wrong+"”一般应为“"+rule.Correction+"”"
 			}
 			if rule.Note != "" {
 				msg += "（" + rule.Note + "）"
 			}
-			p.Report(Finding{Rule: "misused", Severity: m.sev[k], Span: segment.Span{Start: i, End: i + len(rule.Wrong)},
+			if id == "context" {
+				msg += "，请核实"
+			}
+			p.Report(Finding{Rule: id, Span: segment.Span{Start: i, End: i + len(rule.Wrong)},
 				Message: msg, Suggestion: rule.Correction})
 			i += len(rule.Wrong)
 			matched = true
@@ -262,7 +278,7 @@ func wdMisused(p *Pass) {
 		}
 		if r == '截' && strings.HasPrefix(text[i:], "截止") && wdItemStart(text, i) {
 			if rest := text[i+len("截止"):]; wdStartsTime(rest) {
-				p.Report(Finding{Rule: "misused", Severity: Error, Span: segment.Span{Start: i, End: i + len("截止")},
+				p.Report(Finding{Rule: "misused", Span: segment.Span{Start: i, End: i + len("截止")},
 					Message: "用词不当：表示“到某时为止”应用“截至”，“截止" + wdFirstRunes(rest, 6) + "”应为“截至" + wdFirstRunes(rest, 6) +
 						"”（“截止”表示到期停止，一般放在时间之后，如“报名于5月底截止”）",
 					Suggestion: "截至"})
