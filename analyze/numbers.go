@@ -722,7 +722,9 @@ func (x *extractor) paragraph(out []Claim, para segment.Paragraph, phs []Placeho
 			q, ok = x.cnQuantity(s, i, base)
 		}
 		if ok {
-			out = append(out, x.claim(q, s, base, para))
+			if c := x.claim(q, s, base, para); c.parseable() {
+				out = append(out, c)
+			}
 			i = q.end
 			for pi < len(phs) && phs[pi].Start < base+i {
 				pi++
@@ -1342,6 +1344,22 @@ func (x *extractor) claim(q quantity, s string, base int, para segment.Paragraph
 
 // round15 drops the binary noise of scaling (2.3×1e8 = 229999999.99999997):
 // written numbers have at most 15 significant digits.
+// maxClaimValue bounds a parsed value: larger numbers (九千万亿亿亿…) are
+// not figures of a report, and dropping them keeps every value and any sum
+// of values finite.
+const maxClaimValue = 1e24
+
+// parseable reports whether the claim's values are finite and in range;
+// others are dropped as unparseable.
+func (c *Claim) parseable() bool {
+	for _, v := range []*float64{c.Value, c.RangeEnd} {
+		if v != nil && (math.IsNaN(*v) || math.Abs(*v) > maxClaimValue) {
+			return false
+		}
+	}
+	return true
+}
+
 func round15(v float64) float64 {
 	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
 		return v // at most 15 digits: exact already

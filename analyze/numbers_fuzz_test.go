@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"encoding/json"
 	"math"
 	"strings"
 	"sync"
@@ -27,6 +28,9 @@ func FuzzExtractClaims(f *testing.F) {
 		"今年（2021年）以来，2022年是关键之年，我将始终坚持。",
 		"１２３万人次，1,234.5万元，010-88842603，2022-10-16，9:30，PM2.5，5G，G20。",
 		"一、总体\n（一）做法\n1.学习\n《关于十条措施》“两个确立”",
+		// issue 17 item 6: 38 × 亿 made +Inf and sank the JSON output
+		"完成九千九百九十九万" + strings.Repeat("亿", 38) + "元。",
+		"完成9999万" + strings.Repeat("亿", 38) + "元，增长1" + strings.Repeat("0", 400) + "％。",
 	} {
 		f.Add(s)
 	}
@@ -96,4 +100,25 @@ func FuzzDecodeRune(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestHugeNumberStaysFinite is issue 17 item 6: a number of 38 × 亿 was
+// +Inf and made the JSON output fail for every file.
+func TestHugeNumberStaysFinite(t *testing.T) {
+	text := "2022年工作总结\n完成九千九百九十九万" + strings.Repeat("亿", 38) + "元。全年完成投资12亿元。\n"
+	doc := segment.NewDocument("f.txt", segment.FormatText, "utf-8", text, nil)
+	res := Run(doc, testLexicon(t), Options{Checks: []*Check{NumberCheck}})
+	found := false
+	for _, c := range res.Numbers {
+		if c.Value != nil && (math.IsInf(*c.Value, 0) || math.IsNaN(*c.Value)) {
+			t.Fatalf("claim %q has value %v", c.Text, *c.Value)
+		}
+		found = found || c.Value != nil && *c.Value == 12e8
+	}
+	if !found {
+		t.Errorf("the ordinary claim 12亿元 was lost: %+v", res.Numbers)
+	}
+	if _, err := json.Marshal(res); err != nil {
+		t.Fatal(err)
+	}
 }
