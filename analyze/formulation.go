@@ -220,8 +220,10 @@ type formResult struct {
 }
 
 func (a *Analysis) formulations() *formResult {
-	return Memo(a, "formulations", func() *formResult { return analyzeFormulations(a) })
+	return formulationsKey.Get(a)
 }
+
+var formulationsKey = NewKey("formulations", func(a *Analysis) *formResult { return analyzeFormulations(a) })
 
 // formRule maps a finding about a lexicon entry to its rule: entries of
 // severity warning or info are practice-level (formulation.practice).

@@ -24,23 +24,25 @@ const (
 // number with its unit and every numeric placeholder (Unfilled). Metrics are
 // cut on gse tokens when the analysis has a tokenizer.
 func (a *Analysis) Claims() []Claim {
-	return Memo(a, "claims", func() []Claim {
-		cs := ExtractClaims(a.Doc, a.Placeholders(), a.Tokens(), a.Lex)
-		// outline sections, as findings use (a.SectionName), labelled once
-		nodes := a.Outline()
-		labels := make([]string, len(nodes))
-		for i := range cs {
-			cs[i].Section = ""
-			if n := a.nodeAt(cs[i].Start); n >= 0 {
-				if labels[n] == "" {
-					labels[n] = nodes[n].Label()
-				}
-				cs[i].Section = labels[n]
-			}
-		}
-		return cs
-	})
+	return claimsKey.Get(a)
 }
+
+var claimsKey = NewKey("claims", func(a *Analysis) []Claim {
+	cs := ExtractClaims(a.Doc, a.Placeholders(), a.Tokens(), a.Lex)
+	// outline sections, as findings use (a.SectionName), labelled once
+	nodes := a.Outline()
+	labels := make([]string, len(nodes))
+	for i := range cs {
+		cs[i].Section = ""
+		if n := a.nodeAt(cs[i].Start); n >= 0 {
+			if labels[n] == "" {
+				labels[n] = nodes[n].Label()
+			}
+			cs[i].Section = labels[n]
+		}
+	}
+	return cs
+})
 
 // ExtractClaims finds the numeric claims of doc. phs are the document's
 // placeholders (those of kind number become unfilled claims), tokens its gse

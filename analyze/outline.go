@@ -67,8 +67,10 @@ func (n *OutlineNode) Label() string {
 // order, with parents and extents. Implicit sections are top-level parts:
 // numbering below them starts afresh.
 func (a *Analysis) Outline() []OutlineNode {
-	return Memo(a, "outline", a.buildOutline)
+	return outlineKey.Get(a)
 }
+
+var outlineKey = NewKey("outline", (*Analysis).buildOutline)
 
 func (a *Analysis) buildOutline() []OutlineNode {
 	doc := a.Doc

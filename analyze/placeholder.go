@@ -70,14 +70,16 @@ func runPlaceholder(p *Pass) error {
 
 // Placeholders returns every unfilled blank in the document, in order.
 func (a *Analysis) Placeholders() []Placeholder {
-	return Memo(a, "placeholders", func() []Placeholder {
-		out := FindPlaceholders(a.Doc)
-		for i := range out {
-			out[i].Section = a.SectionName(out[i].Start)
-		}
-		return out
-	})
+	return placeholdersKey.Get(a)
 }
+
+var placeholdersKey = NewKey("placeholders", func(a *Analysis) []Placeholder {
+	out := FindPlaceholders(a.Doc)
+	for i := range out {
+		out[i].Section = a.SectionName(out[i].Start)
+	}
+	return out
+})
 
 // FindPlaceholders scans a document for blanks. It needs no dictionary.
 func FindPlaceholders(doc *segment.Document) []Placeholder {
