@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -57,10 +58,10 @@ var csSuffixByLast = func() map[rune][]csSuffix {
 }()
 
 // csSuffixLast holds the keys of csSuffixByLast.
-var csSuffixLast = func() *runeBits {
-	var b runeBits
+var csSuffixLast = func() *scan.RuneBits {
+	var b scan.RuneBits
 	for r := range csSuffixByLast {
-		b.add(r)
+		b.Add(r)
 	}
 	return &b
 }()
@@ -123,8 +124,8 @@ func unitNames(doc *segment.Document, toks []segment.Token) []csName {
 		if book > 0 {
 			continue
 		}
-		last, _ := decodeLastRune(t.Text)
-		if !csSuffixLast.has(last) {
+		last, _ := scan.DecodeLastRune(t.Text)
+		if !csSuffixLast.Has(last) {
 			continue
 		}
 		sxs := csSuffixByLast[last]

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"slices"
 	"sort"
 	"strings"
@@ -82,7 +83,7 @@ type fmatcher struct {
 	forms   []formInfo
 	members map[string][]memRef
 
-	firstBits runeBits // the keys of first
+	firstBits scan.RuneBits // the keys of first
 }
 
 var matchers sync.Map // *lexicon.Lexicon → *fmatcher
@@ -157,7 +158,7 @@ func buildMatcher(lex *lexicon.Lexicon) *fmatcher {
 	for _, pi := range order {
 		r, _ := utf8.DecodeRuneInString(m.pats[pi].text)
 		m.first[r] = append(m.first[r], pi)
-		m.firstBits.add(r)
+		m.firstBits.Add(r)
 	}
 	return m
 }
@@ -189,9 +190,9 @@ type fmatch struct {
 func (m *fmatcher) scan(text string) []fmatch {
 	var out []fmatch
 	for i := 0; i < len(text); {
-		r, size := decodeRune(text, i)
+		r, size := scan.DecodeRune(text, i)
 		next := i + size
-		if !m.firstBits.has(r) {
+		if !m.firstBits.Has(r) {
 			i = next
 			continue
 		}
@@ -462,7 +463,7 @@ func findLists(m *fmatcher, text string) []memberList {
 	}
 	start := 0
 	for i := 0; i < len(text); {
-		r, size := decodeRune(text, i)
+		r, size := scan.DecodeRune(text, i)
 		switch fmRuneClass(r) {
 		case 1:
 			push(start, i)

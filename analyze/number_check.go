@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"math"
 	"sort"
 	"strconv"
@@ -175,7 +176,7 @@ func numberStyle(p *Pass, cs []Claim) {
 					Suggestion: "改为“" + want + "”"})
 			}
 		}
-		if msg := approxConflict(q.pre, firstNonEmpty(q.mid, q.post)); msg != "" {
+		if msg := approxConflict(q.pre, scan.FirstNonEmpty(q.mid, q.post)); msg != "" {
 			p.Report(Finding{Rule: "style", Span: c.Span,
 				Message: fmt.Sprintf("“%s”%s", c.Text, msg), Suggestion: approxFix(c)})
 		} else if q.mid != "" && q.post != "" {
@@ -212,7 +213,7 @@ func approxConflict(pre, post string) string {
 
 func approxFix(c *Claim) string {
 	q := &c.q
-	return "删去“" + q.pre + "”或“" + firstNonEmpty(q.mid, q.post) + "”之一"
+	return "删去“" + q.pre + "”或“" + scan.FirstNonEmpty(q.mid, q.post) + "”之一"
 }
 
 // standardLarge writes a value with only 万 and 亿 as units.
@@ -262,7 +263,7 @@ func numberPercentSign(p *Pass, cs []Claim) {
 
 func numberWidth(p *Pass) {
 	text := p.Doc.Text
-	comments := htmlComments(p.Doc)
+	comments := scan.HTMLComments(p.Doc)
 	inComment := func(off int) bool { // offsets come in increasing order
 		for len(comments) > 0 && comments[0].End <= off {
 			comments = comments[1:]
@@ -272,7 +273,7 @@ func numberWidth(p *Pass) {
 	var full []segment.Span
 	half := -1
 	for i := 0; i < len(text); {
-		r, w := decodeRune(text, i)
+		r, w := scan.DecodeRune(text, i)
 		switch {
 		case r >= '0' && r <= '9':
 			if half < 0 && !inComment(i) {
@@ -282,7 +283,7 @@ func numberWidth(p *Pass) {
 			j := i
 			for j < len(text) {
 				r2, w2 := utf8.DecodeRuneInString(text[j:])
-				if !(r2 >= '０' && r2 <= '９') && !(r2 == '．' && j+w2 < len(text) && isAnyDigitByte(text, j+w2)) {
+				if !(r2 >= '０' && r2 <= '９') && !(r2 == '．' && j+w2 < len(text) && scan.IsAnyDigitByte(text, j+w2)) {
 					break
 				}
 				j += w2
@@ -703,10 +704,10 @@ var planWords = []string{"力争", "目标", "预计", "计划", "确保", "争�
 
 var (
 	// sentenceWordSet finds timeWords (bits 0…) and planWords in one scan.
-	sentenceWordSet    = newWordSet(timeWords[:], planWords)
-	timeWordSet        = newWordSet(timeWords[:])
-	planWordSet        = newWordSet(planWords)
-	planSectionWordSet = newWordSet(planSectionWords)
+	sentenceWordSet    = scan.NewWordSet(timeWords[:], planWords)
+	timeWordSet        = scan.NewWordSet(timeWords[:])
+	planWordSet        = scan.NewWordSet(planWords)
+	planSectionWordSet = scan.NewWordSet(planSectionWords)
 )
 
 const timeMask = 1<<len(timeWords) - 1 // the timeWords bits of a sentenceWordSet mask
@@ -746,7 +747,7 @@ func (x *conflictScope) plan(c *Claim, node int, sentence uint64) bool {
 			x.nodePlan[node] = 1
 			nodes := p.Outline()
 			for n := node; n >= 0; n = nodes[n].Parent {
-				if nodes[n].Implicit == KindPlans || nodes[n].Heading != nil && planSectionWordSet.any(nodes[n].Title) {
+				if nodes[n].Implicit == KindPlans || nodes[n].Heading != nil && planSectionWordSet.Any(nodes[n].Title) {
 					x.nodePlan[node] = 2
 					break
 				}
@@ -763,7 +764,7 @@ func (x *conflictScope) plan(c *Claim, node int, sentence uint64) bool {
 	pp, ok := x.paraPlan[pi]
 	if !ok {
 		if ss := p.Doc.Sentences(p.Doc.Paragraphs[pi].Span); len(ss) > 0 {
-			pp = paraOpening{ss[0], planWordSet.any(text[ss[0].Start:ss[0].End])}
+			pp = paraOpening{ss[0], planWordSet.Any(text[ss[0].Start:ss[0].End])}
 		}
 		x.paraPlan[pi] = pp
 	}
@@ -779,7 +780,7 @@ func (x *conflictScope) times(cs []Claim, i, node int) (uint64, string) {
 			nodes := x.p.Outline()
 			var m uint64
 			for n := node; n >= 0; n = nodes[n].Parent {
-				m |= timeWordSet.mask(nodes[n].Title)
+				m |= timeWordSet.Mask(nodes[n].Title)
 			}
 			x.nodeTimes[node] = m + 1
 		}
@@ -878,7 +879,7 @@ func numberConflict(p *Pass, cs []Claim) {
 				continue
 			}
 			node := p.nodeAt(c.Start)
-			sw := sentenceWordSet.mask(p.Doc.Text[c.Sentence.Start:c.Sentence.End])
+			sw := sentenceWordSet.Mask(p.Doc.Text[c.Sentence.Start:c.Sentence.End])
 			if scope.plan(c, node, sw) {
 				continue
 			}
@@ -923,7 +924,7 @@ var aggregateEnds = []string{"零售总额", "进出口总额", "生产总值", 
 // 总值…) or an aggregate indicator.
 func totalsMetric(p *Pass, c *Claim) bool {
 	m := c.Metric
-	if hasSuffixAny(m, aggregateEnds) || hasPrefixAny(strings.TrimPrefix(m, "全年"), areaScopes) {
+	if scan.HasSuffixAny(m, aggregateEnds) || scan.HasPrefixAny(strings.TrimPrefix(m, "全年"), areaScopes) {
 		return true
 	}
 	if c.MetricSpan.Len() == 0 || c.MetricSpan.Start < c.Sentence.Start {
@@ -986,7 +987,7 @@ var (
 	relYearWords = []string{"今年", "本年度", "明年", "去年", "上年", "上一年", "下一年"}
 	// relYearWordSet finds relYearWords in one scan; no word overlaps
 	// another or itself, so it finds what a search per word finds.
-	relYearWordSet = newWordSet(relYearWords)
+	relYearWordSet = scan.NewWordSet(relYearWords)
 	planFutures    = []string{"力争", "将继续", "将坚持", "将着力", "将进一步", "将全力", "将持续", "将重点", "将深入", "将紧紧", "将围绕", "将努力", "将以", "计划", "打算", "展望"}
 	planHeadWords  = []string{"打算", "计划", "思路", "下一步", "明年", "今后", "努力方向", "展望", "安排", "工作重点"}
 )
@@ -1006,7 +1007,7 @@ func parenYear(s string) (int, int) {
 	default:
 		return 0, 0
 	}
-	if k+4 > len(s) || !allASCIIDigits(s[k:k+4]) || k+4 < len(s) && isAnyDigitByte(s, k+4) {
+	if k+4 > len(s) || !scan.AllASCIIDigits(s[k:k+4]) || k+4 < len(s) && scan.IsAnyDigitByte(s, k+4) {
 		return 0, 0
 	}
 	yr, _ := strconv.Atoi(s[k : k+4])
@@ -1065,7 +1066,7 @@ func numberYear(p *Pass, cs []Claim) {
 		year int
 	}
 	var found []appos
-	relYearWordSet.each(text, func(i, wi int) bool {
+	relYearWordSet.Each(text, func(i, wi int) bool {
 		w := relYearWords[wi]
 		off := i + len(w)
 		// 今年（2022年） / 今年即2022年
@@ -1075,14 +1076,14 @@ func numberYear(p *Pass, cs []Claim) {
 		// 2022年（今年）
 		if strings.HasSuffix(text[:i], "（") || strings.HasSuffix(text[:i], "(") {
 			_, cw := utf8.DecodeRuneInString(text[off:])
-			if r := nextRune(text, off); r == '）' || r == ')' {
+			if r := scan.NextRune(text, off); r == '）' || r == ')' {
 				open := i - 1
 				if strings.HasSuffix(text[:i], "（") {
 					open = i - len("（")
 				}
 				if strings.HasSuffix(text[:open], "年") {
 					k := open - len("年")
-					if k >= 4 && allASCIIDigits(text[k-4:k]) && (k == 4 || !isAnyDigitByte(text, k-5)) {
+					if k >= 4 && scan.AllASCIIDigits(text[k-4:k]) && (k == 4 || !scan.IsAnyDigitByte(text, k-5)) {
 						yr, _ := strconv.Atoi(text[k-4 : k])
 						found = append(found, appos{segment.Span{Start: k - 4, End: off + cw}, w, yr})
 					}
@@ -1093,9 +1094,9 @@ func numberYear(p *Pass, cs []Claim) {
 	})
 	sort.Slice(found, func(a, b int) bool { return found[a].sp.Start < found[b].sp.Start })
 	written := map[int]appos{} // writing year implied → first place
-	comments := htmlComments(p.Doc)
+	comments := scan.HTMLComments(p.Doc)
 	for _, ap := range found {
-		if inSpans(comments, ap.sp.Start) {
+		if scan.InSpans(comments, ap.sp.Start) {
 			continue
 		}
 		off := yearOffset(ap.word)

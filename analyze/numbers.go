@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"math"
 	"sort"
 	"strconv"
@@ -51,7 +52,7 @@ var claimsKey = NewKey("claims", func(a *Analysis) []Claim {
 func ExtractClaims(doc *segment.Document, phs []Placeholder, tokens []segment.Token, lex *lexicon.Lexicon) []Claim {
 	tb := tablesFor(lex)
 	x := &extractor{doc: doc, tb: tb, tokens: tokens, skip: markerSpans(doc)}
-	x.comments = htmlComments(doc)
+	x.comments = scan.HTMLComments(doc)
 	pi := 0
 	out := make([]Claim, 0, len(phs)+len(doc.Text)/128)
 	for _, para := range doc.Paragraphs {
@@ -82,7 +83,7 @@ type numTables struct {
 	units    map[rune][]unitEntry // by first rune, longest first
 	fixed    map[rune][]string    // fixed numeral expressions by first rune, longest first
 	maxFixed int                  // longest fixed expression, in runes
-	fixedR   runeBits             // the keys of fixed
+	fixedR   scan.RuneBits        // the keys of fixed
 }
 
 var tablesCache sync.Map // *lexicon.Lexicon → *numTables
@@ -123,7 +124,7 @@ func tablesFor(lex *lexicon.Lexicon) *numTables {
 		seen[s] = true
 		r, _ := utf8.DecodeRuneInString(s)
 		t.fixed[r] = append(t.fixed[r], s)
-		t.fixedR.add(r)
+		t.fixedR.Add(r)
 		if n := utf8.RuneCountInString(s); n > t.maxFixed {
 			t.maxFixed = n
 		}
@@ -183,7 +184,7 @@ func (t *numTables) unitAt(s string) (unitEntry, bool) {
 func (t *numTables) fixedCovering(s string, i, j int) bool {
 	k := i
 	for n := 0; n < t.maxFixed && k >= 0; n++ {
-		if r, _ := decodeRune(s, k); t.fixedR.has(r) {
+		if r, _ := scan.DecodeRune(s, k); t.fixedR.Has(r) {
 			for _, f := range t.fixed[r] {
 				if k+len(f) >= j && strings.HasPrefix(s[k:], f) {
 					return true
@@ -193,7 +194,7 @@ func (t *numTables) fixedCovering(s string, i, j int) bool {
 		if k == 0 {
 			break
 		}
-		_, w := decodeLastRune(s[:k])
+		_, w := scan.DecodeLastRune(s[:k])
 		k -= w
 	}
 	return false
@@ -221,7 +222,7 @@ func isClausePunct(r rune) bool {
 	return false
 }
 
-func isAnyDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+func isAnyDigit(r rune) bool { return scan.IsAnyDigit(r) }
 
 func digitVal(r rune) int {
 	if r >= '０' && r <= '９' {
@@ -429,7 +430,7 @@ func parseArabic(s string, i int) (arabic, bool) {
 	}
 	// thousands separators: 1,234,567 (first group of 1-3 digits)
 	if a.digits <= 3 {
-		for j+4 <= len(s) && s[j] == ',' && allASCIIDigits(s[j+1:j+4]) && (j+4 == len(s) || !isAnyDigitByte(s, j+4)) {
+		for j+4 <= len(s) && s[j] == ',' && scan.AllASCIIDigits(s[j+1:j+4]) && (j+4 == len(s) || !scan.IsAnyDigitByte(s, j+4)) {
 			b = append(b, s[j+1:j+4]...)
 			j += 4
 			a.digits += 3
@@ -464,20 +465,6 @@ func parseArabic(s string, i int) (arabic, bool) {
 	}
 	a.end, a.val = j, v
 	return a, true
-}
-
-func allASCIIDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
-
-func isAnyDigitByte(s string, j int) bool {
-	r, _ := utf8.DecodeRuneInString(s[j:])
-	return isAnyDigit(r)
 }
 
 // ---------------------------------------------------------------------------
@@ -682,7 +669,7 @@ func (x *extractor) paragraph(out []Claim, para segment.Paragraph, phs []Placeho
 			i = max(i, ph.Span.End-base)
 			continue
 		}
-		r, w := decodeRune(s, i)
+		r, w := scan.DecodeRune(s, i)
 		if !claimRune(r) {
 			i += w // nothing below looks at it
 			continue
@@ -754,17 +741,17 @@ func claimRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= '0' && r <= '9'
 	}
-	return claimRunes.has(r) && (r >= '０' && r <= '９' || isNumeralRune(r) || r == '《' || r == '》' || r == '“' || r == '”')
+	return claimRunes.Has(r) && (r >= '０' && r <= '９' || isNumeralRune(r) || r == '《' || r == '》' || r == '“' || r == '”')
 }
 
 // claimRunes holds the non-ASCII runes claimRune accepts.
-var claimRunes = func() *runeBits {
-	var b runeBits
+var claimRunes = func() *scan.RuneBits {
+	var b scan.RuneBits
 	for r := '０'; r <= '９'; r++ {
-		b.add(r)
+		b.Add(r)
 	}
 	for _, r := range cnNumeralChars + "《》“”" {
-		b.add(r)
+		b.Add(r)
 	}
 	return &b
 }()
@@ -773,7 +760,7 @@ var claimRunes = func() *runeBits {
 func skipAlnum(s string, i int) int {
 	for i < len(s) {
 		r, w := utf8.DecodeRuneInString(s[i:])
-		if !(isAnyDigit(r) || isASCIILetter(r) || r == '.' || r == '-' || r == '_' || r == ':' || r == '/' || r == ',') {
+		if !(isAnyDigit(r) || scan.IsASCIILetter(r) || r == '.' || r == '-' || r == '_' || r == ':' || r == '/' || r == ',') {
 			break
 		}
 		i += w
@@ -781,25 +768,9 @@ func skipAlnum(s string, i int) int {
 	return i
 }
 
-func prevRune(s string, i int) rune {
-	if i <= 0 {
-		return 0
-	}
-	r, _ := decodeLastRune(s[:i])
-	return r
-}
-
-func nextRune(s string, i int) rune {
-	if i >= len(s) {
-		return 0
-	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return r
-}
-
 // arabicQuantity reads a quantity starting with Arabic digits at s[i:].
 func (x *extractor) arabicQuantity(s string, i, base int) (quantity, bool) {
-	if p := prevRune(s, i); isASCIILetter(p) || p == '.' || p == '．' || p == '_' || p == '/' || p == '#' || p == '-' || p == '+' || p == ':' || isAnyDigit(p) {
+	if p := scan.PrevRune(s, i); scan.IsASCIILetter(p) || p == '.' || p == '．' || p == '_' || p == '/' || p == '#' || p == '-' || p == '+' || p == ':' || isAnyDigit(p) {
 		return quantity{}, false
 	}
 	a, ok := parseArabic(s, i)
@@ -807,7 +778,7 @@ func (x *extractor) arabicQuantity(s string, i, base int) (quantity, bool) {
 		return quantity{}, false
 	}
 	// 9:30, 1:3, 2022.10.16, 3/4, 2011-02-15, 010-88842603
-	switch nr := nextRune(s, a.end); {
+	switch nr := scan.NextRune(s, a.end); {
 	case nr == ':' || nr == '/' || nr == '_':
 		return quantity{}, false
 	case (nr == '：' || nr == '.' || nr == '．') && isAnyDigitAt(s, a.end+utf8.RuneLen(nr)):
@@ -818,10 +789,10 @@ func (x *extractor) arabicQuantity(s string, i, base int) (quantity, bool) {
 	q := quantity{start: i, numStart: i, val: a.val, full: a.full, half: a.half, decimals: a.decimals, rangeSep: -1,
 		fourDigits: a.digits == 4 && a.decimals == 0}
 	j := x.tail(s, a.end, &q, false)
-	if isASCIILetter(nextRune(s, j)) && !q.hasUnit {
+	if scan.IsASCIILetter(scan.NextRune(s, j)) && !q.hasUnit {
 		return quantity{}, false // 5G, 4K, 3D
 	}
-	if q.hasUnit && isASCIILetter(nextRune(s, j)) && isASCIILetter(prevRune(s, j)) {
+	if q.hasUnit && scan.IsASCIILetter(scan.NextRune(s, j)) && scan.IsASCIILetter(scan.PrevRune(s, j)) {
 		return quantity{}, false // 10GBps-like codes
 	}
 	q.end = j
@@ -836,7 +807,7 @@ func (x *extractor) arabicQuantity(s string, i, base int) (quantity, bool) {
 	return q, true
 }
 
-func isAnyDigitAt(s string, j int) bool { return j < len(s) && isAnyDigitByte(s, j) }
+func isAnyDigitAt(s string, j int) bool { return j < len(s) && scan.IsAnyDigitByte(s, j) }
 
 // hasDateTail: 02-15 after a hyphen.
 func hasDateTail(s string, j int) bool {
@@ -968,8 +939,8 @@ func multFollows(s string, j int, tb *numTables) bool {
 	if _, ok := tb.unitAt(s[j:]); ok {
 		return true
 	}
-	r := nextRune(s, j)
-	return isAnyDigit(r) || !isHan(r)
+	r := scan.NextRune(s, j)
+	return isAnyDigit(r) || !scan.IsHan(r)
 }
 
 func (x *extractor) notUnitAt(s string, j int) bool {
@@ -1006,15 +977,15 @@ func (x *extractor) preQualify(s string, q *quantity, base int) {
 		k := q.start - len(p)
 		switch p {
 		case "近":
-			if pr := prevRune(s, k); pr == '最' || pr == '附' || pr == '临' || pr == '接' || pr == '将' || pr == '靠' || pr == '就' || pr == '亲' {
+			if pr := scan.PrevRune(s, k); pr == '最' || pr == '附' || pr == '临' || pr == '接' || pr == '将' || pr == '靠' || pr == '就' || pr == '亲' {
 				return
 			}
 		case "约":
-			if pr := prevRune(s, k); strings.ContainsRune("节签制邀契条公盟特预履相集简婉违", pr) {
+			if pr := scan.PrevRune(s, k); strings.ContainsRune("节签制邀契条公盟特预履相集简婉违", pr) {
 				return
 			}
 		case "超":
-			if pr := prevRune(s, k); pr == '高' || pr == '赶' {
+			if pr := scan.PrevRune(s, k); pr == '高' || pr == '赶' {
 				return
 			}
 		}
@@ -1064,10 +1035,10 @@ func (x *extractor) rangeTail(s string, q *quantity, base int) {
 		q2 = quantity{start: k, numStart: k, val: a.val, full: a.full, half: a.half, decimals: a.decimals, rangeSep: -1,
 			fourDigits: a.digits == 4 && a.decimals == 0}
 		q2.end = x.tail(s, a.end, &q2, false)
-		if isASCIILetter(nextRune(s, q2.end)) {
+		if scan.IsASCIILetter(scan.NextRune(s, q2.end)) {
 			return
 		}
-	case isNumeralRune(nextRune(s, k)) && q.cn:
+	case isNumeralRune(scan.NextRune(s, k)) && q.cn:
 		run := cnRun(s, k)
 		v, _, f := parseCN(run)
 		if f != cnValue && f != cnYear {
@@ -1102,7 +1073,7 @@ func (x *extractor) rangeTail(s string, q *quantity, base int) {
 	}
 	q.hi = q2.val
 	q.unit, q.hasUnit, q.unitStart = q2.unit, q2.hasUnit, q2.unitStart
-	q.mid = firstNonEmpty(q.mid, q2.mid)
+	q.mid = scan.FirstNonEmpty(q.mid, q2.mid)
 	q.post = q2.post
 	q.full = q.full || q2.full
 	q.half = q.half || q2.half
@@ -1110,13 +1081,6 @@ func (x *extractor) rangeTail(s string, q *quantity, base int) {
 	q.pctSigns = append(q.pctSigns, q2.pctSigns...)
 	q.fourDigits = q.fourDigits && q2.fourDigits
 	q.end = q2.end
-}
-
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // cnRun returns the run of Chinese numeral characters at s[i:].
@@ -1153,8 +1117,8 @@ func (x *extractor) cnQuantity(s string, i, base int) (quantity, bool) {
 	if strings.Contains(cnBadUnits, q.unit.text) {
 		return quantity{}, false
 	}
-	if q.unit.text == "次" && hasPrefixAny(s[q.unitStart+len("次"):], []string{"会议", "全会", "全体会议", "代表大会", "党代会"}) &&
-		hasSuffixAny(s[:i], []string{"届", "人大", "政协", "党代会", "委员会", "常委会", "代表大会", "全委会"}) {
+	if q.unit.text == "次" && scan.HasPrefixAny(s[q.unitStart+len("次"):], []string{"会议", "全会", "全体会议", "代表大会", "党代会"}) &&
+		scan.HasSuffixAny(s[:i], []string{"届", "人大", "政协", "党代会", "委员会", "常委会", "代表大会", "全委会"}) {
 		return quantity{}, false // 十七届人大三次会议 names a meeting
 	}
 	q.end = j
@@ -1169,7 +1133,7 @@ func (x *extractor) cnQuantity(s string, i, base int) (quantity, bool) {
 		for _, sc := range rankScopes {
 			before = strings.TrimSuffix(before, sc)
 		}
-		if !hasSuffixAny(before, rankVerbs) {
+		if !scan.HasSuffixAny(before, rankVerbs) {
 			return quantity{}, false // 第四卷, 第一议题, 放在第一位
 		}
 	}
@@ -1195,10 +1159,10 @@ func (x *extractor) cnBoundaryOK(s string, i, unitEnd, base int) bool {
 	}
 	// no tokens: reject the commonest words ending in a numeral (高三, 周三,
 	// 统一) and idioms that go on with another numeral (三天两头)
-	if strings.ContainsRune("高初星周礼统唯同单之万其", prevRune(s, i)) {
+	if strings.ContainsRune("高初星周礼统唯同单之万其", scan.PrevRune(s, i)) {
 		return false
 	}
-	return !isNumeralRune(nextRune(s, unitEnd))
+	return !isNumeralRune(scan.NextRune(s, unitEnd))
 }
 
 // percentWords reads 百分之十二 / 百分之12.5.
@@ -1455,7 +1419,7 @@ const (
 )
 
 // relWordSet finds yoyWords, overWords and relExtraWords in one scan.
-var relWordSet = newWordSet(yoyWords, overWords, relExtraWords)
+var relWordSet = scan.NewWordSet(yoyWords, overWords, relExtraWords)
 
 var (
 	upVerbs   = []string{"增长", "增加", "提高", "提升", "上升", "新增", "净增", "增"}
@@ -1493,7 +1457,7 @@ var metricHead = []string{"其中", "较上年度新增", "较上年新增", "�
 // cutVerbs end a metric from the left: 完成投资 → 投资.
 var cutVerbs = [...]string{"完成", "实现", "达到", "累计", "新增", "其中", "同比", "共计", "合计", "总计", "增长", "下降", "减少", "提高", "提升", "增加", "降低", "突破"}
 
-var cutVerbSet = newWordSet(cutVerbs[:])
+var cutVerbSet = scan.NewWordSet(cutVerbs[:])
 
 // metricHeadByFirst indexes metricHead by first rune, order kept.
 var metricHeadByFirst = func() map[rune][]string {
@@ -1586,7 +1550,7 @@ func (x *extractor) relations(c *Claim, prev *Claim, lead string, leadStart int)
 	// first offset+1 of each word of relWordSet in lead, 0 when absent:
 	// one scan instead of a strings.Index per word
 	var first [64]int
-	relWordSet.each(lead, func(off, k int) bool {
+	relWordSet.Each(lead, func(off, k int) bool {
 		if first[k] == 0 {
 			first[k] = off + 1
 		}
@@ -1602,13 +1566,13 @@ func (x *extractor) relations(c *Claim, prev *Claim, lead string, leadStart int)
 		c.group = x.groups
 		x.subjects(c, prev, lead[:i])
 	}
-	if k, i := firstOf(first[:len(yoyWords)]); k >= 0 {
+	if k, i := scan.FirstOf(first[:len(yoyWords)]); k >= 0 {
 		w := yoyWords[k]
 		rest := lead[i+len(w):]
 		rest = strings.TrimPrefix(rest, "分别")
-		if hasPrefixAny(rest, downVerbs) {
+		if scan.HasPrefixAny(rest, downVerbs) {
 			c.rel |= relYoYDown
-		} else if hasPrefixAny(rest, upVerbs) || strings.HasPrefix(rest, "多") {
+		} else if scan.HasPrefixAny(rest, upVerbs) || strings.HasPrefix(rest, "多") {
 			c.rel |= relYoY
 		} else if strings.HasSuffix(strings.TrimSpace(lead), w) || strings.HasSuffix(lead, w+"为") {
 			c.rel |= relPrevYear
@@ -1621,7 +1585,7 @@ func (x *extractor) relations(c *Claim, prev *Claim, lead string, leadStart int)
 	if i := extra[rwZhan] - 1; i >= 0 && (strings.Contains(lead[i:], "比重") || strings.Contains(lead[i:], "比例")) || extra[rwZhanbi] > 0 {
 		c.rel |= relShare
 	}
-	if k, i := firstOf(first[len(yoyWords) : len(yoyWords)+len(overWords)]); k >= 0 {
+	if k, i := scan.FirstOf(first[len(yoyWords) : len(yoyWords)+len(overWords)]); k >= 0 {
 		rest := lead[i+len(overWords[k]):]
 		if strings.Contains(rest, "目标") || strings.Contains(rest, "任务") || strings.Contains(rest, "计划") {
 			c.rel |= relOverTarget
@@ -1643,17 +1607,17 @@ func (x *extractor) relations(c *Claim, prev *Claim, lead string, leadStart int)
 	switch {
 	case strings.HasSuffix(tl, "突破") || strings.HasSuffix(tl, "破"):
 		c.rel |= relBreak
-	case hasSuffixAny(tl, toVerbs):
+	case scan.HasSuffixAny(tl, toVerbs):
 		c.rel |= relTo
 	case strings.HasSuffix(tl, "达到") || strings.HasSuffix(tl, "达") && !strings.HasSuffix(tl, "到达") && !strings.HasSuffix(tl, "表达"):
 		c.rel |= relReach
-	case hasSuffixAny(tl, doneVerbs):
+	case scan.HasSuffixAny(tl, doneVerbs):
 		c.rel |= relDone
-	case hasSuffixAny(tl, []string{"增长", "增加", "提高", "提升", "上升"}):
+	case scan.HasSuffixAny(tl, []string{"增长", "增加", "提高", "提升", "上升"}):
 		if c.rel&(relYoY|relYoYDown) == 0 {
 			c.rel |= relGrowth
 		}
-	case hasSuffixAny(tl, []string{"下降", "减少", "降低", "回落", "压缩", "缩短"}):
+	case scan.HasSuffixAny(tl, []string{"下降", "减少", "降低", "回落", "压缩", "缩短"}):
 		if c.rel&(relYoY|relYoYDown) == 0 {
 			c.rel |= relDecline
 		}
@@ -1680,7 +1644,7 @@ func (x *extractor) relations(c *Claim, prev *Claim, lead string, leadStart int)
 // search of clausePunct per rune.
 func lastClausePunct(s string) (int, int) {
 	for i := len(s); i > 0; {
-		r, w := decodeLastRune(s[:i])
+		r, w := scan.DecodeLastRune(s[:i])
 		i -= w
 		if isClausePunct(r) {
 			return i, w
@@ -1700,15 +1664,6 @@ func targetNounSoon(after string) bool {
 		if r == '标' || r == '务' || r == '划' {
 			s := after[:strings.IndexRune(after, r)+utf8.RuneLen(r)]
 			return strings.HasSuffix(s, "目标") || strings.HasSuffix(s, "任务") || strings.HasSuffix(s, "计划")
-		}
-	}
-	return false
-}
-
-func hasPrefixAny(s string, list []string) bool {
-	for _, w := range list {
-		if strings.HasPrefix(s, w) {
-			return true
 		}
 	}
 	return false
@@ -1841,7 +1796,7 @@ func (x *extractor) metric(c *Claim, prev *Claim, lead string, leadStart int) {
 		changed = false
 		t := strings.TrimRight(m[:end], " \t")
 		end = len(t)
-		last, _ := decodeLastRune(t)
+		last, _ := scan.DecodeLastRune(t)
 		for _, w := range metricTailByLast[last] {
 			if strings.HasSuffix(t, w) && x.boundary(mStart+end-len(w)) {
 				end -= len(w)
@@ -1879,10 +1834,10 @@ func (x *extractor) metric(c *Claim, prev *Claim, lead string, leadStart int) {
 	}
 	cut := 0
 	var last [len(cutVerbs)]int // last occurrence of each, +1
-	cutVerbSet.each(m, func(off, k int) bool { last[k] = off + 1; return true })
+	cutVerbSet.Each(m, func(off, k int) bool { last[k] = off + 1; return true })
 	for k, w := range cutVerbs {
 		if i := last[k] - 1; i >= 0 && i+len(w) > cut && i+len(w) < len(m) && x.boundary(mStart+i) && x.boundary(mStart+i+len(w)) &&
-			!strings.ContainsRune("值率量额幅速", nextRune(m, i+len(w))) {
+			!strings.ContainsRune("值率量额幅速", scan.NextRune(m, i+len(w))) {
 			cut = i + len(w)
 		}
 	}
@@ -1940,118 +1895,4 @@ func (x *extractor) metricAfter(c *Claim) {
 		c.Metric = x.doc.Text[start:end]
 		c.MetricSpan = segment.Span{Start: start, End: end}
 	}
-}
-
-// wordSet finds the words of a fixed list in a text with one scan.
-// strings.Contains per word rescans the text once per word, and each scan
-// is slow on Han text, whose characters share a few leading bytes.
-type wordSet struct {
-	words   []string
-	first   runeBits       // most runes are rejected here
-	byFirst map[rune][]int // word indices by first rune, in list order
-}
-
-// runeBits is a set of runes by their low 16 bits, with false positives
-// only: a cheap first test before a map lookup keyed by rune.
-type runeBits [1024]uint64
-
-func (b *runeBits) add(r rune)      { b[r>>6&1023] |= 1 << (r & 63) }
-func (b *runeBits) has(r rune) bool { return b[r>>6&1023]&(1<<(r&63)) != 0 }
-
-func newWordSet(words ...[]string) *wordSet {
-	w := &wordSet{byFirst: map[rune][]int{}}
-	for _, l := range words {
-		w.words = append(w.words, l...)
-	}
-	for i, x := range w.words {
-		r, _ := utf8.DecodeRuneInString(x)
-		w.first.add(r)
-		w.byFirst[r] = append(w.byFirst[r], i)
-	}
-	return w
-}
-
-// each calls f with the byte offset and list index of every occurrence of
-// a word in s, in text order (words starting at one offset in list order),
-// until f returns false.
-func (w *wordSet) each(s string, f func(off, word int) bool) {
-	for i := 0; i < len(s); {
-		r, n := decodeRune(s, i)
-		if !w.first.has(r) {
-			i += n
-			continue
-		}
-		for _, k := range w.byFirst[r] {
-			if strings.HasPrefix(s[i:], w.words[k]) && !f(i, k) {
-				return
-			}
-		}
-		i += n
-	}
-}
-
-// firstOf takes the first offsets (+1, 0 when absent) of the words of a
-// list and returns the index of the first word of the list that occurs and
-// its offset, or -1, 0: what strings.Index per word in list order finds.
-func firstOf(first []int) (int, int) {
-	for k, f := range first {
-		if f > 0 {
-			return k, f - 1
-		}
-	}
-	return -1, 0
-}
-
-// any reports whether s contains one of the words.
-func (w *wordSet) any(s string) bool {
-	found := false
-	w.each(s, func(int, int) bool { found = true; return false })
-	return found
-}
-
-// mask returns the words occurring in s as bits by list index (the list
-// has at most 64 words).
-func (w *wordSet) mask(s string) uint64 {
-	var m uint64
-	w.each(s, func(_, k int) bool { m |= 1 << k; return true })
-	return m
-}
-
-// decodeRune is utf8.DecodeRuneInString(s[i:]) with the common cases of
-// report text (ASCII and three-byte Han characters and marks) decoded
-// inline, about three times faster in the full-text scans of the checks.
-func decodeRune(s string, i int) (rune, int) {
-	c := s[i]
-	if c < utf8.RuneSelf {
-		return rune(c), 1
-	}
-	if c&0xF0 == 0xE0 && i+2 < len(s) {
-		c1, c2 := s[i+1], s[i+2]
-		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
-			r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
-			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-				return r, 3
-			}
-		}
-	}
-	return utf8.DecodeRuneInString(s[i:])
-}
-
-// decodeLastRune is utf8.DecodeLastRuneInString with ASCII and three-byte
-// characters decoded inline.
-func decodeLastRune(s string) (rune, int) {
-	n := len(s)
-	if n > 0 && s[n-1] < utf8.RuneSelf {
-		return rune(s[n-1]), 1
-	}
-	if n >= 3 {
-		c, c1, c2 := s[n-3], s[n-2], s[n-1]
-		if c&0xF0 == 0xE0 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
-			r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
-			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-				return r, 3
-			}
-		}
-	}
-	return utf8.DecodeLastRuneInString(s)
 }

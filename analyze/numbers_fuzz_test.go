@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"encoding/json"
+	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"math"
 	"strings"
 	"sync"
@@ -91,12 +92,12 @@ func FuzzDecodeRune(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		for i := 0; i < len(s); i++ {
 			r1, w1 := utf8.DecodeRuneInString(s[i:])
-			if r2, w2 := decodeRune(s, i); r1 != r2 || w1 != w2 {
-				t.Fatalf("decodeRune(%q, %d) = %q, %d; want %q, %d", s, i, r2, w2, r1, w1)
+			if r2, w2 := scan.DecodeRune(s, i); r1 != r2 || w1 != w2 {
+				t.Fatalf("scan.DecodeRune(%q, %d) = %q, %d; want %q, %d", s, i, r2, w2, r1, w1)
 			}
 			r1, w1 = utf8.DecodeLastRuneInString(s[:i+1])
-			if r2, w2 := decodeLastRune(s[:i+1]); r1 != r2 || w1 != w2 {
-				t.Fatalf("decodeLastRune(%q) = %q, %d; want %q, %d", s[:i+1], r2, w2, r1, w1)
+			if r2, w2 := scan.DecodeLastRune(s[:i+1]); r1 != r2 || w1 != w2 {
+				t.Fatalf("scan.DecodeLastRune(%q) = %q, %d; want %q, %d", s[:i+1], r2, w2, r1, w1)
 			}
 		}
 	})

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -210,18 +211,16 @@ func starIsMultiply(s string, i, j int) bool {
 	return unicode.IsDigit(a) && unicode.IsDigit(b)
 }
 
-func isASCIILetter(r rune) bool { return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') }
-
 func asciiWordAround(s string, i, j int) bool {
 	if i > 0 {
 		r, _ := utf8.DecodeLastRuneInString(s[:i])
-		if isASCIILetter(r) || (r >= '0' && r <= '9') {
+		if scan.IsASCIILetter(r) || (r >= '0' && r <= '9') {
 			return true
 		}
 	}
 	if j < len(s) {
 		r, _ := utf8.DecodeRuneInString(s[j:])
-		if isASCIILetter(r) || (r >= '0' && r <= '9') && !(s[i] == '_') {
+		if scan.IsASCIILetter(r) || (r >= '0' && r <= '9') && !(s[i] == '_') {
 			return true
 		}
 	}
@@ -242,20 +241,20 @@ func xBlank(s string, i int) (blank, bool) {
 	j, prev, next := runOf(s, i, "Xx×")
 	run := s[i:j]
 	n := utf8.RuneCountInString(run)
-	if isASCIILetter(prev) || isASCIILetter(next) {
+	if scan.IsASCIILetter(prev) || scan.IsASCIILetter(next) {
 		return blank{}, false
 	}
 	// 20XX年: digits before X are part of the blank.
 	start := i
-	if isASCIIDigit(prev) {
+	if scan.IsASCIIDigit(prev) {
 		if !strings.HasPrefix(s[j:], "年") {
 			return blank{}, false // 3×4, 5x, 4x100
 		}
-		for start > 0 && isASCIIDigit(rune(s[start-1])) {
+		for start > 0 && scan.IsASCIIDigit(rune(s[start-1])) {
 			start--
 		}
 	}
-	if isASCIIDigit(next) || next == '.' {
+	if scan.IsASCIIDigit(next) || next == '.' {
 		return blank{}, false // ×2, x1.5
 	}
 	if strings.ContainsRune(run, '×') && strings.ContainsAny(run, "Xx") {
@@ -263,19 +262,15 @@ func xBlank(s string, i int) (blank, bool) {
 	}
 	if n == 1 {
 		// A lone X needs a CJK neighbour on at least one side to be a blank.
-		if !isHan(next) && !isHan(prev) {
+		if !scan.IsHan(next) && !scan.IsHan(prev) {
 			return blank{}, false
 		}
-		if run == "×" && !isHan(next) {
+		if run == "×" && !scan.IsHan(next) {
 			return blank{}, false
 		}
 	}
 	return blank{start, j, "x"}, true
 }
-
-func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
-
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 var cnNumeralRunes = "一二三四五六七八九十零〇百千万亿两"
 
@@ -316,7 +311,7 @@ func bracketBlank(s string, i int) (blank, bool) {
 				if i > 0 {
 					prev, _ = utf8.DecodeLastRuneInString(s[:i])
 				}
-				if isASCIILetter(prev) || isASCIIDigit(prev) {
+				if scan.IsASCIILetter(prev) || scan.IsASCIIDigit(prev) {
 					return blank{}, false
 				}
 			}

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"strings"
 	"unicode/utf8"
 )
@@ -33,7 +34,7 @@ var durationCues = []string{"连续", "近", "满", "历时", "用了", "用", "
 func classifyBlank(s string, b blank) (kind, unit string) {
 	after := s[b.end:]
 	before := s[:b.start]
-	if strings.Contains(s[b.start:b.end], "年") || strings.HasPrefix(after, "年") && !hasSuffixAny(before, durationCues) {
+	if strings.Contains(s[b.start:b.end], "年") || strings.HasPrefix(after, "年") && !scan.HasSuffixAny(before, durationCues) {
 		return KindDate, ""
 	}
 	if strings.HasPrefix(after, "月") && !strings.HasPrefix(after, "月份以来") || strings.HasPrefix(after, "日") && !strings.HasPrefix(after, "日报") {
@@ -80,11 +81,11 @@ func classifyBlank(s string, b blank) (kind, unit string) {
 	}
 	// A cue alone (指数超**。, 增速**、) marks a number only when nothing
 	// follows the blank in the clause: 提高**工作 names a field.
-	if hasSuffixAny(before, numberCues) && clauseEnd(after) {
+	if scan.HasSuffixAny(before, numberCues) && clauseEnd(after) {
 		return KindNumber, siblingUnit(after)
 	}
 	// digits on either side: 1*5, 3**
-	if r, _ := utf8.DecodeLastRuneInString(before); isASCIIDigit(r) || r == '.' {
+	if r, _ := utf8.DecodeLastRuneInString(before); scan.IsASCIIDigit(r) || r == '.' {
 		return KindNumber, ""
 	}
 	return KindName, ""
@@ -124,15 +125,6 @@ func siblingUnit(after string) string {
 		}
 	}
 	return ""
-}
-
-func hasSuffixAny(s string, list []string) bool {
-	for _, w := range list {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // clauseEnd reports whether s starts with clause punctuation or is empty.

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -122,7 +123,7 @@ type punctPara struct {
 func (pp *punctPara) load(text string, sp segment.Span) {
 	pp.r, pp.off, pp.skip = pp.r[:0], pp.off[:0], pp.skip[:0]
 	for i := sp.Start; i < sp.End; {
-		r, w := decodeRune(text[:sp.End], i)
+		r, w := scan.DecodeRune(text[:sp.End], i)
 		pp.r = append(pp.r, r)
 		pp.off = append(pp.off, i)
 		pp.skip = append(pp.skip, false)

@@ -2,8 +2,8 @@ package analyze
 
 import (
 	"fmt"
+	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"sort"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/lexicon"
@@ -83,10 +83,10 @@ func collect(a *Analysis, checks []*Check, res *Result) {
 
 // finish positions, filters, suppresses, dedupes and sorts findings.
 func finish(a *Analysis, fs []Finding, opt Options, res *Result) []Finding {
-	comments := htmlComments(a.Doc)
+	comments := scan.HTMLComments(a.Doc)
 	out := fs[:0]
 	for _, f := range fs {
-		if inSpans(comments, f.Span.Start) && f.Span.Len() > 0 {
+		if scan.InSpans(comments, f.Span.Start) && f.Span.Len() > 0 {
 			continue // inside <!-- … --> (directives, editor notes)
 		}
 		if opt.off(f) {
@@ -170,36 +170,6 @@ func lessFinding(a, b *Finding) bool {
 		return a.Rule < b.Rule
 	}
 	return a.Message < b.Message
-}
-
-// htmlComments returns the spans of <!-- … --> in text formats, sorted and
-// non-overlapping, computed once per document.
-func htmlComments(doc *segment.Document) []segment.Span {
-	if doc.Format == segment.FormatDocx {
-		return nil
-	}
-	var out []segment.Span
-	t := doc.Text
-	for off := 0; ; {
-		i := strings.Index(t[off:], "<!--")
-		if i < 0 {
-			return out
-		}
-		start := off + i
-		j := strings.Index(t[start+4:], "-->")
-		end := len(t)
-		if j >= 0 {
-			end = start + 4 + j + 3
-		}
-		out = append(out, segment.Span{Start: start, End: end})
-		off = end
-	}
-}
-
-// inSpans reports whether off lies in one of spans (sorted, disjoint).
-func inSpans(spans []segment.Span, off int) bool {
-	k := sort.Search(len(spans), func(k int) bool { return spans[k].End > off })
-	return k < len(spans) && spans[k].Start <= off
 }
 
 // off reports whether the user turned a finding's rule (or, without a

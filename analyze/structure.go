@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"slices"
 	"strconv"
 	"strings"
@@ -387,7 +388,7 @@ func isCNNumeral(r rune) bool {
 // preceded by 第 and followed by ， or 、.
 func scanEnum(text string, yield func(enumMark)) {
 	for i := 0; i < len(text); {
-		r, w := decodeRune(text, i)
+		r, w := scan.DecodeRune(text, i)
 		if !isCNNumeral(r) {
 			i += w
 			continue

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"sort"
 	"strings"
 
@@ -198,7 +199,7 @@ func directives(doc *segment.Document, known func(string) bool) []*directive {
 	text := doc.Text
 	var out []*directive
 	var real []int
-	comments := htmlComments(doc)
+	comments := scan.HTMLComments(doc)
 	for _, c := range comments {
 		body := strings.TrimSuffix(strings.TrimPrefix(text[c.Start:c.End], "<!--"), "-->")
 		if !strings.HasPrefix(strings.TrimSpace(body), directivePrefix) {

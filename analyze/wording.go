@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"sort"
 	"strings"
 	"sync"
@@ -175,7 +176,7 @@ func wdBareNumber(s string) bool {
 // wdMatcher finds the lexicon's misused words in one pass over a text.
 type wdMatcher struct {
 	byFirst map[rune][]int // rule indexes by first rune, longest wrong form first
-	first   runeBits       // the keys of byFirst
+	first   scan.RuneBits  // the keys of byFirst
 	rules   []lexicon.WordRule
 	sev     []Severity
 }
@@ -200,7 +201,7 @@ func wordMatcherFor(lex *lexicon.Lexicon) *wdMatcher {
 		}
 		r, _ := utf8.DecodeRuneInString(w.Wrong)
 		m.byFirst[r] = append(m.byFirst[r], len(m.rules))
-		m.first.add(r)
+		m.first.Add(r)
 		m.rules = append(m.rules, w)
 		m.sev = append(m.sev, sev)
 	}
@@ -226,7 +227,7 @@ func wdMisused(p *Pass) {
 	text := p.Doc.Text
 	book := 0
 	for i := 0; i < len(text); {
-		r, w := decodeRune(text, i)
+		r, w := scan.DecodeRune(text, i)
 		switch r {
 		case '《':
 			book++
@@ -241,7 +242,7 @@ func wdMisused(p *Pass) {
 			i += w
 			continue
 		}
-		if !m.first.has(r) && r != '截' {
+		if !m.first.Has(r) && r != '截' {
 			i += w
 			continue
 		}
