@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"github.com/reportlint/reportlint/analyze/claims"
 	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"math"
 	"sort"
@@ -78,20 +79,20 @@ func fmtNum(v float64) string {
 // rounding: 12.5亿 is 12.45亿–12.55亿, 12亿 is 11.5亿–12.5亿; plain integers
 // are exact.
 func tolerance(c *Claim) float64 {
-	q := &c.q
+	q := c.Form()
 	f := 1.0
-	if q.hasUnit {
-		f = q.unit.factor
+	if q.HasUnit {
+		f = q.UnitFactor
 	}
-	if q.decimals > 0 {
+	if q.Decimals > 0 {
 		m := 1.0
-		if q.mult != "" {
-			m = q.multVal
+		if q.Mult != "" {
+			m = q.MultVal
 		}
-		return 0.5 * math.Pow(10, -float64(q.decimals)) * m * f
+		return 0.5 * math.Pow(10, -float64(q.Decimals)) * m * f
 	}
-	if q.mult != "" {
-		return 0.5 * q.multVal * f
+	if q.Mult != "" {
+		return 0.5 * q.MultVal * f
 	}
 	return 0
 }
@@ -109,8 +110,8 @@ func bounds(c *Claim) (lo, hi float64, ok bool) {
 	}
 	t := tolerance(c)
 	lo, hi = lo-t, hi+t
-	q := &c.q
-	for _, w := range []string{q.pre, q.mid, q.post} {
+	q := c.Form()
+	for _, w := range []string{q.Pre, q.Mid, q.Post} {
 		switch w {
 		case "":
 		case "余", "多", "以上", "超", "超过", "逾", "至少", "多达", "高达", "有余":
@@ -121,7 +122,7 @@ func bounds(c *Claim) (lo, hi float64, ok bool) {
 			return 0, 0, false
 		}
 	}
-	if c.rel&relBreak != 0 {
+	if c.Rel()&claims.RelBreak != 0 {
 		hi = math.Inf(1)
 	}
 	return lo, hi, true
@@ -148,39 +149,39 @@ func related(c *Claim, msg string) Related {
 func numberStyle(p *Pass, cs []Claim) {
 	for i := range cs {
 		c := &cs[i]
-		q := &c.q
-		if !c.Unfilled && q.styleMult {
+		q := c.Form()
+		if !c.Unfilled && q.StyleMult {
 			want := standardLarge(c)
-			p.Report(Finding{Rule: "style", Span: segment.Span{Start: q.numStart, End: q.numEnd},
+			p.Report(Finding{Rule: "style", Span: segment.Span{Start: q.NumStart, End: q.NumEnd},
 				Message: fmt.Sprintf("“%s”不规范：与阿拉伯数字连用的数词只能是“万”“亿”，不用“千”“百”“十”（GB/T 15835），应写作“%s”",
-					p.Doc.Slice(segment.Span{Start: q.numStart, End: q.numEnd}), want),
+					p.Doc.Slice(segment.Span{Start: q.NumStart, End: q.NumEnd}), want),
 				Suggestion: "改为“" + want + "”"})
 		}
-		if q.rangeSep >= 0 {
-			first := p.Doc.Slice(segment.Span{Start: q.numStart, End: q.rangeSep})
+		if q.RangeSep >= 0 {
+			first := p.Doc.Slice(segment.Span{Start: q.NumStart, End: q.RangeSep})
 			mark := ""
 			switch {
-			case !q.firstUnit && q.hasUnit && (c.UnitText == "％" || c.UnitText == "%" || c.UnitText == "‰" ||
-				strings.HasSuffix(c.UnitText, "％") || strings.HasSuffix(c.UnitText, "%")) && q.firstMult == "":
+			case !q.FirstUnit && q.HasUnit && (c.UnitText == "％" || c.UnitText == "%" || c.UnitText == "‰" ||
+				strings.HasSuffix(c.UnitText, "％") || strings.HasSuffix(c.UnitText, "%")) && q.FirstMult == "":
 				mark = c.UnitText
-			case q.firstMult == "" && q.mult != "" && !q.firstUnit:
-				mark = q.mult
+			case q.FirstMult == "" && q.Mult != "" && !q.FirstUnit:
+				mark = q.Mult
 			}
 			if mark != "" && !strings.HasSuffix(first, mark) {
-				sp := segment.Span{Start: q.numStart, End: c.Span.End}
+				sp := segment.Span{Start: q.NumStart, End: c.Span.End}
 				text := p.Doc.Slice(sp)
-				k := q.rangeSep - q.numStart
+				k := q.RangeSep - q.NumStart
 				want := text[:k] + mark + text[k:]
 				p.Report(Finding{Rule: "style", Span: sp,
 					Message:    fmt.Sprintf("范围“%s”的前一个数省略了“%s”，易生歧义：范围两端的“%s”都不能省略（GB/T 15835），应写作“%s”", text, mark, mark, want),
 					Suggestion: "改为“" + want + "”"})
 			}
 		}
-		if msg := approxConflict(q.pre, scan.FirstNonEmpty(q.mid, q.post)); msg != "" {
+		if msg := approxConflict(q.Pre, scan.FirstNonEmpty(q.Mid, q.Post)); msg != "" {
 			p.Report(Finding{Rule: "style", Span: c.Span,
 				Message: fmt.Sprintf("“%s”%s", c.Text, msg), Suggestion: approxFix(c)})
-		} else if q.mid != "" && q.post != "" {
-			if msg := approxConflict(q.mid, q.post); msg != "" {
+		} else if q.Mid != "" && q.Post != "" {
+			if msg := approxConflict(q.Mid, q.Post); msg != "" {
 				p.Report(Finding{Rule: "style", Span: c.Span,
 					Message: fmt.Sprintf("“%s”%s", c.Text, msg), Suggestion: approxFix(c)})
 			}
@@ -212,16 +213,16 @@ func approxConflict(pre, post string) string {
 }
 
 func approxFix(c *Claim) string {
-	q := &c.q
-	return "删去“" + q.pre + "”或“" + scan.FirstNonEmpty(q.mid, q.post) + "”之一"
+	q := c.Form()
+	return "删去“" + q.Pre + "”或“" + scan.FirstNonEmpty(q.Mid, q.Post) + "”之一"
 }
 
 // standardLarge writes a value with only 万 and 亿 as units.
 func standardLarge(c *Claim) string {
-	v := c.q.val
+	v := c.Written()
 	unit := ""
-	if c.q.hasUnit {
-		unit = c.UnitText[len(c.q.mult):]
+	if c.HasUnit() {
+		unit = c.UnitText[len(c.Multiplier()):]
 	}
 	switch {
 	case v >= 1e8:
@@ -238,7 +239,7 @@ func standardLarge(c *Claim) string {
 func numberPercentSign(p *Pass, cs []Claim) {
 	var full, half []int
 	for i := range cs {
-		for _, off := range cs[i].q.pctSigns {
+		for _, off := range cs[i].PercentSigns() {
 			if strings.HasPrefix(p.Doc.Text[off:], "％") {
 				full = append(full, off)
 			} else {
@@ -339,8 +340,8 @@ func numberMissingUnit(p *Pass, cs []Claim) {
 	var pct *Claim
 	for i := range cs {
 		c := &cs[i]
-		if c.Unit == "％" && c.rel&(relYoY|relYoYDown|relGrowth|relDecline|relShare|relTo) != 0 || c.Unit == "％" && pct == nil {
-			if pct == nil || c.rel != 0 && pct.rel == 0 {
+		if c.Unit == "％" && c.Rel()&(claims.RelYoY|claims.RelYoYDown|claims.RelGrowth|claims.RelDecline|claims.RelShare|claims.RelTo) != 0 || c.Unit == "％" && pct == nil {
+			if pct == nil || c.Rel() != 0 && pct.Rel() == 0 {
 				pct = c
 			}
 		}
@@ -351,7 +352,7 @@ func numberMissingUnit(p *Pass, cs []Claim) {
 	text := p.Doc.Text
 	for i := range cs {
 		c := &cs[i]
-		if c.q.hasUnit || c.q.mult != "" || c.Kind == ClaimRank || c.rel&relList != 0 {
+		if c.HasUnit() || c.Multiplier() != "" || c.Kind == ClaimRank || c.Rel()&claims.RelList != 0 {
 			continue
 		}
 		lead := text[c.Sentence.Start:c.Start]
@@ -373,7 +374,7 @@ func numberMissingUnit(p *Pass, cs []Claim) {
 			continue
 		}
 		// a list sharing the unit of its last value: 增长10、12％
-		if i+1 < len(cs) && cs[i+1].rel&relList != 0 && cs[i+1].q.hasUnit {
+		if i+1 < len(cs) && cs[i+1].Rel()&claims.RelList != 0 && cs[i+1].HasUnit() {
 			continue
 		}
 		name := w
@@ -394,16 +395,16 @@ func numberMissingUnit(p *Pass, cs []Claim) {
 func numberListCount(p *Pass, cs []Claim) {
 	for i := 0; i < len(cs); {
 		c := &cs[i]
-		if c.group == 0 || c.rel&relList != 0 {
+		if listID(c) == 0 || c.Rel()&claims.RelList != 0 {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(cs) && cs[j].group == c.group {
+		for j < len(cs) && listID(&cs[j]) == listID(c) {
 			j++
 		}
 		n := j - i
-		lo, hi := c.groupLo, c.groupHi
+		_, lo, hi := c.List()
 		if lo >= 2 && (n < lo || n > hi) {
 			last := &cs[j-1]
 			sp := segment.Span{Start: c.Start, End: last.Span.End}
@@ -447,7 +448,7 @@ func numberPartWhole(p *Pass, cs []Claim) {
 	for i := range cs {
 		c := &cs[i]
 		// 占…比重 above 100％
-		if c.rel&relShare != 0 && c.Unit == "％" && c.rel&(relGrowth|relDecline|relYoY|relYoYDown) == 0 {
+		if c.Rel()&claims.RelShare != 0 && c.Unit == "％" && c.Rel()&(claims.RelGrowth|claims.RelDecline|claims.RelYoY|claims.RelYoYDown) == 0 {
 			if lo, _, ok := bounds(c); ok && lo > 100 {
 				p.Report(Finding{Rule: "part-whole", Span: c.Span,
 					Message: fmt.Sprintf("比重不能超过100％：“%s”所占比重写为%s", c.Metric, c.Text), Suggestion: "核对比重数值"})
@@ -455,7 +456,7 @@ func numberPartWhole(p *Pass, cs []Claim) {
 		}
 	}
 	for i := 0; i < len(cs); i++ {
-		if cs[i].rel&relPart == 0 {
+		if cs[i].Rel()&claims.RelPart == 0 {
 			continue
 		}
 		// the parts: this claim and the later ones of its sentence
@@ -465,7 +466,7 @@ func numberPartWhole(p *Pass, cs []Claim) {
 		k := i
 		for ; k < len(cs) && cs[k].Sentence == first.Sentence; k++ {
 			part := &cs[k]
-			if k > i && part.rel&relPart != 0 {
+			if k > i && part.Rel()&claims.RelPart != 0 {
 				break
 			}
 			lo, _, ok := bounds(part)
@@ -532,17 +533,17 @@ func numberRelation(p *Pass, cs []Claim) {
 	for i := range cs {
 		c := &cs[i]
 		// 新建/新增 larger than 累计 in one sentence
-		if c.rel&relCumulative != 0 && c.rel&relList == 0 {
+		if c.Rel()&claims.RelCumulative != 0 && c.Rel()&claims.RelList == 0 {
 			for k := i - 1; k >= 0 && cs[k].Sentence == c.Sentence; k-- {
 				n := &cs[k]
-				if n.rel&(relNew|relBuilt) == 0 || n.rel&relCumulative != 0 || n.Unit != c.Unit || n.Unit == "" || !sameThing(n, c) {
+				if n.Rel()&(claims.RelNew|claims.RelBuilt) == 0 || n.Rel()&claims.RelCumulative != 0 || n.Unit != c.Unit || n.Unit == "" || !sameThing(n, c) {
 					continue
 				}
 				nlo, _, ok1 := bounds(n)
 				_, chi, ok2 := bounds(c)
 				if ok1 && ok2 && nlo > chi {
 					word := "新增"
-					if n.rel&relBuilt != 0 {
+					if n.Rel()&claims.RelBuilt != 0 {
 						word = "新建"
 					}
 					p.Report(Finding{Rule: "relation", Span: c.Span,
@@ -554,12 +555,12 @@ func numberRelation(p *Pass, cs []Claim) {
 		}
 		// 超…目标: the completed amount is a figure before it in the
 		// sentence; the largest one is taken (其中… may come between)
-		if c.rel&(relOverTarget|relTargetAfter) != 0 {
+		if c.Rel()&(claims.RelOverTarget|claims.RelTargetAfter) != 0 {
 			var a *Claim
 			ahi := math.Inf(-1)
 			for k := i - 1; k >= 0 && cs[k].Sentence == c.Sentence; k-- {
 				o := &cs[k]
-				if o.Unit != c.Unit || o.Unit == "" || o.rel&(relOverTarget|relTargetAfter|relYoY|relYoYDown|relShare|relPrevYear) != 0 {
+				if o.Unit != c.Unit || o.Unit == "" || o.Rel()&(claims.RelOverTarget|claims.RelTargetAfter|claims.RelYoY|claims.RelYoYDown|claims.RelShare|claims.RelPrevYear) != 0 {
 					continue
 				}
 				_, hi, ok := bounds(o)
@@ -575,11 +576,11 @@ func numberRelation(p *Pass, cs []Claim) {
 				tlo, _, ok := bounds(c)
 				switch {
 				case !ok:
-				case c.rel&relOverTarget != 0 && tlo > ahi:
+				case c.Rel()&claims.RelOverTarget != 0 && tlo > ahi:
 					p.Report(Finding{Rule: "relation", Span: c.Span,
 						Message:    fmt.Sprintf("“超…目标”与数值矛盾：完成%s，而目标（或超出部分）写为%s，大于完成数", a.Text, c.Text),
 						Suggestion: "核对完成数与目标数", Related: []Related{related(a, "完成数")}})
-				case c.rel&relTargetAfter != 0 && ahi <= tlo:
+				case c.Rel()&claims.RelTargetAfter != 0 && ahi <= tlo:
 					p.Report(Finding{Rule: "relation", Span: c.Span,
 						Message:    fmt.Sprintf("“超…目标”与数值矛盾：完成%s，未超过目标%s", a.Text, c.Text),
 						Suggestion: "核对完成数与目标数", Related: []Related{related(a, "完成数")}})
@@ -599,7 +600,7 @@ func numberRelation(p *Pass, cs []Claim) {
 			}
 		}
 		// 由A提高到B
-		if c.rel&relTo != 0 && i > 0 && cs[i-1].rel&relFrom != 0 && cs[i-1].Sentence == c.Sentence && cs[i-1].Unit == c.Unit {
+		if c.Rel()&claims.RelTo != 0 && i > 0 && cs[i-1].Rel()&claims.RelFrom != 0 && cs[i-1].Sentence == c.Sentence && cs[i-1].Unit == c.Unit {
 			a := &cs[i-1]
 			between := text[a.Span.End:c.Start]
 			alo, ahi, ok1 := bounds(a)
@@ -619,7 +620,7 @@ func numberRelation(p *Pass, cs []Claim) {
 			}
 		}
 		// 同比增长 X％ against the current and last year's values
-		if c.rel&(relYoY|relYoYDown) != 0 && c.Unit == "％" && c.rel&relEach == 0 && c.rel&relList == 0 {
+		if c.Rel()&(claims.RelYoY|claims.RelYoYDown) != 0 && c.Unit == "％" && c.Rel()&claims.RelEach == 0 && c.Rel()&claims.RelList == 0 {
 			yoyCheck(p, cs, i)
 		}
 	}
@@ -642,15 +643,15 @@ func yoyCheck(p *Pass, cs []Claim, gi int) {
 	sc := sentenceClaims(cs, gi)
 	for k := range sc {
 		o := &sc[k]
-		if o == g || o.Unit == "％" || o.Unit == "" || o.RangeEnd != nil || o.rel&relList != 0 {
+		if o == g || o.Unit == "％" || o.Unit == "" || o.RangeEnd != nil || o.Rel()&claims.RelList != 0 {
 			continue
 		}
-		if o.rel&relPrevYear != 0 {
+		if o.Rel()&claims.RelPrevYear != 0 {
 			if prev != nil {
 				return // two base values: which is which?
 			}
 			prev = o
-		} else if o.rel&(relYoY|relYoYDown|relGrowth|relDecline|relPart|relNew|relBuilt|relCumulative) == 0 {
+		} else if o.Rel()&(claims.RelYoY|claims.RelYoYDown|claims.RelGrowth|claims.RelDecline|claims.RelPart|claims.RelNew|claims.RelBuilt|claims.RelCumulative) == 0 {
 			if cur != nil && cur.Unit == o.Unit {
 				return // two current values
 			}
@@ -668,7 +669,7 @@ func yoyCheck(p *Pass, cs []Claim, gi int) {
 	if !ok1 || !ok2 || !ok3 || plo <= 0 || math.IsInf(chi, 0) || math.IsInf(phi, 0) || math.IsInf(clo, 0) {
 		return
 	}
-	if g.rel&relYoYDown != 0 {
+	if g.Rel()&claims.RelYoYDown != 0 {
 		glo, ghi = -ghi, -glo
 	}
 	// growth in percent lies in [(clo-phi)/phi, (chi-plo)/plo]
@@ -807,13 +808,13 @@ func sentenceClaims(cs []Claim, i int) []Claim {
 	return cs[lo:hi]
 }
 
-const conflictRel = relPart | relEach | relYoY | relYoYDown | relShare | relOverTarget | relTargetAfter | relCumulative | relNew | relBuilt |
-	relGrowth | relDecline | relTo | relFrom | relPrevYear
+const conflictRel = claims.RelPart | claims.RelEach | claims.RelYoY | claims.RelYoYDown | claims.RelShare | claims.RelOverTarget | claims.RelTargetAfter | claims.RelCumulative | claims.RelNew | claims.RelBuilt |
+	claims.RelGrowth | claims.RelDecline | claims.RelTo | claims.RelFrom | claims.RelPrevYear
 
 // conflictKey groups the claims that may state one figure.
 type conflictKey struct {
 	metric, unit, kind string
-	rel                relFlags
+	rel                claims.Rel
 }
 
 // numberConflict reports a metric stated twice with values that cannot both
@@ -834,7 +835,7 @@ func numberConflict(p *Pass, cs []Claim) {
 	var byKey map[conflictKey][]int
 	for i := range cs {
 		c := &cs[i]
-		if c.Value == nil || c.inherited || c.Unit == "" || c.RangeEnd != nil {
+		if c.Value == nil || c.InheritedMetric() || c.Unit == "" || c.RangeEnd != nil {
 			continue
 		}
 		switch c.Kind {
@@ -847,7 +848,7 @@ func numberConflict(p *Pass, cs []Claim) {
 		if byKey == nil {
 			byKey = map[conflictKey][]int{}
 		}
-		k := conflictKey{c.Metric, c.Unit, c.Kind, c.rel & conflictRel}
+		k := conflictKey{c.Metric, c.Unit, c.Kind, c.Rel() & conflictRel}
 		if _, ok := byKey[k]; !ok {
 			keys = append(keys, k)
 		}
@@ -931,7 +932,7 @@ func totalsMetric(p *Pass, c *Claim) bool {
 		return false
 	}
 	lead := p.Doc.Text[c.Sentence.Start:c.MetricSpan.Start]
-	if i := strings.LastIndexAny(lead, clausePunct); i >= 0 {
+	if i := strings.LastIndexAny(lead, claims.ClausePunct); i >= 0 {
 		_, w := utf8.DecodeRuneInString(lead[i:])
 		lead = lead[i+w:]
 	}
@@ -1191,4 +1192,10 @@ func numberYear(p *Pass, cs []Claim) {
 		p.Report(Finding{Rule: "year", Span: c.Span, Message: msg,
 			Suggestion: fmt.Sprintf("改为“%d年”", planYear)})
 	}
+}
+
+// listID returns the claim's 分别 list id (0 when none).
+func listID(c *Claim) int {
+	id, _, _ := c.List()
+	return id
 }

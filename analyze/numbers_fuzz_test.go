@@ -2,7 +2,6 @@ package analyze
 
 import (
 	"encoding/json"
-	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"math"
 	"strings"
 	"sync"
@@ -78,26 +77,6 @@ func FuzzExtractClaims(f *testing.F) {
 			}
 			if fd.Span.Start < 0 || fd.Span.End > len(doc.Text) || fd.Span.Start > fd.Span.End {
 				t.Fatalf("finding %s span %v out of text", fd.Rule, fd.Span)
-			}
-		}
-	})
-}
-
-// FuzzDecodeRune checks decodeRune and decodeLastRune against the utf8
-// package at every offset, valid or not.
-func FuzzDecodeRune(f *testing.F) {
-	for _, s := range []string{"全市收入12.5亿元，“两个确立”《》", "\xe4\xb8", "\xed\xa0\x80x", "a\xe4\xb8\xadb", "\xef\xbf\xbd", "\xe0\x80\x80", "𠀀\xf0"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		for i := 0; i < len(s); i++ {
-			r1, w1 := utf8.DecodeRuneInString(s[i:])
-			if r2, w2 := scan.DecodeRune(s, i); r1 != r2 || w1 != w2 {
-				t.Fatalf("scan.DecodeRune(%q, %d) = %q, %d; want %q, %d", s, i, r2, w2, r1, w1)
-			}
-			r1, w1 = utf8.DecodeLastRuneInString(s[:i+1])
-			if r2, w2 := scan.DecodeLastRune(s[:i+1]); r1 != r2 || w1 != w2 {
-				t.Fatalf("scan.DecodeLastRune(%q) = %q, %d; want %q, %d", s[:i+1], r2, w2, r1, w1)
 			}
 		}
 	})
