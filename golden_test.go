@@ -20,6 +20,7 @@ func goldenInputs(t *testing.T) map[string]string {
 	t.Helper()
 	globs := []string{
 		"testdata/*/*",
+		"analyze/testdata/*/*",
 		"analyze/*/testdata/*",
 		"analyze/checks/*/testdata/*",
 	}

@@ -68,7 +68,7 @@ func (a *Analysis) Tokens() []segment.Token { return tokensKey.Get(a) }
 // SectionName names the innermost outline node (numbered heading or implicit
 // section, see Outline) an offset stands under ("" before any).
 func (a *Analysis) SectionName(off int) string {
-	if i := a.nodeAt(off); i >= 0 {
+	if i := a.NodeAt(off); i >= 0 {
 		return a.Outline()[i].Label()
 	}
 	return ""

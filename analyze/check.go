@@ -3,13 +3,13 @@ package analyze
 import (
 	"fmt"
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/reportlint/reportlint/segment"
 )
 
-// Check is one named check. Checks are plain values listed in All.
+// Check is one named check. Checks are plain values; package checks lists
+// the built-in ones in checks.All.
 type Check struct {
 	Name        string // identifier used by --enable/--disable and rule ids
 	Doc         string // Chinese one-paragraph description
@@ -17,6 +17,9 @@ type Check struct {
 	Rules       []*Rule // every rule it reports; the driver rejects others
 	NeedsTokens bool    // the check reads gse tokens
 	Run         func(*Pass) error
+	// Collect, when set, fills the result's data tables (placeholders,
+	// numbers, formulations, sections) after the checks ran.
+	Collect func(*Analysis, *Result)
 }
 
 // Pass is what a check sees while it runs over one document.
@@ -81,9 +84,9 @@ func Validate(checks []*Check) error {
 	return nil
 }
 
-// Lookup finds a check by name.
-func Lookup(name string) *Check {
-	for _, c := range All {
+// Lookup finds a check by name in checks.
+func Lookup(checks []*Check, name string) *Check {
+	for _, c := range checks {
 		if c.Name == name {
 			return c
 		}
@@ -91,14 +94,15 @@ func Lookup(name string) *Check {
 	return nil
 }
 
-// Names returns the names of all checks, sorted.
-func Names() []string {
-	var out []string
-	for _, c := range All {
-		out = append(out, c.Name)
+// Known reports whether name is a check of checks, one of their declared
+// rules or a check's internal-error rule.
+func Known(checks []*Check, name string) bool {
+	check, _, _ := strings.Cut(name, ".")
+	c := Lookup(checks, check)
+	if c == nil {
+		return false
 	}
-	sort.Strings(out)
-	return out
+	return check == name || name == check+".internal" || c.rule(name) != nil
 }
 
 // rule returns the check's declared rule with id.

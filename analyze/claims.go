@@ -31,7 +31,7 @@ var claimsKey = NewKey("claims", func(a *Analysis) []Claim {
 	labels := make([]string, len(nodes))
 	for i := range cs {
 		cs[i].Section = ""
-		if n := a.nodeAt(cs[i].Start); n >= 0 {
+		if n := a.NodeAt(cs[i].Start); n >= 0 {
 			if labels[n] == "" {
 				labels[n] = nodes[n].Label()
 			}

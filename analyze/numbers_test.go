@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -35,10 +36,10 @@ func extract(t testing.TB, text string, noTokens bool) []Claim {
 func describe(c Claim) string {
 	v := "nil"
 	if c.Value != nil {
-		v = fmtNum(*c.Value)
+		v = strconv.FormatFloat(*c.Value, 'f', -1, 64)
 	}
 	if c.RangeEnd != nil {
-		v += ".." + fmtNum(*c.RangeEnd)
+		v += ".." + strconv.FormatFloat(*c.RangeEnd, 'f', -1, 64)
 	}
 	return fmt.Sprintf("%s|%s|%s|%s|%s", c.Text, v, c.Unit, c.Qualifier, c.Kind)
 }

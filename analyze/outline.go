@@ -113,8 +113,8 @@ func (a *Analysis) buildOutline() []OutlineNode {
 	return nodes
 }
 
-// nodeAt returns the index of the innermost outline node containing off, or -1.
-func (a *Analysis) nodeAt(off int) int {
+// NodeAt returns the index of the innermost outline node containing off, or -1.
+func (a *Analysis) NodeAt(off int) int {
 	nodes := a.Outline()
 	i := sort.Search(len(nodes), func(i int) bool { return nodes[i].Span.Start > off }) - 1
 	for i >= 0 && !nodes[i].Span.Contains(off) {
@@ -126,7 +126,7 @@ func (a *Analysis) nodeAt(off int) int {
 // topNodeAt returns the index of the top-level outline node containing off, or -1.
 func (a *Analysis) topNodeAt(off int) int {
 	nodes := a.Outline()
-	i := a.nodeAt(off)
+	i := a.NodeAt(off)
 	for i >= 0 && nodes[i].Parent >= 0 {
 		i = nodes[i].Parent
 	}

@@ -12,7 +12,8 @@ import (
 
 // Options select and tune the checks for one run.
 type Options struct {
-	Checks      []*Check            // checks to run; nil means All
+	Checks      []*Check            // checks to run (checks.All runs every one)
+	All         []*Check            // every check directives may name; nil means Checks
 	MinSeverity Severity            // findings below it are dropped
 	Severity    map[string]Severity // overrides by check name or rule id
 	Settings    map[string]Setting  // by check name or rule id; a rule id wins over its check
@@ -25,9 +26,6 @@ type Options struct {
 // that panics is reported as an internal error finding.
 func Run(doc *segment.Document, lex *lexicon.Lexicon, opt Options) *Result {
 	checks := opt.Checks
-	if checks == nil {
-		checks = All
-	}
 	a := NewAnalysis(doc, lex, opt.Tokenize)
 	res := &Result{Path: doc.Path, Format: string(doc.Format), Encoding: doc.Encoding,
 		Chars: utf8.RuneCountInString(doc.Text), Paragraphs: len(doc.Paragraphs), Text: doc.Text}
@@ -55,29 +53,12 @@ func runCheck(c *Check, p *Pass) (err error) {
 	return c.Run(p)
 }
 
-func enabled(checks []*Check, name string) bool {
-	for _, c := range checks {
-		if c.Name == name {
-			return true
-		}
-	}
-	return false
-}
-
-// collect fills the result's data arrays from the enabled checks.
+// collect fills the result's data tables from the checks that ran.
 func collect(a *Analysis, checks []*Check, res *Result) {
-	if enabled(checks, PlaceholderCheck.Name) {
-		res.Placeholders = a.Placeholders()
-		res.Completeness = a.Completeness()
-	}
-	if enabled(checks, FormulationCheck.Name) {
-		res.Formulations = a.FormulationTable()
-	}
-	if enabled(checks, NumberCheck.Name) {
-		res.Numbers = a.Claims()
-	}
-	if enabled(checks, StructureCheck.Name) {
-		res.Sections = a.Sections()
+	for _, c := range checks {
+		if c.Collect != nil {
+			c.Collect(a, res)
+		}
 	}
 }
 

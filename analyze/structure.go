@@ -46,7 +46,8 @@ var StructureCheck = &Check{
 			Severity: Info, Group: GroupStructure, Source: SourcePractice, Heuristic: true,
 			Good: "先写工作成效，再写存在问题，最后写下一步打算。", Bad: "先写下一步打算，再写工作成效。"},
 	},
-	Run: runStructure,
+	Run:     runStructure,
+	Collect: func(a *Analysis, res *Result) { res.Sections = a.Sections() },
 }
 
 func runStructure(p *Pass) error {

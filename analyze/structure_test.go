@@ -6,6 +6,7 @@ import (
 
 	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/analyze/analyzetest"
+	"github.com/reportlint/reportlint/analyze/checks/placeholder"
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
 )
@@ -216,7 +217,7 @@ func TestStructureRunAttribution(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := analyze.Run(doc, lex, analyze.Options{Checks: []*analyze.Check{analyze.StructureCheck, analyze.PlaceholderCheck}})
+	res := analyze.Run(doc, lex, analyze.Options{Checks: []*analyze.Check{analyze.StructureCheck, placeholder.Check}})
 	if res.Profile != "duty-report" || res.Year != 2022 {
 		t.Fatalf("detected %q %d", res.Profile, res.Year)
 	}

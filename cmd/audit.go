@@ -20,6 +20,7 @@ import (
 	"github.com/vbauerster/mpb/v8/decor"
 
 	"github.com/reportlint/reportlint/analyze"
+	builtin "github.com/reportlint/reportlint/analyze/checks"
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
 	"github.com/reportlint/reportlint/similar"
@@ -302,7 +303,7 @@ func (app *App) audit(args []string, o *auditOptions) error {
 	if err != nil {
 		return err
 	}
-	checks := o.checks(analyze.All)
+	checks := o.checks(builtin.All)
 	opt, err := o.analyzeOptions(lex, checks)
 	if err != nil {
 		return err

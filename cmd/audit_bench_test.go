@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/reportlint/reportlint/analyze"
+	builtin "github.com/reportlint/reportlint/analyze/checks"
 	"github.com/reportlint/reportlint/internal/corpus"
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
@@ -82,7 +83,7 @@ func BenchmarkAuditStage(b *testing.B) {
 			}
 		}
 	})
-	for _, chk := range analyze.All {
+	for _, chk := range builtin.All {
 		b.Run("check="+chk.Name, func(b *testing.B) {
 			b.SetBytes(c.bytes)
 			for i := 0; i < b.N; i++ {

@@ -4,6 +4,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/reportlint/reportlint/analyze"
+	builtin "github.com/reportlint/reportlint/analyze/checks"
+	"github.com/reportlint/reportlint/analyze/checks/placeholder"
 )
 
 var checkFormats = []string{"table", "json", "sarif", "csv", "html"}
@@ -22,7 +24,7 @@ func newCheckCmd(app *App) *cobra.Command {
 			if err := app.prepare(c, o, checkFormats); err != nil {
 				return err
 			}
-			results, err := app.lint(args, o, analyze.All)
+			results, err := app.lint(args, o, builtin.All)
 			if err != nil {
 				return err
 			}
@@ -46,7 +48,7 @@ func newPlaceholdersCmd(app *App) *cobra.Command {
 			if err := app.prepare(c, o, checkFormats); err != nil {
 				return err
 			}
-			results, err := app.lint(args, o, []*analyze.Check{analyze.PlaceholderCheck})
+			results, err := app.lint(args, o, []*analyze.Check{placeholder.Check})
 			if err != nil {
 				return err
 			}

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/reportlint/reportlint/analyze"
+	builtin "github.com/reportlint/reportlint/analyze/checks"
 	"github.com/reportlint/reportlint/lexicon"
 )
 
@@ -237,15 +238,15 @@ func (c *Config) validate() error {
 			list = c.Disable
 		}
 		for i, n := range list {
-			if analyze.Lookup(n) == nil {
-				return configError(c.Path, c.lines[fmt.Sprintf("%s[%d]", key, i)], "%s：未知的检查 %q（可选：%s）", key, n, strings.Join(analyze.Names(), "、"))
+			if builtin.Lookup(n) == nil {
+				return configError(c.Path, c.lines[fmt.Sprintf("%s[%d]", key, i)], "%s：未知的检查 %q（可选：%s）", key, n, strings.Join(builtin.Names(), "、"))
 			}
 		}
 	}
 	c.severity = map[string]analyze.Severity{}
 	for _, k := range sortedKeys(c.Severity) {
 		line := c.lines["severity."+k]
-		if !analyze.Known(k) {
+		if !builtin.Known(k) {
 			return configError(c.Path, line, "severity：未知的检查或规则 %q（检查名见 reportlint check --help，规则名形如 placeholder.number）", k)
 		}
 		s, err := analyze.ParseSeverity(c.Severity[k])

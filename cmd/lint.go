@@ -10,6 +10,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/reportlint/reportlint/analyze"
+	builtin "github.com/reportlint/reportlint/analyze/checks"
+	"github.com/reportlint/reportlint/analyze/checks/placeholder"
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
 )
@@ -34,7 +36,7 @@ func (o *lintOptions) addFlags(c *cobra.Command, formats []string) {
 	f.StringVar(&o.MinSeverity, "min-severity", "info", "只输出不低于此级别的问题：error、warning、info")
 	f.StringVar(&o.Profile, "profile", "", "报告类型（默认自动识别）："+strings.Join(profileIDs(), "、"))
 	f.IntVar(&o.Year, "year", 0, "报告年度（默认从标题识别）")
-	f.StringSliceVar(&o.Enable, "enable", nil, "只运行这些检查（逗号分隔）："+strings.Join(analyze.Names(), "、"))
+	f.StringSliceVar(&o.Enable, "enable", nil, "只运行这些检查（逗号分隔）："+strings.Join(builtin.Names(), "、"))
 	f.StringSliceVar(&o.Disable, "disable", nil, "不运行这些检查（逗号分隔）")
 	f.BoolVar(&o.ShowSuppressed, "show-suppressed", false, "也输出被 reportlint-disable 指令忽略的问题（sarif 总是输出并标明）")
 }
@@ -68,8 +70,8 @@ func (o *lintOptions) validate(formats []string) error {
 		return usageError("--min-severity：%v", err)
 	}
 	for _, n := range append(append([]string{}, o.Enable...), o.Disable...) {
-		if analyze.Lookup(n) == nil {
-			return usageError("未知的检查 %q（可选：%s）", n, strings.Join(analyze.Names(), "、"))
+		if builtin.Lookup(n) == nil {
+			return usageError("未知的检查 %q（可选：%s）", n, strings.Join(builtin.Names(), "、"))
 		}
 	}
 	if o.Year != 0 && (o.Year < 1949 || o.Year > 2100) {
@@ -104,7 +106,7 @@ func contains(list []string, s string) bool {
 
 func (o *lintOptions) analyzeOptions(lex *lexicon.Lexicon, checks []*analyze.Check) (analyze.Options, error) {
 	min, _ := analyze.ParseSeverity(o.MinSeverity)
-	opt := analyze.Options{Checks: checks, MinSeverity: min, Year: o.Year, Profile: o.Profile, Severity: o.Severity}
+	opt := analyze.Options{Checks: checks, All: builtin.All, MinSeverity: min, Year: o.Year, Profile: o.Profile, Severity: o.Severity}
 	if o.Profile != "" {
 		found := false
 		for _, p := range lex.Profiles {
@@ -261,7 +263,7 @@ func (o *lintOptions) shown(results []*analyze.Result) []*analyze.Result {
 		for _, f := range r.Findings {
 			if !f.Suppressed {
 				c.Findings = append(c.Findings, f)
-			} else if f.Check == analyze.PlaceholderCheck.Name {
+			} else if f.Check == placeholder.Check.Name {
 				hidden[f.Span] = true
 			}
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/analyze/checks/number"
 )
 
 var numbersFormats = []string{"table", "json", "csv"}
@@ -38,7 +39,7 @@ func newNumbersCmd(app *App) *cobra.Command {
 				return err
 			}
 			o := &lintOptions{MinSeverity: "info", Profile: profile, Year: year}
-			opt, err := o.analyzeOptions(lex, []*analyze.Check{analyze.NumberCheck})
+			opt, err := o.analyzeOptions(lex, []*analyze.Check{number.Check})
 			if err != nil {
 				return err
 			}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/reportlint/reportlint/analyze"
+	builtin "github.com/reportlint/reportlint/analyze/checks"
 )
 
 // SARIF 2.1.0 output (OASIS), the subset reportlint fills.
@@ -147,7 +148,7 @@ func sarifURI(p string) string {
 	return (&url.URL{Path: slash}).String() // prefixes ./ when a colon would read as a scheme
 }
 
-// toSARIF builds the log; rules lists every rule of checks (analyze.All).
+// toSARIF builds the log; rules lists every rule of checks (builtin.All).
 func toSARIF(results []*analyze.Result, checks []*analyze.Check) sarifLog {
 	run := sarifRun{
 		Tool:       sarifTool{Driver: sarifDriver{Name: "reportlint", Version: toolVersion(), Rules: []sarifRule{}}},
@@ -185,7 +186,7 @@ func toSARIF(results []*analyze.Result, checks []*analyze.Check) sarifLog {
 			if !ok {
 				// a rule id the check does not document (e.g. check.internal)
 				doc, level := f.Rule, sarifLevel(f.Severity)
-				if c := analyze.Lookup(f.Check); c != nil {
+				if c := builtin.Lookup(f.Check); c != nil {
 					doc, level = c.Doc, sarifLevel(c.Severity)
 				}
 				ri = addRule(sarifRule{ID: f.Rule, ShortDescription: sarifMessage{doc},
@@ -248,5 +249,5 @@ func printSARIF(w io.Writer, results []*analyze.Result) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(toSARIF(results, analyze.All))
+	return enc.Encode(toSARIF(results, builtin.All))
 }

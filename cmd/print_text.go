@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/analyze/checks/placeholder"
 )
 
 // view selects what the human-readable output shows.
@@ -179,7 +180,7 @@ func (app *App) printCheck(w io.Writer, width int, r *analyze.Result) error {
 	}
 	var visible []analyze.Finding
 	for _, f := range r.Findings {
-		if f.Check != analyze.PlaceholderCheck.Name { // suppressed ones only reach here with --show-suppressed
+		if f.Check != placeholder.Check.Name { // suppressed ones only reach here with --show-suppressed
 			visible = append(visible, f)
 		}
 	}

@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/reportlint/reportlint/analyze"
+	builtin "github.com/reportlint/reportlint/analyze/checks"
 )
 
 func newRulesCmd(app *App) *cobra.Command {
@@ -28,7 +28,7 @@ func newRulesCmd(app *App) *cobra.Command {
 					Rules    []jrule `json:"rules"`
 				}
 				out := []jcheck{}
-				for _, ch := range analyze.All {
+				for _, ch := range builtin.All {
 					jc := jcheck{Name: ch.Name, Severity: ch.Severity.String(), Doc: ch.Doc, Rules: []jrule{}}
 					for _, r := range ch.Rules {
 						jc.Rules = append(jc.Rules, jrule{r.ID, r.Doc})
@@ -41,7 +41,7 @@ func newRulesCmd(app *App) *cobra.Command {
 				return enc.Encode(out)
 			case "table":
 				var rows [][]string
-				for _, ch := range analyze.All {
+				for _, ch := range builtin.All {
 					for _, r := range ch.Rules {
 						rows = append(rows, []string{ch.Name, r.ID, ch.Severity.Chinese(), r.Doc})
 					}

@@ -219,3 +219,45 @@ func (w *WordSet) Mask(s string) uint64 {
 
 // IsAnyDigit reports whether r is a half- or full-width Arabic digit.
 func IsAnyDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+// HanChar reports whether r is a CJK ideograph (including 〇).
+func HanChar(r rune) bool {
+	switch {
+	case r < 0x3007:
+		return false
+	case r == 0x3007, r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF,
+		r >= 0xF900 && r <= 0xFAFF, r >= 0x20000 && r <= 0x3134F:
+		return true
+	}
+	return false
+}
+
+// Opener and puCloser are full-width opening and closing marks.
+func Opener(r rune) bool {
+	switch r {
+	case '“', '‘', '（', '《', '〈', '【', '〔', '「', '『', '〖':
+		return true
+	}
+	return false
+}
+
+// PointMark reports the full-width 点号 (pause and stop marks).
+func PointMark(r rune) bool {
+	switch r {
+	case '，', '。', '、', '；', '：', '？', '！':
+		return true
+	}
+	return false
+}
+
+func AllHan(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !HanChar(r) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,4 +1,4 @@
-package analyze_test
+package formulation_test
 
 import (
 	"os"
@@ -9,12 +9,13 @@ import (
 
 	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/analyze/analyzetest"
+	"github.com/reportlint/reportlint/analyze/checks/formulation"
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
 )
 
 func TestFormulationFixtures(t *testing.T) {
-	analyzetest.Run(t, "../testdata/formulation", analyze.FormulationCheck)
+	analyzetest.Run(t, "testdata", formulation.Check)
 }
 
 func runFormulation(t testing.TB, lex *lexicon.Lexicon, text string, opt analyze.Options) *analyze.Result {
@@ -23,7 +24,7 @@ func runFormulation(t testing.TB, lex *lexicon.Lexicon, text string, opt analyze
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt.Checks = []*analyze.Check{analyze.FormulationCheck}
+	opt.Checks = []*analyze.Check{formulation.Check}
 	return analyze.Run(doc, lex, opt)
 }
 
@@ -155,7 +156,7 @@ func TestFormulationUnknownYearIsSilentOnDates(t *testing.T) {
 
 // A user lexicon's member list is checked like a built-in one.
 func TestFormulationUserLexicon(t *testing.T) {
-	lex, err := lexicon.Load(filepath.Join("..", "testdata", "lexicon", "user.yaml"))
+	lex, err := lexicon.Load(filepath.Join("..", "..", "..", "testdata", "lexicon", "user.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +198,7 @@ func TestDetectYear(t *testing.T) {
 // FuzzFormulation runs the check over arbitrary text: no panic, and every
 // finding's span lies on rune boundaries inside the text.
 func FuzzFormulation(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "formulation", "*"))
+	files, _ := filepath.Glob(filepath.Join("testdata", "*"))
 	for _, name := range files {
 		if data, err := os.ReadFile(name); err == nil {
 			f.Add(string(data))
@@ -218,7 +219,7 @@ func FuzzFormulation(f *testing.F) {
 			return
 		}
 		for _, year := range []int{0, 2020, 2022} {
-			res := analyze.Run(doc, lex, analyze.Options{Checks: []*analyze.Check{analyze.FormulationCheck}, Year: year, Profile: "duty-report"})
+			res := analyze.Run(doc, lex, analyze.Options{Checks: []*analyze.Check{formulation.Check}, Year: year, Profile: "duty-report"})
 			for _, fd := range res.Findings {
 				if strings.HasSuffix(fd.Rule, ".internal") {
 					t.Fatalf("internal error: %s", fd.Message)
@@ -240,7 +241,7 @@ func BenchmarkFormulation(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "formulation", "*"))
+	files, _ := filepath.Glob(filepath.Join("testdata", "*"))
 	var sb strings.Builder
 	for sb.Len() < 40000 {
 		for _, name := range files {
@@ -256,7 +257,7 @@ func BenchmarkFormulation(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	opt := analyze.Options{Checks: []*analyze.Check{analyze.FormulationCheck}, Year: 2022, Profile: "duty-report"}
+	opt := analyze.Options{Checks: []*analyze.Check{formulation.Check}, Year: 2022, Profile: "duty-report"}
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		analyze.Run(doc, lex, opt)

@@ -1,7 +1,9 @@
-package analyze
+package number_test
 
 import (
 	"fmt"
+	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/analyze/checks/number"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -68,11 +70,11 @@ func BenchmarkExtractClaims(b *testing.B) {
 	text := benchReport(1 << 20)
 	doc := segment.NewDocument("bench.txt", segment.FormatText, "utf-8", text, nil)
 	toks := segment.NewFullSegmenter(lex.SegmentTerms()).Tokens(text)
-	phs := FindPlaceholders(doc)
+	phs := analyze.FindPlaceholders(doc)
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	for b.Loop() {
-		ExtractClaims(doc, phs, toks, lex)
+		analyze.ExtractClaims(doc, phs, toks, lex)
 	}
 }
 
@@ -85,6 +87,6 @@ func BenchmarkNumberCheck(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	for b.Loop() {
-		Run(doc, lex, Options{Checks: []*Check{NumberCheck}, Year: 2023, Tokenize: func(string) []segment.Token { return toks }})
+		analyze.Run(doc, lex, analyze.Options{Checks: []*analyze.Check{number.Check}, Year: 2023, Tokenize: func(string) []segment.Token { return toks }})
 	}
 }

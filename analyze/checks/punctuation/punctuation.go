@@ -1,6 +1,7 @@
-package analyze
+package punctuation
 
 import (
+	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"sort"
 	"strings"
@@ -9,58 +10,46 @@ import (
 	"github.com/reportlint/reportlint/segment"
 )
 
-// PunctuationCheck checks the GB/T 15834-2011 rules a machine can check safely.
-var PunctuationCheck = &Check{
+// Check checks the GB/T 15834-2011 rules a machine can check safely.
+var Check = &analyze.Check{
 	Name: "punctuation",
 	Doc: "标点符号用法（GB/T 15834—2011、GB/T 15835—2011）：“、等”及并列引号、书名号之间和连词前的顿号，" +
 		"引号、括号、书名号不成对或嵌套错误，中文中的半角标点，省略号写法，标点重复，数值范围的连接号，序次语后的标点。",
-	Severity:    Warning,
+	Severity:    analyze.Warning,
 	NeedsTokens: true,
-	Rules: []*Rule{
+	Rules: []*analyze.Rule{
 		{ID: "punctuation.dunhao-deng", Title: "“等”前用了顿号", Doc: "“等”“等等”前不用顿号（甲、乙等）",
-			Severity: Warning, Group: GroupUsage, Source: SourcePractice, Fixable: true,
+			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourcePractice, Fixable: true,
 			Good: "教育、卫生等领域", Bad: "教育、卫生、等领域"},
 		{ID: "punctuation.dunhao-quoted", Title: "引号、书名号之间用了顿号", Doc: "并列的引号或书名号之间一般不用顿号（《A》《B》），其间有括注时除外",
-			Severity: Warning, Group: GroupUsage, Source: SourceStandard, Standard: "GB/T 15834—2011 4.5.3.5",
+			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourceStandard, Standard: "GB/T 15834—2011 4.5.3.5",
 			Good: "学习《党章》《准则》", Bad: "学习《党章》、《准则》"},
 		{ID: "punctuation.dunhao-conj", Title: "疑似连词前用了顿号", Doc: "连词“和”“与”“及”“或”“以及”等前不用顿号；“和”等也可能是词的一部分（和平路），请核实",
-			Severity: Warning, Group: GroupUsage, Source: SourcePractice, Heuristic: true,
+			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourcePractice, Heuristic: true,
 			Good: "文化、教育和卫生", Bad: "文化、教育、和卫生"},
 		{ID: "punctuation.unpaired", Title: "标点不成对", Doc: "引号、书名号、括号、方头括号在段内不成对，或引号方向错误",
-			Severity: Warning, Group: GroupUsage, Source: SourceStandard, Standard: "GB/T 15834—2011",
+			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourceStandard, Standard: "GB/T 15834—2011",
 			Good: "学习《党章》。", Bad: "学习《党章。"},
 		{ID: "punctuation.nesting", Title: "引号、书名号嵌套错误", Doc: "引号、书名号嵌套错误：双引号内用单引号，书名号内用单书名号〈〉",
-			Severity: Warning, Group: GroupUsage, Source: SourceStandard, Standard: "GB/T 15834—2011",
+			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourceStandard, Standard: "GB/T 15834—2011",
 			Good: "《关于印发〈实施办法〉的通知》", Bad: "《关于印发《实施办法》的通知》"},
 		{ID: "punctuation.halfwidth", Title: "中文中用了半角标点", Doc: "中文中使用了半角标点（, . ; : ? ! ( ) \"），应使用全角标点",
-			Severity: Warning, Group: GroupUsage, Source: SourceStandard, Standard: "GB/T 15834—2011", Fixable: true,
+			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourceStandard, Standard: "GB/T 15834—2011", Fixable: true,
 			Good: "全年完成投资，超额完成任务。", Bad: "全年完成投资,超额完成任务。"},
 		{ID: "punctuation.ellipsis", Title: "省略号写法不规范", Doc: "省略号应为“……”（不写“。。。”“...”），且不与“等”“等等”连用",
-			Severity: Warning, Group: GroupUsage, Source: SourceStandard, Standard: "GB/T 15834—2011",
+			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourceStandard, Standard: "GB/T 15834—2011",
 			Good: "教育、卫生、文化……", Bad: "教育、卫生、文化……等"},
 		{ID: "punctuation.repeated", Title: "点号重复或连用", Doc: "同一位置重复或连用点号（，，、。。、，。）",
-			Severity: Warning, Group: GroupUsage, Source: SourcePractice,
+			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourcePractice,
 			Good: "全年完成投资，超额完成任务。", Bad: "全年完成投资，，超额完成任务。"},
 		{ID: "punctuation.range", Title: "范围号不规范", Doc: "数值或时间范围用一字线“—”或浪纹线“～”，不用连字符“-”、半角“~”或破折号“——”",
-			Severity: Warning, Group: GroupUsage, Source: SourceStandard, Standard: "GB/T 15834—2011 4.13.3.2", Fixable: true,
+			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourceStandard, Standard: "GB/T 15834—2011 4.13.3.2", Fixable: true,
 			Good: "2021—2023年", Bad: "2021-2023年"},
 		{ID: "punctuation.ordinal", Title: "序次语后标点不当", Doc: "“第一”“首先”后用逗号，“一是”后用逗号或不用标点，括号序次语后不加标点",
-			Severity: Warning, Group: GroupUsage, Source: SourcePractice,
+			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourcePractice,
 			Good: "第一，加强学习。", Bad: "第一、加强学习。"},
 	},
 	Run: runPunctuation,
-}
-
-// puHan reports whether r is a CJK ideograph (including 〇).
-func puHan(r rune) bool {
-	switch {
-	case r < 0x3007:
-		return false
-	case r == 0x3007, r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF,
-		r >= 0xF900 && r <= 0xFAFF, r >= 0x20000 && r <= 0x3134F:
-		return true
-	}
-	return false
 }
 
 func puDigit(r rune) bool { return r >= '0' && r <= '9' }
@@ -69,27 +58,9 @@ func puLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 
 func puAlnum(r rune) bool { return puDigit(r) || puLetter(r) }
 
-// puOpener and puCloser are full-width opening and closing marks.
-func puOpener(r rune) bool {
-	switch r {
-	case '“', '‘', '（', '《', '〈', '【', '〔', '「', '『', '〖':
-		return true
-	}
-	return false
-}
-
 func puCloser(r rune) bool {
 	switch r {
 	case '”', '’', '）', '》', '〉', '】', '〕', '」', '』', '〗':
-		return true
-	}
-	return false
-}
-
-// puPointMark reports the full-width 点号 (pause and stop marks).
-func puPointMark(r rune) bool {
-	switch r {
-	case '，', '。', '、', '；', '：', '？', '！':
 		return true
 	}
 	return false
@@ -181,13 +152,13 @@ func (pp *punctPara) hasPrefix(i int, s string) bool {
 // chineseAt reports whether r[i] is a Han character or full-width mark.
 func (pp *punctPara) chineseAt(i int) bool {
 	r := pp.at(i)
-	return puHan(r) || puOpener(r) || puCloser(r) || puPointMark(r) || r == '…' || r == '—'
+	return scan.HanChar(r) || scan.Opener(r) || puCloser(r) || scan.PointMark(r) || r == '…' || r == '—'
 }
 
 // hasHan reports whether r[i:j] holds a Han character.
 func (pp *punctPara) hasHan(i, j int) bool {
 	for k := max(i, 0); k < j && k < len(pp.r); k++ {
-		if puHan(pp.r[k]) {
+		if scan.HanChar(pp.r[k]) {
 			return true
 		}
 	}
@@ -200,7 +171,7 @@ func (pp *punctPara) itemBefore(i, n int) string {
 	k := i
 	for k > 0 && i-k < n {
 		r := pp.r[k-1]
-		if puPointMark(r) || r == '“' || r == '（' || r == '(' || r == ' ' || r == '　' {
+		if scan.PointMark(r) || r == '“' || r == '（' || r == '(' || r == ' ' || r == '　' {
 			break
 		}
 		k--
@@ -245,7 +216,7 @@ func (pp *punctPara) itemAfter(i, n int) string {
 	k := i
 	for k < len(pp.r) && k-i < n {
 		r := pp.r[k]
-		if puPointMark(r) || r == '”' || r == '）' || r == ')' || r == ' ' {
+		if scan.PointMark(r) || r == '”' || r == '）' || r == ')' || r == ' ' {
 			break
 		}
 		k++
@@ -396,7 +367,7 @@ func (pp *punctPara) fileStart(dot int) int {
 	k := dot
 	for k > 0 {
 		r := pp.r[k-1]
-		if r == ' ' || r == '　' || r == '\t' || puPointMark(r) || r == '“' || r == '”' || r == '《' || r == '》' || r == '"' || r == '：' {
+		if r == ' ' || r == '　' || r == '\t' || scan.PointMark(r) || r == '“' || r == '”' || r == '《' || r == '》' || r == '"' || r == '：' {
 			break
 		}
 		k--
@@ -444,14 +415,14 @@ func (pp *punctPara) maskMarkdownLead() {
 
 // puncRun carries per-paragraph state shared by the rules.
 type puncRun struct {
-	p     *Pass
+	p     *analyze.Pass
 	pp    punctPara
 	toks  []segment.Token
 	carry [8]int // quotes left open by a hard-wrapped previous line, per kind
 	fence bool   // inside a Markdown fenced code block
 }
 
-func runPunctuation(p *Pass) error {
+func runPunctuation(p *analyze.Pass) error {
 	doc := p.Doc
 	md := doc.Format == segment.FormatMarkdown
 	pr := &puncRun{p: p, toks: p.Tokens()}
@@ -488,7 +459,7 @@ func puIndentedCode(text string, start int) bool {
 }
 
 func (pr *puncRun) report(rule string, i, j int, msg, sugg string) {
-	pr.p.Report(Finding{Rule: rule, Span: pr.pp.span(i, j), Message: msg, Suggestion: sugg})
+	pr.p.Report(analyze.Finding{Rule: rule, Span: pr.pp.span(i, j), Message: msg, Suggestion: sugg})
 }
 
 // paragraph runs every rule over the loaded paragraph.
@@ -556,13 +527,13 @@ type bkEntry struct {
 // contentAt reports whether r[i] can start quoted content.
 func (pp *punctPara) contentAt(i int) bool {
 	r := pp.at(i)
-	return puHan(r) || puAlnum(r) || puOpener(r) || r == '*' || r == '＊' || r == '×' || (r >= '０' && r <= '９')
+	return scan.HanChar(r) || puAlnum(r) || scan.Opener(r) || r == '*' || r == '＊' || r == '×' || (r >= '０' && r <= '９')
 }
 
 // boundaryBefore reports whether the rune before i ends an item (or i starts the paragraph).
 func (pp *punctPara) boundaryBefore(i int) bool {
 	r := pp.at(i - 1)
-	return i == 0 || puPointMark(r) || puOpener(r) || r == ' ' || r == '　' || r == '—' || r == '…'
+	return i == 0 || scan.PointMark(r) || scan.Opener(r) || r == ' ' || r == '　' || r == '—' || r == '…'
 }
 
 // enumerator reports a list number closed by a bracket only, as in “1）”.
@@ -741,7 +712,7 @@ func puFullWidth(r rune) rune {
 // cnBefore reports Chinese text right before i: a Han character or a full-width closing mark.
 func (pp *punctPara) cnBefore(i int) bool {
 	r := pp.at(i - 1)
-	return puHan(r) || puCloser(r)
+	return scan.HanChar(r) || puCloser(r)
 }
 
 // cnAfter reports Chinese text right after i, allowing one space.
@@ -750,7 +721,7 @@ func (pp *punctPara) cnAfter(i int) bool {
 	if r == ' ' {
 		r = pp.at(i + 2)
 	}
-	return puHan(r) || puOpener(r)
+	return scan.HanChar(r) || scan.Opener(r)
 }
 
 // halfwidth reports half-width , . ; : ? ! ( ) " in Chinese text.
@@ -762,7 +733,7 @@ func (pr *puncRun) halfwidth(pairs [][2]int) {
 		if ra != '(' && rb != ')' {
 			continue
 		}
-		if !pp.hasHan(a+1, b) && !pp.cnBefore(a) && !puHan(pp.at(b+1)) && !puOpener(pp.at(b+1)) {
+		if !pp.hasHan(a+1, b) && !pp.cnBefore(a) && !scan.HanChar(pp.at(b+1)) && !scan.Opener(pp.at(b+1)) {
 			continue // English or a formula
 		}
 		if ra == '(' && rb == ')' {
@@ -799,7 +770,7 @@ func (pr *puncRun) halfwidth(pairs [][2]int) {
 			if pp.at(i+1) == '.' || pp.at(i-1) == '.' {
 				continue // ellipsis, handled by marks
 			}
-			if k := pp.numeralRun(i); k < i && pp.boundaryBefore(k) && puHan(pp.at(i+1)) {
+			if k := pp.numeralRun(i); k < i && pp.boundaryBefore(k) && scan.HanChar(pp.at(i+1)) {
 				// 主要有：一.加强学习 — an ordinal, not a full stop.
 				w := pp.str(k, i)
 				pr.report("ordinal", k, i+1, "序次语“"+w+".”应为“"+w+"、”", w+"、")
@@ -828,7 +799,7 @@ func (pr *puncRun) straightQuotes() {
 			open = i
 			continue
 		}
-		if pp.hasHan(open+1, i) || pp.cnBefore(open) || puHan(pp.at(i+1)) {
+		if pp.hasHan(open+1, i) || pp.cnBefore(open) || scan.HanChar(pp.at(i+1)) {
 			inner := pp.str(open+1, i)
 			sugg := "将半角引号改为全角引号“”"
 			if i-open <= 40 {
@@ -932,7 +903,7 @@ func (pr *puncRun) marks() {
 				continue
 			}
 		}
-		if puPointMark(r) && r != '。' {
+		if scan.PointMark(r) && r != '。' {
 			j := i + 1
 			for j < n && pp.r[j] == r {
 				j++
@@ -1142,7 +1113,7 @@ func (pr *puncRun) ranges() {
 			continue
 		}
 		if b := pp.at(ls - 1); puLetter(b) || strings.ContainsRune("/-_.#:+~－—–−\\＿", b) ||
-			((b == ' ' || b == '　') && !puHan(pp.at(ls-2))) {
+			((b == ' ' || b == '　') && !scan.HanChar(pp.at(ls-2))) {
 			continue // a code or standard number: GB/T 15834-2011
 		}
 		re := pp.numberAfter(j)

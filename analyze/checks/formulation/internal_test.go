@@ -1,6 +1,7 @@
-package analyze
+package formulation
 
 import (
+	"github.com/reportlint/reportlint/analyze"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,7 +44,7 @@ func BenchmarkAnalyzeFormulations(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "formulation", "*.txt"))
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
 	var sb strings.Builder
 	for sb.Len() < 40000 {
 		for _, name := range files {
@@ -58,7 +59,7 @@ func BenchmarkAnalyzeFormulations(b *testing.B) {
 	matcherFor(lex)
 	b.SetBytes(int64(len(doc.Text)))
 	for b.Loop() {
-		a := NewAnalysis(doc, lex, nil)
+		a := analyze.NewAnalysis(doc, lex, nil)
 		a.Year = 2022
 		analyzeFormulations(a)
 	}

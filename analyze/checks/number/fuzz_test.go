@@ -1,7 +1,10 @@
-package analyze
+package number_test
 
 import (
 	"encoding/json"
+	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/analyze/checks/number"
+	"github.com/reportlint/reportlint/lexicon"
 	"math"
 	"strings"
 	"sync"
@@ -43,7 +46,7 @@ func FuzzExtractClaims(f *testing.F) {
 		toks := fuzzSeg.Tokens(doc.Text)
 		valid := utf8.ValidString(doc.Text) // decoded documents are; raw bytes need not be
 		for _, tk := range [][]segment.Token{toks, nil} {
-			cs := ExtractClaims(doc, FindPlaceholders(doc), tk, lex)
+			cs := analyze.ExtractClaims(doc, analyze.FindPlaceholders(doc), tk, lex)
 			prevEnd := 0
 			for _, c := range cs {
 				if c.Start < prevEnd || c.Start >= c.Span.End || c.Span.End > len(doc.Text) {
@@ -70,7 +73,7 @@ func FuzzExtractClaims(f *testing.F) {
 				}
 			}
 		}
-		res := Run(doc, lex, Options{Checks: []*Check{NumberCheck}, Tokenize: fuzzSeg.Tokens})
+		res := analyze.Run(doc, lex, analyze.Options{Checks: []*analyze.Check{number.Check}, Tokenize: fuzzSeg.Tokens})
 		for _, fd := range res.Findings {
 			if strings.HasSuffix(fd.Rule, ".internal") {
 				t.Fatalf("%s on %q", fd.Message, doc.Text)
@@ -87,7 +90,7 @@ func FuzzExtractClaims(f *testing.F) {
 func TestHugeNumberStaysFinite(t *testing.T) {
 	text := "2022年工作总结\n完成九千九百九十九万" + strings.Repeat("亿", 38) + "元。全年完成投资12亿元。\n"
 	doc := segment.NewDocument("f.txt", segment.FormatText, "utf-8", text, nil)
-	res := Run(doc, testLexicon(t), Options{Checks: []*Check{NumberCheck}})
+	res := analyze.Run(doc, testLexicon(t), analyze.Options{Checks: []*analyze.Check{number.Check}})
 	found := false
 	for _, c := range res.Numbers {
 		if c.Value != nil && (math.IsInf(*c.Value, 0) || math.IsNaN(*c.Value)) {
@@ -101,4 +104,13 @@ func TestHugeNumberStaysFinite(t *testing.T) {
 	if _, err := json.Marshal(res); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func testLexicon(t testing.TB) *lexicon.Lexicon {
+	t.Helper()
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lex
 }

@@ -1,7 +1,8 @@
-package analyze
+package formulation
 
 import (
 	"fmt"
+	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"slices"
 	"sort"
@@ -13,35 +14,36 @@ import (
 	"github.com/reportlint/reportlint/segment"
 )
 
-// FormulationCheck checks political formulations against the lexicon.
-var FormulationCheck = &Check{
+// Check checks political formulations against the lexicon.
+var Check = &analyze.Check{
 	Name: "formulation",
 	Doc: "规范提法：已知的错误写法（以人民为核心、五位一体战略布局、“一带一路”战略…）；提法成员的错字、缺项、顺序" +
 		"（自重、自省、自警、自励；政治意识、大局意识、核心意识、看齐意识）；文种要求而报告未出现的提法；" +
 		"引用了晚于报告期的会议或提法；已调整的旧表述（四个全面第一项、全过程民主）。" +
 		"报告期：Y 年度的报告常在 Y+1 年初写成，因此 Y+1 年 2 月及以前的会议不算超前。",
-	Severity: Error,
-	Rules: []*Rule{
+	Severity: analyze.Error,
+	Rules: []*analyze.Rule{
 		{ID: "formulation.wrong-form", Title: "提法写法错误", Doc: "词库中登记的错误写法（级别为 error 的条目），给出唯一的规范写法",
-			Severity: Error, Group: GroupFormulation, Source: SourceParty, Fixable: true,
+			Severity: analyze.Error, Group: analyze.GroupFormulation, Source: analyze.SourceParty, Fixable: true,
 			Good: "坚定拥护以习近平同志为核心的党中央。", Bad: "坚定拥护以习近平总书记为核心的党中央。"},
 		{ID: "formulation.members", Title: "提法成员有误", Doc: "并列列举的提法成员有错字（如“自市”应为“自省”）、缺项或顺序不对",
-			Severity: Error, Group: GroupFormulation, Source: SourceParty,
+			Severity: analyze.Error, Group: analyze.GroupFormulation, Source: analyze.SourceParty,
 			Good: "时刻做到自重、自省、自警、自励。", Bad: "时刻做到自重、自市、自警、自励。"},
 		{ID: "formulation.missing", Title: "疑似缺少应有提法", Doc: "文种要求的提法在报告中未出现（只要求报告年份已提出的提法；成员全部列出也算出现）；是否需要由作者判断",
-			Severity: Info, Group: GroupCompleteness, Source: SourceParty, Heuristic: true,
+			Severity: analyze.Info, Group: analyze.GroupCompleteness, Source: analyze.SourceParty, Heuristic: true,
 			Good: "述职报告中写明“一岗双责”的落实情况。", Bad: "述职报告通篇未提“一岗双责”。"},
 		{ID: "formulation.anachronism", Title: "提法晚于报告年度", Doc: "引用了晚于报告期（报告年度至次年 2 月）的会议或提法；“迎接”“即将召开”等前瞻语境除外",
-			Severity: Error, Group: GroupFormulation, Source: SourceParty,
+			Severity: analyze.Error, Group: analyze.GroupFormulation, Source: analyze.SourceParty,
 			Good: "2023年度报告：深入学习贯彻党的二十大精神。", Bad: "2020年度报告：深入学习贯彻党的二十大精神。"},
 		{ID: "formulation.outdated", Title: "使用了已调整的旧表述", Doc: "调整年份之后的报告仍用旧表述（四个全面第一项“全面建成小康社会”，2021 年度起；“全过程民主”，2022 年度起）",
-			Severity: Error, Group: GroupFormulation, Source: SourceParty, Fixable: true,
+			Severity: analyze.Error, Group: analyze.GroupFormulation, Source: analyze.SourceParty, Fixable: true,
 			Good: "2022年度报告：发展全过程人民民主。", Bad: "2022年度报告：发展全过程民主。"},
 		{ID: "formulation.practice", Title: "惯用提法写法不规范", Doc: "词库中级别为 warning 或 info 的提法（实务惯例、非正式名称，如“五大发展理念”应为“新发展理念”）写法错误、成员有误或用了旧表述",
-			Severity: Warning, Group: GroupFormulation, Source: SourcePractice,
+			Severity: analyze.Warning, Group: analyze.GroupFormulation, Source: analyze.SourcePractice,
 			Good: "完整准确全面贯彻新发展理念。", Bad: "完整准确全面贯彻五大发展理念。"},
 	},
-	Run: runFormulation,
+	Run:     runFormulation,
+	Collect: func(a *analyze.Analysis, res *analyze.Result) { res.Formulations = Table(a) },
 }
 
 // ---- matcher, built once per lexicon ----
@@ -214,17 +216,17 @@ func (m *fmatcher) scan(text string) []fmatch {
 // formResult is everything the formulation check derives from a document,
 // computed once and shared by the check and the table.
 type formResult struct {
-	findings []Finding
+	findings []analyze.Finding
 	count    []int // occurrences per formulation (text, alias or full member list)
 	first    []int // offset of the first occurrence, -1 if none
 	flagged  []string
 }
 
-func (a *Analysis) formulations() *formResult {
+func formulations(a *analyze.Analysis) *formResult {
 	return formulationsKey.Get(a)
 }
 
-var formulationsKey = NewKey("formulations", func(a *Analysis) *formResult { return analyzeFormulations(a) })
+var formulationsKey = analyze.NewKey("formulations", func(a *analyze.Analysis) *formResult { return analyzeFormulations(a) })
 
 // formRule maps a finding about a lexicon entry to its rule: entries of
 // severity warning or info are practice-level (formulation.practice).
@@ -245,7 +247,7 @@ func fmDateCN(key int) string {
 // year y are often written in January or February of y+1.
 func allowedUntil(y int) int { return (y+1)*100 + 2 }
 
-func analyzeFormulations(a *Analysis) *formResult {
+func analyzeFormulations(a *analyze.Analysis) *formResult {
 	m := matcherFor(a.Lex)
 	text := a.Doc.Text
 	n := len(m.forms)
@@ -259,7 +261,7 @@ func analyzeFormulations(a *Analysis) *formResult {
 			r.first[fi] = off
 		}
 	}
-	flag := func(fi int, f Finding) {
+	flag := func(fi int, f analyze.Finding) {
 		if fi >= 0 && r.flagged[fi] == "" {
 			r.flagged[fi] = f.Message
 		}
@@ -274,7 +276,7 @@ func analyzeFormulations(a *Analysis) *formResult {
 			seen(p.form, mt.Start)
 			info := m.forms[p.form]
 			if year > 0 && info.since > allowedUntil(year) {
-				flag(p.form, Finding{Rule: "anachronism", Span: mt.Span,
+				flag(p.form, analyze.Finding{Rule: "anachronism", Span: mt.Span,
 					Message:    fmt.Sprintf("%s（%s提出）晚于本报告所述的%d年度，不应出现在该年度的报告中", fq(p.text), fmDateCN(info.since), year),
 					Suggestion: "核对报告年度，或删除该提法"})
 			}
@@ -290,7 +292,7 @@ func analyzeFormulations(a *Analysis) *formResult {
 				msg += "（" + w.Note + "）"
 			}
 			wrongSpans = append(wrongSpans, mt.Span)
-			flag(p.form, Finding{Rule: formRule("wrong-form", sev), Span: mt.Span, Message: msg, Suggestion: w.Correction})
+			flag(p.form, analyze.Finding{Rule: formRule("wrong-form", sev), Span: mt.Span, Message: msg, Suggestion: w.Correction})
 		case pkOld:
 			f := m.forms[p.form].f
 			c := f.Changed[p.sub]
@@ -301,7 +303,7 @@ func analyzeFormulations(a *Analysis) *formResult {
 			ev := &a.Lex.Events[p.sub]
 			key := lexicon.DateKey(ev.Date)
 			if year > 0 && key > allowedUntil(year) && !forwardLooking(text, mt.Span) {
-				r.findings = append(r.findings, Finding{Rule: "anachronism", Span: mt.Span,
+				r.findings = append(r.findings, analyze.Finding{Rule: "anachronism", Span: mt.Span,
 					Message:    fmt.Sprintf("%s（%s）晚于本报告所述的%d年度，不应出现在该年度的报告中", fq(p.text), fmDateCN(key), year),
 					Suggestion: "核对报告年度，或改为报告期内的会议"})
 			}
@@ -322,12 +324,12 @@ func analyzeFormulations(a *Analysis) *formResult {
 	return r
 }
 
-func outdatedFinding(f *lexicon.Formulation, c lexicon.Change, key, year int, sp segment.Span) Finding {
+func outdatedFinding(f *lexicon.Formulation, c lexicon.Change, key, year int, sp segment.Span) analyze.Finding {
 	msg := fmt.Sprintf("%s是旧表述，%s起应为%s（本报告为%d年度）", fq(c.Old), fmDateCN(key), fq(c.New), year)
 	if c.Note != "" {
 		msg = fmt.Sprintf("%s是旧表述：%s（本报告为%d年度）", fq(c.Old), c.Note, year)
 	}
-	return Finding{Rule: formRule("outdated", f.Severity), Span: sp, Message: msg, Suggestion: c.New}
+	return analyze.Finding{Rule: formRule("outdated", f.Severity), Span: sp, Message: msg, Suggestion: c.New}
 }
 
 func fmOverlaps(sp segment.Span, spans []segment.Span) bool {
@@ -764,11 +766,11 @@ func acceptList(info *formInfo, fi int, items []fmItem) (memberList, bool) {
 }
 
 // listFindings reports slips, outdated members, order and missing members.
-func listFindings(info *formInfo, l memberList, year int, text string) []Finding {
+func listFindings(info *formInfo, l memberList, year int, text string) []analyze.Finding {
 	f := info.f
 	members := formRule("members", f.Severity)
 	canon := strings.Join(f.Members, "、")
-	var out []Finding
+	var out []analyze.Finding
 	present := make([]bool, len(f.Members))
 	for _, it := range l.items {
 		if it.masked {
@@ -777,7 +779,7 @@ func listFindings(info *formInfo, l memberList, year int, text string) []Finding
 		present[it.idx] = true
 		switch {
 		case it.slip:
-			out = append(out, Finding{Rule: members, Span: it.Span,
+			out = append(out, analyze.Finding{Rule: members, Span: it.Span,
 				Message:    fmt.Sprintf("%s应为%s（%s：%s）", fq(text[it.Start:it.End]), fq(f.Members[it.idx]), fq(f.Text), canon),
 				Suggestion: f.Members[it.idx]})
 		case it.change >= 0:
@@ -811,13 +813,13 @@ func listFindings(info *formInfo, l memberList, year int, text string) []Finding
 	}
 	switch {
 	case len(missing) > 0 && !inOrder:
-		out = append(out, Finding{Rule: members, Span: l.span,
+		out = append(out, analyze.Finding{Rule: members, Span: l.span,
 			Message: fmt.Sprintf("%s不完整，缺少%s，且顺序不对（应为：%s）", fq(f.Text), strings.Join(missing, "、"), canon), Suggestion: canon})
 	case len(missing) > 0:
-		out = append(out, Finding{Rule: members, Span: l.span,
+		out = append(out, analyze.Finding{Rule: members, Span: l.span,
 			Message: fmt.Sprintf("%s不完整，缺少%s（%s：%s）", fq(f.Text), strings.Join(missing, "、"), fq(f.Text), canon), Suggestion: canon})
 	case !inOrder:
-		out = append(out, Finding{Rule: members, Span: l.span,
+		out = append(out, analyze.Finding{Rule: members, Span: l.span,
 			Message: fmt.Sprintf("%s的顺序应为：%s", fq(f.Text), canon), Suggestion: canon})
 	}
 	return out
@@ -825,14 +827,14 @@ func listFindings(info *formInfo, l memberList, year int, text string) []Finding
 
 // ---- the check and the table ----
 
-func runFormulation(p *Pass) error {
-	r := p.formulations()
+func runFormulation(p *analyze.Pass) error {
+	r := formulations(p.Analysis)
 	for _, f := range r.findings {
 		p.Report(f)
 	}
-	for _, st := range p.requiredFormulations() {
+	for _, st := range requiredFormulations(p.Analysis) {
 		if st.missing {
-			p.Report(Finding{Rule: "missing", Span: p.Doc.Title,
+			p.Report(analyze.Finding{Rule: "missing", Span: p.Doc.Title,
 				Message:    fmt.Sprintf("报告未出现%s：%s通常应体现%s%s", fq(st.f.Text), p.Profile.Name, fq(st.f.Text), st.note),
 				Suggestion: "如需体现，使用规范表述" + fq(st.f.Text)})
 		}
@@ -849,12 +851,12 @@ type requiredStatus struct {
 
 // requiredFormulations lists the profile's formulations that the report's
 // year requires, and whether each is missing.
-func (a *Analysis) requiredFormulations() []requiredStatus {
+func requiredFormulations(a *analyze.Analysis) []requiredStatus {
 	if a.Profile == nil {
 		return nil
 	}
 	m := matcherFor(a.Lex)
-	r := a.formulations()
+	r := formulations(a)
 	var out []requiredStatus
 	for _, id := range a.Profile.Formulations {
 		fi := -1
@@ -882,19 +884,19 @@ func (a *Analysis) requiredFormulations() []requiredStatus {
 
 // FormulationTable reports, for each formulation the profile requires,
 // whether the report has it, where first, and how often.
-func (a *Analysis) FormulationTable() []FormulationStatus {
-	r := a.formulations()
-	var out []FormulationStatus
-	for _, st := range a.requiredFormulations() {
-		row := FormulationStatus{ID: st.f.ID, Text: st.f.Text, Count: r.count[st.fi]}
+func Table(a *analyze.Analysis) []analyze.FormulationStatus {
+	r := formulations(a)
+	var out []analyze.FormulationStatus
+	for _, st := range requiredFormulations(a) {
+		row := analyze.FormulationStatus{ID: st.f.ID, Text: st.f.Text, Count: r.count[st.fi]}
 		switch {
 		case r.flagged[st.fi] != "":
-			row.Status = StatusMalformed
+			row.Status = analyze.StatusMalformed
 			row.Message = r.flagged[st.fi]
 		case st.missing:
-			row.Status = StatusMissing
+			row.Status = analyze.StatusMissing
 		default:
-			row.Status = StatusPresent
+			row.Status = analyze.StatusPresent
 		}
 		if off := r.first[st.fi]; off >= 0 {
 			row.Line = a.Doc.Position(off).Line

@@ -1,6 +1,7 @@
-package analyze
+package consistency
 
 import (
+	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"strconv"
 	"strings"
@@ -9,16 +10,16 @@ import (
 	"github.com/reportlint/reportlint/segment"
 )
 
-// ConsistencyCheck reports names that drift within one report.
-var ConsistencyCheck = &Check{
+// Check reports names that drift within one report.
+var Check = &analyze.Check{
 	Name: "consistency",
 	Doc: "名称前后一致：同一内设机构在同一份报告中用了不同的后缀（导言写“对外科”，后文写“对外处”），" +
 		"以导言所列或多数写法为准。泛称（相关处室、业务处室、办公室）和不同机关（办公室与办公厅）不报。",
-	Severity:    Warning,
+	Severity:    analyze.Warning,
 	NeedsTokens: true,
-	Rules: []*Rule{
+	Rules: []*analyze.Rule{
 		{ID: "consistency.unit-name", Title: "疑似机构名称前后不一致", Doc: "同一机构名称后缀不一致（科/处/室/股，或同一地方的局/委/办/厅/部/司）",
-			Severity: Warning, Group: GroupConsistency, Source: SourcePractice, Heuristic: true,
+			Severity: analyze.Warning, Group: analyze.GroupConsistency, Source: analyze.SourcePractice, Heuristic: true,
 			Good: "办公室……办公室", Bad: "组织科……组织处"},
 	},
 	Run: runConsistency,
@@ -129,14 +130,14 @@ func unitNames(doc *segment.Document, toks []segment.Token) []csName {
 			continue
 		}
 		sxs := csSuffixByLast[last]
-		if sxs == nil || !wdAllHan(t.Text) {
+		if sxs == nil || !scan.AllHan(t.Text) {
 			continue
 		}
 		for _, sx := range sxs {
 			var stem string
 			var start, q int
 			switch {
-			case t.Text == sx.s && i > 0 && toks[i-1].Span.End == t.Span.Start && wdAllHan(toks[i-1].Text):
+			case t.Text == sx.s && i > 0 && toks[i-1].Span.End == t.Span.Start && scan.AllHan(toks[i-1].Text):
 				stem, start, q = toks[i-1].Text, toks[i-1].Span.Start, i-2
 			case len(t.Text) > len(sx.s) && strings.HasSuffix(t.Text, sx.s):
 				stem, start, q = t.Text[:len(t.Text)-len(sx.s)], t.Span.Start, i-1
@@ -152,7 +153,7 @@ func unitNames(doc *segment.Document, toks []segment.Token) []csName {
 				switch {
 				case qt.Text == "*" || qt.Text == "＊" || strings.HasSuffix(qt.Text, "X") || strings.HasSuffix(qt.Text, "×"):
 					n.qual = "**" // a masked body: unknown, matches nothing
-				case wdAllHan(qt.Text) && !csQualifierSkip[qt.Text] && (csNominal(qt.POS) || csLevels[qt.Text]):
+				case scan.AllHan(qt.Text) && !csQualifierSkip[qt.Text] && (csNominal(qt.POS) || csLevels[qt.Text]):
 					n.qual = qt.Text
 				}
 			}
@@ -178,7 +179,7 @@ func unitNames(doc *segment.Document, toks []segment.Token) []csName {
 	return out
 }
 
-func runConsistency(p *Pass) error {
+func runConsistency(p *analyze.Pass) error {
 	toks := p.Tokens()
 	if len(toks) == 0 {
 		return nil
@@ -239,11 +240,11 @@ func runConsistency(p *Pass) error {
 			if n.suffix == want {
 				continue
 			}
-			p.Report(Finding{Rule: "unit-name", Span: n.span,
+			p.Report(analyze.Finding{Rule: "unit-name", Span: n.span,
 				Message: "同一机构名称前后不一致：此处作“" + n.text() + "”，" + why + "作“" + ref.text() + "”（第" +
 					strconv.Itoa(ref.position.Line) + "行），请统一",
 				Suggestion: ref.text(),
-				Related:    []Related{{Span: ref.span, Message: "“" + ref.text() + "”的写法"}}})
+				Related:    []analyze.Related{{Span: ref.span, Message: "“" + ref.text() + "”的写法"}}})
 		}
 	}
 	return nil

@@ -1,7 +1,8 @@
-package analyze
+package number
 
 import (
 	"fmt"
+	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/analyze/claims"
 	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"math"
@@ -13,47 +14,48 @@ import (
 	"github.com/reportlint/reportlint/segment"
 )
 
-// NumberCheck checks numeric claims against each other and GB/T 15835.
-var NumberCheck = &Check{
+// Check checks numeric claims against each other and GB/T 15835.
+var Check = &analyze.Check{
 	Name: "number",
 	Doc: "数字与数量表述：同一指标前后数值不一致、部分大于整体、“超…目标”“新建/累计”等关系与数值矛盾、“分别”前后数量不符、" +
 		"增速缺少单位、百分号或全半角数字混用、年份与报告年度不符，以及 GB/T 15835 数字用法（3亿4千万、15～30%、近200余人）。",
-	Severity:    Warning,
+	Severity:    analyze.Warning,
 	NeedsTokens: true,
-	Rules: []*Rule{
+	Rules: []*analyze.Rule{
 		{ID: "number.conflict", Title: "疑似同一指标数值矛盾", Doc: "同一指标在报告中两次给出不同数值：时间范围相同、均为实际完成数，且在同一小节内（并列小节口径不同），" +
 			"或为全市、全区等全域指标及社会消费品零售总额、地区生产总值等总量指标；“开展专项检查”“组织培训”等泛指活动不比较",
-			Severity: Warning, Group: GroupConsistency, Source: SourcePractice, Heuristic: true,
+			Severity: analyze.Warning, Group: analyze.GroupConsistency, Source: analyze.SourcePractice, Heuristic: true,
 			Good: "全年地区生产总值520亿元……地区生产总值520亿元", Bad: "全年地区生产总值520亿元……地区生产总值530亿元"},
 		{ID: "number.part-whole", Title: "疑似部分大于整体", Doc: "部分大于整体：“其中”所列数量大于前面的总数；“占…比重”超过100％",
-			Severity: Warning, Group: GroupConsistency, Source: SourcePractice, Heuristic: true,
+			Severity: analyze.Warning, Group: analyze.GroupConsistency, Source: analyze.SourcePractice, Heuristic: true,
 			Good: "新建项目30个，其中产业项目12个。", Bad: "新建项目30个，其中产业项目42个。"},
 		{ID: "number.relation", Title: "疑似关系词与数值矛盾", Doc: "关系词与数值矛盾：“超…目标”而完成数不大于目标、新建数大于累计数、“由A提高到B”而B小于A、同比增速与前后数值不符",
-			Severity: Warning, Group: GroupConsistency, Source: SourcePractice, Heuristic: true,
+			Severity: analyze.Warning, Group: analyze.GroupConsistency, Source: analyze.SourcePractice, Heuristic: true,
 			Good: "覆盖率由85％提高到92％。", Bad: "覆盖率由85％提高到82％。"},
 		{ID: "number.list-count", Title: "疑似“分别”前后个数不符", Doc: "“分别”前列举的对象个数与后面给出的数值个数不一致",
-			Severity: Warning, Group: GroupConsistency, Source: SourcePractice, Heuristic: true,
+			Severity: analyze.Warning, Group: analyze.GroupConsistency, Source: analyze.SourcePractice, Heuristic: true,
 			Good: "一季度、二季度分别增长5％、6％。", Bad: "一季度、二季度分别增长5％、6％、7％。"},
 		{ID: "number.missing-unit", Title: "疑似比率缺少单位", Doc: "增速、增幅、比重等比率缺少单位（报告中其他比率写了“％”）",
-			Severity: Warning, Group: GroupUsage, Source: SourcePractice, Heuristic: true,
+			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourcePractice, Heuristic: true,
 			Good: "同比增长8.5％。", Bad: "同比增长8.5，占比12％。"},
 		{ID: "number.percent-sign", Title: "百分号全角半角混用", Doc: "同一报告中全角“％”与半角“%”混用",
-			Severity: Warning, Group: GroupUsage, Source: SourcePractice, Fixable: true,
+			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourcePractice, Fixable: true,
 			Good: "增长5％，占比12％。", Bad: "增长5％，占比12%。"},
 		{ID: "number.width", Title: "用了全角数字", Doc: "全角阿拉伯数字与半角数字混用；阿拉伯数字应一律用半角（GB/T 15835）",
-			Severity: Warning, Group: GroupUsage, Source: SourceStandard, Standard: "GB/T 15835—2011", Fixable: true,
+			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourceStandard, Standard: "GB/T 15835—2011", Fixable: true,
 			Good: "完成投资12亿元。", Bad: "完成投资１２亿元。"},
 		{ID: "number.year", Title: "疑似年份与报告年度不符", Doc: "年份与报告年度不符：下一步打算写成报告当年或更早的年份，“今年（X年）”“明年（X年）”与报告年度不符或前后不一致",
-			Severity: Warning, Group: GroupConsistency, Source: SourcePractice, Heuristic: true,
+			Severity: analyze.Warning, Group: analyze.GroupConsistency, Source: analyze.SourcePractice, Heuristic: true,
 			Good: "2022年度报告：明年（2023年）将继续推进。", Bad: "2022年度报告：明年（2022年）将继续推进。"},
 		{ID: "number.style", Title: "数字用法不规范", Doc: "GB/T 15835 数字用法：阿拉伯数字后只能用“万”“亿”作单位（不写3亿4千万、5千元）；范围两端都要带“％”“万”“亿”（15%～30%、9亿～16亿）；“近…余”“不到…左右”“至少…以上”等概数表述矛盾或重复",
-			Severity: Warning, Group: GroupUsage, Source: SourceStandard, Standard: "GB/T 15835—2011",
+			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourceStandard, Standard: "GB/T 15835—2011",
 			Good: "完成投资3.4亿元。", Bad: "完成投资3亿4千万元。"},
 	},
-	Run: runNumber,
+	Run:     runNumber,
+	Collect: func(a *analyze.Analysis, res *analyze.Result) { res.Numbers = a.Claims() },
 }
 
-func runNumber(p *Pass) error {
+func runNumber(p *analyze.Pass) error {
 	cs := p.Claims()
 	numberStyle(p, cs)
 	numberPercentSign(p, cs)
@@ -78,7 +80,7 @@ func fmtNum(v float64) string {
 // tolerance is how far a written number may be from the true value through
 // rounding: 12.5亿 is 12.45亿–12.55亿, 12亿 is 11.5亿–12.5亿; plain integers
 // are exact.
-func tolerance(c *Claim) float64 {
+func tolerance(c *analyze.Claim) float64 {
 	q := c.Form()
 	f := 1.0
 	if q.HasUnit {
@@ -100,7 +102,7 @@ func tolerance(c *Claim) float64 {
 // bounds returns the interval a filled claim asserts: 200余人 is [200, ∞),
 // 近200人 is [0, 200], 突破10万台 is [10万, ∞). ok is false for approximate
 // claims (约, 左右) and unfilled ones.
-func bounds(c *Claim) (lo, hi float64, ok bool) {
+func bounds(c *analyze.Claim) (lo, hi float64, ok bool) {
 	if c.Value == nil {
 		return 0, 0, false
 	}
@@ -130,29 +132,29 @@ func bounds(c *Claim) (lo, hi float64, ok bool) {
 
 // sameThing reports whether two claims measure the same thing: one took its
 // metric from the other, or both name the same metric.
-func sameThing(a, b *Claim) bool {
+func sameThing(a, b *analyze.Claim) bool {
 	if a.MetricSpan.Len() > 0 && a.MetricSpan == b.MetricSpan {
 		return true
 	}
 	return a.Metric != "" && a.Metric == b.Metric
 }
 
-func lineOf(p *Pass, off int) int { return p.Doc.Position(off).Line }
+func lineOf(p *analyze.Pass, off int) int { return p.Doc.Position(off).Line }
 
-func related(c *Claim, msg string) Related {
-	return Related{Span: c.Span, Message: msg}
+func related(c *analyze.Claim, msg string) analyze.Related {
+	return analyze.Related{Span: c.Span, Message: msg}
 }
 
 // ---------------------------------------------------------------------------
 // number.style
 
-func numberStyle(p *Pass, cs []Claim) {
+func numberStyle(p *analyze.Pass, cs []analyze.Claim) {
 	for i := range cs {
 		c := &cs[i]
 		q := c.Form()
 		if !c.Unfilled && q.StyleMult {
 			want := standardLarge(c)
-			p.Report(Finding{Rule: "style", Span: segment.Span{Start: q.NumStart, End: q.NumEnd},
+			p.Report(analyze.Finding{Rule: "style", Span: segment.Span{Start: q.NumStart, End: q.NumEnd},
 				Message: fmt.Sprintf("“%s”不规范：与阿拉伯数字连用的数词只能是“万”“亿”，不用“千”“百”“十”（GB/T 15835），应写作“%s”",
 					p.Doc.Slice(segment.Span{Start: q.NumStart, End: q.NumEnd}), want),
 				Suggestion: "改为“" + want + "”"})
@@ -172,17 +174,17 @@ func numberStyle(p *Pass, cs []Claim) {
 				text := p.Doc.Slice(sp)
 				k := q.RangeSep - q.NumStart
 				want := text[:k] + mark + text[k:]
-				p.Report(Finding{Rule: "style", Span: sp,
+				p.Report(analyze.Finding{Rule: "style", Span: sp,
 					Message:    fmt.Sprintf("范围“%s”的前一个数省略了“%s”，易生歧义：范围两端的“%s”都不能省略（GB/T 15835），应写作“%s”", text, mark, mark, want),
 					Suggestion: "改为“" + want + "”"})
 			}
 		}
 		if msg := approxConflict(q.Pre, scan.FirstNonEmpty(q.Mid, q.Post)); msg != "" {
-			p.Report(Finding{Rule: "style", Span: c.Span,
+			p.Report(analyze.Finding{Rule: "style", Span: c.Span,
 				Message: fmt.Sprintf("“%s”%s", c.Text, msg), Suggestion: approxFix(c)})
 		} else if q.Mid != "" && q.Post != "" {
 			if msg := approxConflict(q.Mid, q.Post); msg != "" {
-				p.Report(Finding{Rule: "style", Span: c.Span,
+				p.Report(analyze.Finding{Rule: "style", Span: c.Span,
 					Message: fmt.Sprintf("“%s”%s", c.Text, msg), Suggestion: approxFix(c)})
 			}
 		}
@@ -212,13 +214,13 @@ func approxConflict(pre, post string) string {
 	return ""
 }
 
-func approxFix(c *Claim) string {
+func approxFix(c *analyze.Claim) string {
 	q := c.Form()
 	return "删去“" + q.Pre + "”或“" + scan.FirstNonEmpty(q.Mid, q.Post) + "”之一"
 }
 
 // standardLarge writes a value with only 万 and 亿 as units.
-func standardLarge(c *Claim) string {
+func standardLarge(c *analyze.Claim) string {
 	v := c.Written()
 	unit := ""
 	if c.HasUnit() {
@@ -236,7 +238,7 @@ func standardLarge(c *Claim) string {
 // ---------------------------------------------------------------------------
 // number.percent-sign and number.width
 
-func numberPercentSign(p *Pass, cs []Claim) {
+func numberPercentSign(p *analyze.Pass, cs []analyze.Claim) {
 	var full, half []int
 	for i := range cs {
 		for _, off := range cs[i].PercentSigns() {
@@ -255,14 +257,14 @@ func numberPercentSign(p *Pass, cs []Claim) {
 		minor, major, ms, Ms = full, half, "％", "%"
 	}
 	for _, off := range minor {
-		p.Report(Finding{Rule: "percent-sign", Span: segment.Span{Start: off, End: off + len(ms)},
+		p.Report(analyze.Finding{Rule: "percent-sign", Span: segment.Span{Start: off, End: off + len(ms)},
 			Message:    fmt.Sprintf("百分号混用：本报告用“%s”%d处、“%s”%d处，此处的“%s”应统一为“%s”", Ms, len(major), ms, len(minor), ms, Ms),
 			Suggestion: "改为“" + Ms + "”",
-			Related:    []Related{{Span: segment.Span{Start: major[0], End: major[0] + len(Ms)}, Message: "本报告通用的写法"}}})
+			Related:    []analyze.Related{{Span: segment.Span{Start: major[0], End: major[0] + len(Ms)}, Message: "本报告通用的写法"}}})
 	}
 }
 
-func numberWidth(p *Pass) {
+func numberWidth(p *analyze.Pass) {
 	text := p.Doc.Text
 	comments := scan.HTMLComments(p.Doc)
 	inComment := func(off int) bool { // offsets come in increasing order
@@ -308,10 +310,10 @@ func numberWidth(p *Pass) {
 	for _, sp := range full {
 		t := p.Doc.Slice(sp)
 		want := toHalfWidth(t)
-		p.Report(Finding{Rule: "width", Span: sp,
+		p.Report(analyze.Finding{Rule: "width", Span: sp,
 			Message:    fmt.Sprintf("全角数字“%s”应改为半角“%s”：阿拉伯数字一律用半角（GB/T 15835），本报告其他数字为半角", t, want),
 			Suggestion: "改为“" + want + "”",
-			Related:    []Related{{Span: segment.Span{Start: hs, End: he}, Message: "半角数字"}}})
+			Related:    []analyze.Related{{Span: segment.Span{Start: hs, End: he}, Message: "半角数字"}}})
 	}
 }
 
@@ -336,8 +338,8 @@ func toHalfWidth(s string) string {
 // rateWords end the words before a growth rate or share.
 var rateWords = []string{"增速", "增幅", "增长率", "增长", "下降", "降幅", "提高", "提升", "降低", "减少", "上升", "回落", "比重", "占比"}
 
-func numberMissingUnit(p *Pass, cs []Claim) {
-	var pct *Claim
+func numberMissingUnit(p *analyze.Pass, cs []analyze.Claim) {
+	var pct *analyze.Claim
 	for i := range cs {
 		c := &cs[i]
 		if c.Unit == "％" && c.Rel()&(claims.RelYoY|claims.RelYoYDown|claims.RelGrowth|claims.RelDecline|claims.RelShare|claims.RelTo) != 0 || c.Unit == "％" && pct == nil {
@@ -352,7 +354,7 @@ func numberMissingUnit(p *Pass, cs []Claim) {
 	text := p.Doc.Text
 	for i := range cs {
 		c := &cs[i]
-		if c.HasUnit() || c.Multiplier() != "" || c.Kind == ClaimRank || c.Rel()&claims.RelList != 0 {
+		if c.HasUnit() || c.Multiplier() != "" || c.Kind == analyze.ClaimRank || c.Rel()&claims.RelList != 0 {
 			continue
 		}
 		lead := text[c.Sentence.Start:c.Start]
@@ -381,18 +383,18 @@ func numberMissingUnit(p *Pass, cs []Claim) {
 		if c.Metric != "" && c.Metric != w && !strings.HasSuffix(c.Metric, w) {
 			name = c.Metric + w
 		}
-		p.Report(Finding{Rule: "missing-unit", Span: segment.Span{Start: c.Start - len(w), End: c.Span.End},
+		p.Report(analyze.Finding{Rule: "missing-unit", Span: segment.Span{Start: c.Start - len(w), End: c.Span.End},
 			Message: fmt.Sprintf("“%s%s”缺少单位：%s应写明“%s”（本报告其他比率写了“%s”，如第%d行“%s”）",
 				w, c.Text, name, pct.UnitText, pct.UnitText, lineOf(p, pct.Start), pct.Text),
 			Suggestion: "补上单位，如“" + w + c.Text + pct.UnitText + "”",
-			Related:    []Related{related(pct, "写了“％”的比率")}})
+			Related:    []analyze.Related{related(pct, "写了“％”的比率")}})
 	}
 }
 
 // ---------------------------------------------------------------------------
 // number.list-count
 
-func numberListCount(p *Pass, cs []Claim) {
+func numberListCount(p *analyze.Pass, cs []analyze.Claim) {
 	for i := 0; i < len(cs); {
 		c := &cs[i]
 		if listID(c) == 0 || c.Rel()&claims.RelList != 0 {
@@ -419,7 +421,7 @@ func numberListCount(p *Pass, cs []Claim) {
 			if n == 1 {
 				msg = fmt.Sprintf("“分别”前列举了%s，后面只有1个数值：各项数值不同时逐一列出，相同时改用“均”", subj)
 			}
-			p.Report(Finding{Rule: "list-count", Span: sp, Message: msg,
+			p.Report(analyze.Finding{Rule: "list-count", Span: sp, Message: msg,
 				Suggestion: "核对“分别”前后的对象与数值，使个数一致"})
 		}
 		i = j
@@ -430,12 +432,12 @@ func numberListCount(p *Pass, cs []Claim) {
 // number.part-whole
 
 // wholeCandidate reports whether a claim can be a total part belongs to.
-func wholeCandidate(w, part *Claim) bool {
+func wholeCandidate(w, part *analyze.Claim) bool {
 	if w.Value == nil || w.Unit != part.Unit || w.Unit == "" || w.Kind != part.Kind {
 		return false
 	}
 	switch w.Kind {
-	case "percent", "multiple", ClaimYear, ClaimMonth, ClaimDate, ClaimRank, "time":
+	case "percent", "multiple", analyze.ClaimYear, analyze.ClaimMonth, analyze.ClaimDate, analyze.ClaimRank, "time":
 		return false
 	}
 	// any other figure before 其中 may be what it refers to (总数, 新增数,
@@ -443,14 +445,14 @@ func wholeCandidate(w, part *Claim) bool {
 	return true
 }
 
-func numberPartWhole(p *Pass, cs []Claim) {
+func numberPartWhole(p *analyze.Pass, cs []analyze.Claim) {
 	text := p.Doc.Text
 	for i := range cs {
 		c := &cs[i]
 		// 占…比重 above 100％
 		if c.Rel()&claims.RelShare != 0 && c.Unit == "％" && c.Rel()&(claims.RelGrowth|claims.RelDecline|claims.RelYoY|claims.RelYoYDown) == 0 {
 			if lo, _, ok := bounds(c); ok && lo > 100 {
-				p.Report(Finding{Rule: "part-whole", Span: c.Span,
+				p.Report(analyze.Finding{Rule: "part-whole", Span: c.Span,
 					Message: fmt.Sprintf("比重不能超过100％：“%s”所占比重写为%s", c.Metric, c.Text), Suggestion: "核对比重数值"})
 			}
 		}
@@ -477,9 +479,9 @@ func numberPartWhole(p *Pass, cs []Claim) {
 			if big == nil || lo <= bigHi {
 				continue
 			}
-			p.Report(Finding{Rule: "part-whole", Span: part.Span,
+			p.Report(analyze.Finding{Rule: "part-whole", Span: part.Span,
 				Message:    fmt.Sprintf("部分大于整体：“其中”所列的%s大于总数%s（第%d行）", part.Text, big.Text, lineOf(p, big.Start)),
-				Suggestion: "核对总数与分项数值", Related: []Related{related(big, "总数")}})
+				Suggestion: "核对总数与分项数值", Related: []analyze.Related{related(big, "总数")}})
 		}
 		i = k - 1
 	}
@@ -489,9 +491,9 @@ func numberPartWhole(p *Pass, cs []Claim) {
 // to: the claims before 其中 in its sentence or, when 其中 opens the
 // sentence, in the sentence before. nil when there is none or one of them is
 // approximate.
-func largestWhole(cs []Claim, i, qi int, part *Claim, opens bool) (*Claim, float64) {
+func largestWhole(cs []analyze.Claim, i, qi int, part *analyze.Claim, opens bool) (*analyze.Claim, float64) {
 	first := &cs[i]
-	var wholes []*Claim
+	var wholes []*analyze.Claim
 	for k := i - 1; k >= 0 && cs[k].Sentence == first.Sentence; k-- {
 		if cs[k].Span.End <= qi && wholeCandidate(&cs[k], part) {
 			wholes = append(wholes, &cs[k])
@@ -511,7 +513,7 @@ func largestWhole(cs []Claim, i, qi int, part *Claim, opens bool) (*Claim, float
 			}
 		}
 	}
-	var big *Claim
+	var big *analyze.Claim
 	bigHi := math.Inf(-1)
 	for _, w := range wholes {
 		_, hi, ok := bounds(w)
@@ -528,7 +530,7 @@ func largestWhole(cs []Claim, i, qi int, part *Claim, opens bool) (*Claim, float
 // ---------------------------------------------------------------------------
 // number.relation
 
-func numberRelation(p *Pass, cs []Claim) {
+func numberRelation(p *analyze.Pass, cs []analyze.Claim) {
 	text := p.Doc.Text
 	for i := range cs {
 		c := &cs[i]
@@ -546,9 +548,9 @@ func numberRelation(p *Pass, cs []Claim) {
 					if n.Rel()&claims.RelBuilt != 0 {
 						word = "新建"
 					}
-					p.Report(Finding{Rule: "relation", Span: c.Span,
+					p.Report(analyze.Finding{Rule: "relation", Span: c.Span,
 						Message:    fmt.Sprintf("累计数%s小于本年%s数%s：累计数应不小于当年%s数", c.Text, word, n.Text, word),
-						Suggestion: "核对累计数与" + word + "数", Related: []Related{related(n, word+"数")}})
+						Suggestion: "核对累计数与" + word + "数", Related: []analyze.Related{related(n, word+"数")}})
 				}
 				break
 			}
@@ -556,7 +558,7 @@ func numberRelation(p *Pass, cs []Claim) {
 		// 超…目标: the completed amount is a figure before it in the
 		// sentence; the largest one is taken (其中… may come between)
 		if c.Rel()&(claims.RelOverTarget|claims.RelTargetAfter) != 0 {
-			var a *Claim
+			var a *analyze.Claim
 			ahi := math.Inf(-1)
 			for k := i - 1; k >= 0 && cs[k].Sentence == c.Sentence; k-- {
 				o := &cs[k]
@@ -577,13 +579,13 @@ func numberRelation(p *Pass, cs []Claim) {
 				switch {
 				case !ok:
 				case c.Rel()&claims.RelOverTarget != 0 && tlo > ahi:
-					p.Report(Finding{Rule: "relation", Span: c.Span,
+					p.Report(analyze.Finding{Rule: "relation", Span: c.Span,
 						Message:    fmt.Sprintf("“超…目标”与数值矛盾：完成%s，而目标（或超出部分）写为%s，大于完成数", a.Text, c.Text),
-						Suggestion: "核对完成数与目标数", Related: []Related{related(a, "完成数")}})
+						Suggestion: "核对完成数与目标数", Related: []analyze.Related{related(a, "完成数")}})
 				case c.Rel()&claims.RelTargetAfter != 0 && ahi <= tlo:
-					p.Report(Finding{Rule: "relation", Span: c.Span,
+					p.Report(analyze.Finding{Rule: "relation", Span: c.Span,
 						Message:    fmt.Sprintf("“超…目标”与数值矛盾：完成%s，未超过目标%s", a.Text, c.Text),
-						Suggestion: "核对完成数与目标数", Related: []Related{related(a, "完成数")}})
+						Suggestion: "核对完成数与目标数", Related: []analyze.Related{related(a, "完成数")}})
 				}
 			}
 		}
@@ -593,7 +595,7 @@ func numberRelation(p *Pass, cs []Claim) {
 			if (strings.HasSuffix(lead, "目标的") || strings.HasSuffix(lead, "任务的") || strings.HasSuffix(lead, "计划的")) &&
 				strings.Contains(text[c.Sentence.Start:c.Sentence.End], "超额完成") {
 				if _, hi, ok := bounds(c); ok && hi < 100 {
-					p.Report(Finding{Rule: "relation", Span: c.Span,
+					p.Report(analyze.Finding{Rule: "relation", Span: c.Span,
 						Message:    fmt.Sprintf("“超额完成”与完成率%s矛盾：完成率不足100％即未完成目标", c.Text),
 						Suggestion: "核对完成率，或改为“完成”"})
 				}
@@ -613,9 +615,9 @@ func numberRelation(p *Pass, cs []Claim) {
 					if down {
 						verb = "下降"
 					}
-					p.Report(Finding{Rule: "relation", Span: c.Span,
+					p.Report(analyze.Finding{Rule: "relation", Span: c.Span,
 						Message:    fmt.Sprintf("“由%s%s到%s”与数值方向矛盾", a.Text, verb, c.Text),
-						Suggestion: "核对前后数值或改用相反的动词", Related: []Related{related(a, "原数值")}})
+						Suggestion: "核对前后数值或改用相反的动词", Related: []analyze.Related{related(a, "原数值")}})
 				}
 			}
 		}
@@ -637,9 +639,9 @@ func hasAny(s string, ws []string) bool {
 
 // yoyCheck compares a growth rate with the current and the last year's
 // values stated in the same sentence: 收入120亿元，上年为100亿元，同比增长15％.
-func yoyCheck(p *Pass, cs []Claim, gi int) {
+func yoyCheck(p *analyze.Pass, cs []analyze.Claim, gi int) {
 	g := &cs[gi]
-	var cur, prev *Claim
+	var cur, prev *analyze.Claim
 	sc := sentenceClaims(cs, gi)
 	for k := range sc {
 		o := &sc[k]
@@ -681,11 +683,11 @@ func yoyCheck(p *Pass, cs []Claim, gi int) {
 		if want < 0 {
 			word = "下降"
 		}
-		p.Report(Finding{Rule: "relation", Span: g.Span,
+		p.Report(analyze.Finding{Rule: "relation", Span: g.Span,
 			Message: fmt.Sprintf("同比增速与数值不符：本期%s、上年%s，实际%s%s％，而非%s",
 				cur.Text, prev.Text, word, strconv.FormatFloat(math.Abs(want), 'f', 1, 64), g.Text),
 			Suggestion: "核对增速或本期、上年数值",
-			Related:    []Related{related(cur, "本期数"), related(prev, "上年数")}})
+			Related:    []analyze.Related{related(cur, "本期数"), related(prev, "上年数")}})
 	}
 }
 
@@ -716,7 +718,7 @@ const timeMask = 1<<len(timeWords) - 1 // the timeWords bits of a sentenceWordSe
 // conflictScope derives the context of claims for number.conflict, caching
 // what paragraphs and outline nodes share.
 type conflictScope struct {
-	p         *Pass
+	p         *analyze.Pass
 	nodePlan  []int8   // per outline node: 0 unknown, 1 no plan, 2 plan
 	nodeTimes []uint64 // per outline node: time words of its and its ancestors' titles, +1
 	paraPlan  map[int]paraOpening
@@ -728,7 +730,7 @@ type paraOpening struct {
 	plan  bool
 }
 
-func newConflictScope(p *Pass) *conflictScope {
+func newConflictScope(p *analyze.Pass) *conflictScope {
 	n := len(p.Outline())
 	return &conflictScope{p: p, nodePlan: make([]int8, n), nodeTimes: make([]uint64, n), paraPlan: map[int]paraOpening{}}
 }
@@ -737,7 +739,7 @@ func newConflictScope(p *Pass) *conflictScope {
 // sentence says so (sentence is its sentenceWordSet mask), it stands in a
 // plan section (the outline's 下一步打算, a heading with 打算/目标/任务…), or
 // its paragraph opens with a plan (2024年，我们将…；一是…).
-func (x *conflictScope) plan(c *Claim, node int, sentence uint64) bool {
+func (x *conflictScope) plan(c *analyze.Claim, node int, sentence uint64) bool {
 	p := x.p
 	text := p.Doc.Text
 	if sentence&^timeMask != 0 {
@@ -748,7 +750,7 @@ func (x *conflictScope) plan(c *Claim, node int, sentence uint64) bool {
 			x.nodePlan[node] = 1
 			nodes := p.Outline()
 			for n := node; n >= 0; n = nodes[n].Parent {
-				if nodes[n].Implicit == KindPlans || nodes[n].Heading != nil && planSectionWordSet.Any(nodes[n].Title) {
+				if nodes[n].Implicit == analyze.KindPlans || nodes[n].Heading != nil && planSectionWordSet.Any(nodes[n].Title) {
 					x.nodePlan[node] = 2
 					break
 				}
@@ -774,7 +776,7 @@ func (x *conflictScope) plan(c *Claim, node int, sentence uint64) bool {
 
 // times returns the time words of the titles of the outline nodes above a
 // claim and the years and months in its sentence.
-func (x *conflictScope) times(cs []Claim, i, node int) (uint64, string) {
+func (x *conflictScope) times(cs []analyze.Claim, i, node int) (uint64, string) {
 	var heads uint64
 	if node >= 0 {
 		if x.nodeTimes[node] == 0 {
@@ -789,7 +791,7 @@ func (x *conflictScope) times(cs []Claim, i, node int) (uint64, string) {
 	}
 	var b strings.Builder
 	for _, o := range sentenceClaims(cs, i) {
-		if o.Kind == ClaimYear || o.Kind == ClaimMonth {
+		if o.Kind == analyze.ClaimYear || o.Kind == analyze.ClaimMonth {
 			b.WriteString(o.Text + "|")
 		}
 	}
@@ -797,7 +799,7 @@ func (x *conflictScope) times(cs []Claim, i, node int) (uint64, string) {
 }
 
 // sentenceClaims returns the claims of cs[i]'s sentence (they are adjacent).
-func sentenceClaims(cs []Claim, i int) []Claim {
+func sentenceClaims(cs []analyze.Claim, i int) []analyze.Claim {
 	lo, hi := i, i+1
 	for lo > 0 && cs[lo-1].Sentence == cs[i].Sentence {
 		lo--
@@ -830,7 +832,7 @@ type conflictKey struct {
 //     totals-like: scoped to the whole area (全市软件业收入, 全区…) or an
 //     aggregate indicator (社会消费品零售总额, 地区生产总值, 工业增加值), of
 //     which a report has a single figure per period.
-func numberConflict(p *Pass, cs []Claim) {
+func numberConflict(p *analyze.Pass, cs []analyze.Claim) {
 	var keys []conflictKey
 	var byKey map[conflictKey][]int
 	for i := range cs {
@@ -839,7 +841,7 @@ func numberConflict(p *Pass, cs []Claim) {
 			continue
 		}
 		switch c.Kind {
-		case ClaimYear, ClaimMonth, ClaimDate:
+		case analyze.ClaimYear, analyze.ClaimMonth, analyze.ClaimDate:
 			continue
 		}
 		if utf8.RuneCountInString(c.Metric) < 4 || genericMetric(c.Metric) {
@@ -855,7 +857,7 @@ func numberConflict(p *Pass, cs []Claim) {
 		byKey[k] = append(byKey[k], i)
 	}
 	type seen struct {
-		c           *Claim
+		c           *analyze.Claim
 		node        int  // innermost outline node
 		totals      bool // totalsMetric
 		words, head uint64
@@ -879,7 +881,7 @@ func numberConflict(p *Pass, cs []Claim) {
 			if !ok {
 				continue
 			}
-			node := p.nodeAt(c.Start)
+			node := p.NodeAt(c.Start)
 			sw := sentenceWordSet.Mask(p.Doc.Text[c.Sentence.Start:c.Sentence.End])
 			if scope.plan(c, node, sw) {
 				continue
@@ -897,9 +899,9 @@ func numberConflict(p *Pass, cs []Claim) {
 					break
 				}
 				if o.hi < lo || hi < o.lo {
-					p.Report(Finding{Rule: "conflict", Span: c.Span,
+					p.Report(analyze.Finding{Rule: "conflict", Span: c.Span,
 						Message:    fmt.Sprintf("同一指标“%s”前后数值不一致：此处为%s，第%d行为%s", c.Metric, c.Text, lineOf(p, o.c.Start), o.c.Text),
-						Suggestion: "核对两处数值，统一口径", Related: []Related{related(o.c, "另一处")}})
+						Suggestion: "核对两处数值，统一口径", Related: []analyze.Related{related(o.c, "另一处")}})
 					dup = true // one finding per place
 					break
 				}
@@ -923,7 +925,7 @@ var aggregateEnds = []string{"零售总额", "进出口总额", "生产总值", 
 // totalsMetric reports whether a claim's metric is totals-like: scoped to
 // the whole area (in the metric or earlier in its clause: 全市实现地区生产
 // 总值…) or an aggregate indicator.
-func totalsMetric(p *Pass, c *Claim) bool {
+func totalsMetric(p *analyze.Pass, c *analyze.Claim) bool {
 	m := c.Metric
 	if scan.HasSuffixAny(m, aggregateEnds) || scan.HasPrefixAny(strings.TrimPrefix(m, "全年"), areaScopes) {
 		return true
@@ -1046,19 +1048,19 @@ func yearOffset(w string) int {
 	return 0
 }
 
-func (a *Analysis) governmentReport() bool {
+func governmentReport(a *analyze.Analysis) bool {
 	if a.Profile != nil {
 		return a.Profile.ID == "government-work"
 	}
 	return strings.Contains(a.Doc.Slice(a.Doc.Title), "政府工作报告")
 }
 
-func numberYear(p *Pass, cs []Claim) {
+func numberYear(p *analyze.Pass, cs []analyze.Claim) {
 	y := p.Year
 	if y == 0 {
 		return
 	}
-	gov := p.governmentReport()
+	gov := governmentReport(p.Analysis)
 	text := p.Doc.Text
 	// 今年（2022年）: a report on year y is written in y or early y+1
 	type appos struct {
@@ -1114,7 +1116,7 @@ func numberYear(p *Pass, cs []Claim) {
 		}
 		if !good {
 			want := y + off
-			p.Report(Finding{Rule: "year", Span: ap.sp,
+			p.Report(analyze.Finding{Rule: "year", Span: ap.sp,
 				Message:    fmt.Sprintf("“%s”与报告年度不符：本报告为%d年度，“%s”应为%d年", p.Doc.Slice(ap.sp), y, ap.word, want),
 				Suggestion: fmt.Sprintf("改为%d年，或核对报告年度", want)})
 			continue
@@ -1123,11 +1125,11 @@ func numberYear(p *Pass, cs []Claim) {
 			_ = first
 			for wy, fa := range written {
 				if wy != implied {
-					p.Report(Finding{Rule: "year", Span: ap.sp,
+					p.Report(analyze.Finding{Rule: "year", Span: ap.sp,
 						Message: fmt.Sprintf("“%s”与第%d行“%s”推算出的成文年份不同（%d年与%d年），相对年份前后不一致",
 							p.Doc.Slice(ap.sp), lineOf(p, fa.sp.Start), p.Doc.Slice(fa.sp), implied, wy),
 						Suggestion: "统一“今年”“明年”“去年”所指的年份",
-						Related:    []Related{{Span: fa.sp, Message: "另一处"}}})
+						Related:    []analyze.Related{{Span: fa.sp, Message: "另一处"}}})
 				}
 				break
 			}
@@ -1153,16 +1155,16 @@ func numberYear(p *Pass, cs []Claim) {
 	}
 	for i := range cs {
 		c := &cs[i]
-		if c.Kind != ClaimYear || c.Value == nil || c.RangeEnd != nil {
+		if c.Kind != analyze.ClaimYear || c.Value == nil || c.RangeEnd != nil {
 			continue
 		}
-		if i+1 < len(cs) && cs[i+1].Start == c.Span.End && cs[i+1].Kind == ClaimMonth {
+		if i+1 < len(cs) && cs[i+1].Start == c.Span.End && cs[i+1].Kind == analyze.ClaimMonth {
 			continue // a date (2024年12月28日): the signature, not a plan
 		}
 		inPlan := false
 		nodes := p.Outline()
-		for n := p.nodeAt(c.Start); n >= 0; n = nodes[n].Parent {
-			if nodes[n].Implicit == KindPlans || nodes[n].Heading != nil && hasAny(nodes[n].Title, planHeadWords) {
+		for n := p.NodeAt(c.Start); n >= 0; n = nodes[n].Parent {
+			if nodes[n].Implicit == analyze.KindPlans || nodes[n].Heading != nil && hasAny(nodes[n].Title, planHeadWords) {
 				inPlan = true
 			}
 		}
@@ -1189,13 +1191,13 @@ func numberYear(p *Pass, cs []Claim) {
 		if gov {
 			msg = fmt.Sprintf("今年工作安排的年份应为%d年：本报告为%d年政府工作报告，“%s”是已回顾的年份", planYear, y, c.Text)
 		}
-		p.Report(Finding{Rule: "year", Span: c.Span, Message: msg,
+		p.Report(analyze.Finding{Rule: "year", Span: c.Span, Message: msg,
 			Suggestion: fmt.Sprintf("改为“%d年”", planYear)})
 	}
 }
 
 // listID returns the claim's 分别 list id (0 when none).
-func listID(c *Claim) int {
+func listID(c *analyze.Claim) int {
 	id, _, _ := c.List()
 	return id
 }

@@ -1,6 +1,7 @@
-package analyze
+package wording
 
 import (
+	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"sort"
 	"strings"
@@ -11,31 +12,31 @@ import (
 	"github.com/reportlint/reportlint/segment"
 )
 
-// WordingCheck checks repeated words and commonly misused words.
-var WordingCheck = &Check{
+// Check checks repeated words and commonly misused words.
+var Check = &analyze.Check{
 	Name: "wording",
 	Doc: "用词：词语误重复（“的的”“增速**、增速”），以及公文常见误用词（截止目前→截至目前、其它→其他、" +
 		"再接再励→再接再厉等，词表见 lexicon/data/words.yaml，可用 --lexicon 扩充）。叠词（常常、研究研究、清清白白）不报。",
-	Severity:    Warning,
+	Severity:    analyze.Warning,
 	NeedsTokens: true,
-	Rules: []*Rule{
+	Rules: []*analyze.Rule{
 		{ID: "wording.repeat", Title: "疑似词语重复", Doc: "同一个词紧挨着重复，或在顿号前后重复；叠用也可能是有意的，请核实",
-			Severity: Warning, Group: GroupUsage, Source: SourcePractice, Heuristic: true,
+			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourcePractice, Heuristic: true,
 			Good: "认真研究部署。", Bad: "认真研究研究部署部署。"},
 		{ID: "wording.misused", Title: "用词错误", Doc: "公文常见误用词、错别字（词表 words 中级别为 error 的条目），以及表示“到某时为止”的“截止”（应为“截至”）",
-			Severity: Error, Group: GroupUsage, Source: SourcePractice, Fixable: true,
+			Severity: analyze.Error, Group: analyze.GroupUsage, Source: analyze.SourcePractice, Fixable: true,
 			Good: "截至目前，已完成全年任务。", Bad: "截止目前，已完成全年任务。"},
 		{ID: "wording.context", Title: "疑似用词不当", Doc: "词表 words 中级别为 warning 的条目：多数语境下应改，个别语境可用，请结合上下文核实",
-			Severity: Warning, Group: GroupUsage, Source: SourcePractice, Heuristic: true,
+			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourcePractice, Heuristic: true,
 			Good: "全面推进法治建设。", Bad: "全面推进法制建设。"},
 		{ID: "wording.preferred", Title: "宜用推荐词形", Doc: "词表 words 中级别为 info 的条目：并非错误，但宜统一用推荐词形或现行提法",
-			Severity: Info, Group: GroupUsage, Source: SourcePractice, Fixable: true,
+			Severity: analyze.Info, Group: analyze.GroupUsage, Source: analyze.SourcePractice, Fixable: true,
 			Good: "其他工作", Bad: "其它工作"},
 	},
 	Run: runWording,
 }
 
-func runWording(p *Pass) error {
+func runWording(p *analyze.Pass) error {
 	wdRepeats(p)
 	wdMisused(p)
 	return nil
@@ -64,21 +65,9 @@ var wdRedupPOS = map[string]bool{"v": true, "vd": true, "vn": true, "vg": true, 
 var wdDupSingles = map[string]bool{"的": true, "地": true, "得": true, "了": true, "是": true, "在": true, "和": true,
 	"与": true, "把": true, "被": true, "将": true, "对": true, "向": true, "从": true, "为": true}
 
-func wdAllHan(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if !puHan(r) {
-			return false
-		}
-	}
-	return true
-}
-
 // wdRepeats reports a word doubled by mistake: 工作工作, 的的, and an item
 // repeated across a 顿号 (增速**、增速连续).
-func wdRepeats(p *Pass) {
+func wdRepeats(p *analyze.Pass) {
 	toks := p.Tokens()
 	if len(toks) == 0 {
 		return
@@ -91,10 +80,10 @@ func wdRepeats(p *Pass) {
 	for i := 0; i+1 < len(toks); i++ {
 		t, u := &toks[i], &toks[i+1]
 		// Adjacent: 工作工作, 的的.
-		if t.Span.End == u.Span.Start && t.Text == u.Text && wdAllHan(t.Text) {
+		if t.Span.End == u.Span.Start && t.Text == u.Text && scan.AllHan(t.Text) {
 			n := utf8.RuneCountInString(t.Text)
 			if (n == 1 && wdDupSingles[t.Text]) || (n >= 2 && !wdRedupPOS[t.POS] && !wdRedupVerbs[t.Text]) {
-				p.Report(Finding{Rule: "repeat", Span: segment.Span{Start: t.Span.Start, End: u.Span.End},
+				p.Report(analyze.Finding{Rule: "repeat", Span: segment.Span{Start: t.Span.Start, End: u.Span.End},
 					Message:    "词语重复：“" + t.Text + t.Text + "”中“" + t.Text + "”连用两次，应删去一个",
 					Suggestion: t.Text})
 				i++
@@ -107,7 +96,7 @@ func wdRepeats(p *Pass) {
 // wdListRepeats reports a list item repeated across a 顿号: the item before
 // is a word or two (plus a blank or a bare number), and the item after starts
 // with the same words: 增速**、增速连续, 重点企业、重点企业.
-func wdListRepeats(p *Pass, toks []segment.Token, inPlaceholder func(segment.Span) bool) {
+func wdListRepeats(p *analyze.Pass, toks []segment.Token, inPlaceholder func(segment.Span) bool) {
 	text := p.Doc.Text
 	for k, d := range toks {
 		if d.Text != "、" {
@@ -118,10 +107,10 @@ func wdListRepeats(p *Pass, toks []segment.Token, inPlaceholder func(segment.Spa
 			e--
 		}
 		s := e
-		for s >= 0 && k-s <= 6 && wdAllHan(toks[s].Text) && !wdItemStart(text, toks[s].Span.Start) {
+		for s >= 0 && k-s <= 6 && scan.AllHan(toks[s].Text) && !wdItemStart(text, toks[s].Span.Start) {
 			s--
 		}
-		if e < 0 || s < 0 || !wdAllHan(toks[s].Text) || !wdItemStart(text, toks[s].Span.Start) {
+		if e < 0 || s < 0 || !scan.AllHan(toks[s].Text) || !wdItemStart(text, toks[s].Span.Start) {
 			continue
 		}
 		item := text[toks[s].Span.Start:toks[e].Span.End]
@@ -133,13 +122,13 @@ func wdListRepeats(p *Pass, toks []segment.Token, inPlaceholder func(segment.Spa
 		if j >= len(toks) || toks[j].Span.End != end {
 			continue // 增长、增长率: not the same word
 		}
-		if j+1 < len(toks) && toks[j+1].Span.Start == end && wdAllHan(toks[j+1].Text) && !wdFollowPOS[toks[j+1].POS] {
+		if j+1 < len(toks) && toks[j+1].Span.Start == end && scan.AllHan(toks[j+1].Text) && !wdFollowPOS[toks[j+1].POS] {
 			// 本人、本人配偶, 发展、发展成果: the second item names another
 			// thing. Report only when the repeated word is followed by a
 			// blank, a number, a mark or an adverbial (增速连续, 企业均).
 			continue
 		}
-		p.Report(Finding{Rule: "repeat", Span: segment.Span{Start: toks[s].Span.Start, End: end},
+		p.Report(analyze.Finding{Rule: "repeat", Span: segment.Span{Start: toks[s].Span.Start, End: end},
 			Message:    "并列成分重复：“" + text[toks[s].Span.Start:end] + "”中“" + item + "”在顿号前后重复出现，疑为误写或多余",
 			Suggestion: "删去重复的“" + item + "”，或合并为一项"})
 	}
@@ -152,7 +141,7 @@ func wdItemStart(text string, off int) bool {
 		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(text[:off])
-	return r == '\n' || puPointMark(r) || puOpener(r) || r == ' ' || r == '　'
+	return r == '\n' || scan.PointMark(r) || scan.Opener(r) || r == ' ' || r == '　'
 }
 
 // wdFollowPOS are parts of speech that may follow a repeated list item
@@ -166,7 +155,7 @@ func wdBareNumber(s string) bool {
 		return false
 	}
 	for _, r := range s {
-		if !puDigit(r) && r != '.' {
+		if !scan.IsASCIIDigit(r) && r != '.' {
 			return false
 		}
 	}
@@ -178,7 +167,7 @@ type wdMatcher struct {
 	byFirst map[rune][]int // rule indexes by first rune, longest wrong form first
 	first   scan.RuneBits  // the keys of byFirst
 	rules   []lexicon.WordRule
-	sev     []Severity
+	sev     []analyze.Severity
 }
 
 // wdMatchers caches one matcher per loaded lexicon (lexicons are read-only).
@@ -193,9 +182,9 @@ func wordMatcherFor(lex *lexicon.Lexicon) *wdMatcher {
 		if w.Disabled || w.Wrong == "" {
 			continue
 		}
-		sev := Warning
+		sev := analyze.Warning
 		if w.Severity != "" {
-			if s, err := ParseSeverity(w.Severity); err == nil {
+			if s, err := analyze.ParseSeverity(w.Severity); err == nil {
 				sev = s
 			}
 		}
@@ -222,7 +211,7 @@ var wdJiezhiTime = []string{"目前", "当前", "现在", "今年", "去年", "�
 
 // wdMisused reports the lexicon's misused words, outside 《》 titles
 // (a cited title is quoted as issued).
-func wdMisused(p *Pass) {
+func wdMisused(p *analyze.Pass) {
 	m := wordMatcherFor(p.Lex)
 	text := p.Doc.Text
 	book := 0
@@ -257,9 +246,9 @@ func wdMisused(p *Pass) {
 			}
 			id, msg := "misused", "用词不当：“"+rule.Wrong+"”应为“"+rule.Correction+"”"
 			switch m.sev[k] {
-			case Info:
+			case analyze.Info:
 				id, msg = "preferred", "“"+rule.Wrong+"”宜改为“"+rule.Correction+"”"
-			case Warning:
+			case analyze.Warning:
 				id, msg = "context", "疑似用词不当：“"+rule.Wrong+"”一般应为“"+rule.Correction+"”"
 			}
 			if rule.Note != "" {
@@ -268,7 +257,7 @@ func wdMisused(p *Pass) {
 			if id == "context" {
 				msg += "，请核实"
 			}
-			p.Report(Finding{Rule: id, Span: segment.Span{Start: i, End: i + len(rule.Wrong)},
+			p.Report(analyze.Finding{Rule: id, Span: segment.Span{Start: i, End: i + len(rule.Wrong)},
 				Message: msg, Suggestion: rule.Correction})
 			i += len(rule.Wrong)
 			matched = true
@@ -279,7 +268,7 @@ func wdMisused(p *Pass) {
 		}
 		if r == '截' && strings.HasPrefix(text[i:], "截止") && wdItemStart(text, i) {
 			if rest := text[i+len("截止"):]; wdStartsTime(rest) {
-				p.Report(Finding{Rule: "misused", Span: segment.Span{Start: i, End: i + len("截止")},
+				p.Report(analyze.Finding{Rule: "misused", Span: segment.Span{Start: i, End: i + len("截止")},
 					Message: "用词不当：表示“到某时为止”应用“截至”，“截止" + wdFirstRunes(rest, 6) + "”应为“截至" + wdFirstRunes(rest, 6) +
 						"”（“截止”表示到期停止，一般放在时间之后，如“报名于5月底截止”）",
 					Suggestion: "截至"})
@@ -292,7 +281,7 @@ func wdMisused(p *Pass) {
 // wdStartsTime reports whether s starts with a date or a time word.
 func wdStartsTime(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
-	if puDigit(r) || (r >= '０' && r <= '９') {
+	if scan.IsASCIIDigit(r) || (r >= '０' && r <= '９') {
 		return true
 	}
 	for _, t := range wdJiezhiTime {

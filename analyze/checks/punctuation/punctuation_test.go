@@ -1,4 +1,4 @@
-package analyze_test
+package punctuation_test
 
 import (
 	"os"
@@ -8,12 +8,15 @@ import (
 
 	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/analyze/analyzetest"
+	"github.com/reportlint/reportlint/analyze/checks/consistency"
+	"github.com/reportlint/reportlint/analyze/checks/punctuation"
+	"github.com/reportlint/reportlint/analyze/checks/wording"
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
 )
 
 func TestPunctuationFixtures(t *testing.T) {
-	analyzetest.Run(t, "../testdata/punctuation", analyze.PunctuationCheck)
+	analyzetest.Run(t, "testdata", punctuation.Check)
 }
 
 // FuzzTextChecks runs the punctuation, wording and consistency checks over
@@ -33,7 +36,7 @@ func FuzzTextChecks(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	checks := []*analyze.Check{analyze.PunctuationCheck, analyze.WordingCheck, analyze.ConsistencyCheck}
+	checks := []*analyze.Check{punctuation.Check, wording.Check, consistency.Check}
 	// One segmenter for all inputs: building one per input is too slow under
 	// fuzzing instrumentation, and any token stream must be handled.
 	seg := segment.NewSegmenterFor(append(seeds, "全年完成重点项目储备库和应用场景库建设，研究研究工作工作的的"), nil)
@@ -77,7 +80,7 @@ func newDocOrSkip(t *testing.T, format segment.Format, s string) (doc *segment.D
 // BenchmarkTextChecks measures the three checks on a sample report, with
 // tokens computed once outside the loop (they are shared by all checks).
 func BenchmarkTextChecks(b *testing.B) {
-	data, err := os.ReadFile("../testdata/segment/zhengfu_baogao.txt")
+	data, err := os.ReadFile("../../../testdata/segment/zhengfu_baogao.txt")
 	if err != nil {
 		b.Skip(err)
 	}
@@ -87,7 +90,7 @@ func BenchmarkTextChecks(b *testing.B) {
 	}
 	text := string(data)
 	toks := segment.NewSegmenterFor([]string{text}, lex.SegmentTerms()).Tokens(text)
-	for _, c := range []*analyze.Check{analyze.PunctuationCheck, analyze.WordingCheck, analyze.ConsistencyCheck} {
+	for _, c := range []*analyze.Check{punctuation.Check, wording.Check, consistency.Check} {
 		b.Run(c.Name, func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			for b.Loop() {
