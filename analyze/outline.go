@@ -162,10 +162,10 @@ func firstClause(text string, sp segment.Span) segment.Span {
 	return sp
 }
 
-// headingLike reports whether a paragraph looks like an unnumbered heading:
+// HeadingLike reports whether a paragraph looks like an unnumbered heading:
 // a short line without closing punctuation, a Markdown heading, or a .docx
 // heading style.
-func headingLike(doc *segment.Document, p *segment.Paragraph) bool {
+func HeadingLike(doc *segment.Document, p *segment.Paragraph) bool {
 	s := doc.Slice(p.Span)
 	if doc.Format == segment.FormatMarkdown && strings.HasPrefix(s, "#") {
 		return true
@@ -275,7 +275,7 @@ func (a *Analysis) implicitSections() []OutlineNode {
 		}
 		intro := firstBody
 		firstBody = false
-		line := headingLike(doc, p)
+		line := HeadingLike(doc, p)
 		inTail := pi > lastTop
 		if !line && (!inTail || pi == lastTop+1 && lastTop >= 0 || intro) {
 			continue

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/analyze/checks/structure"
 	"github.com/reportlint/reportlint/segment"
 )
 
@@ -32,7 +33,7 @@ func newStructureCmd(app *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			opt, err := o.analyzeOptions(lex, []*analyze.Check{analyze.StructureCheck})
+			opt, err := o.analyzeOptions(lex, []*analyze.Check{structure.Check})
 			if err != nil {
 				return err
 			}

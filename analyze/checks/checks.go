@@ -12,6 +12,7 @@ import (
 	"github.com/reportlint/reportlint/analyze/checks/number"
 	"github.com/reportlint/reportlint/analyze/checks/placeholder"
 	"github.com/reportlint/reportlint/analyze/checks/punctuation"
+	"github.com/reportlint/reportlint/analyze/checks/structure"
 	"github.com/reportlint/reportlint/analyze/checks/suppression"
 	"github.com/reportlint/reportlint/analyze/checks/wording"
 )
@@ -20,7 +21,7 @@ import (
 var All = []*analyze.Check{
 	placeholder.Check,
 	formulation.Check,
-	analyze.StructureCheck,
+	structure.Check,
 	suppression.Check,
 	punctuation.Check,
 	wording.Check,

@@ -1,4 +1,4 @@
-package analyze_test
+package structure_test
 
 import (
 	"strings"
@@ -7,12 +7,13 @@ import (
 	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/analyze/analyzetest"
 	"github.com/reportlint/reportlint/analyze/checks/placeholder"
+	"github.com/reportlint/reportlint/analyze/checks/structure"
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
 )
 
 func TestStructureFixtures(t *testing.T) {
-	analyzetest.Run(t, "../testdata/structure", analyze.StructureCheck)
+	analyzetest.Run(t, "testdata", structure.Check)
 }
 
 // dutyReport is a duty report whose 存在问题 and 下一步打算 parts carry no
@@ -217,7 +218,7 @@ func TestStructureRunAttribution(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := analyze.Run(doc, lex, analyze.Options{Checks: []*analyze.Check{analyze.StructureCheck, placeholder.Check}})
+	res := analyze.Run(doc, lex, analyze.Options{Checks: []*analyze.Check{structure.Check, placeholder.Check}})
 	if res.Profile != "duty-report" || res.Year != 2022 {
 		t.Fatalf("detected %q %d", res.Profile, res.Year)
 	}
@@ -226,7 +227,7 @@ func TestStructureRunAttribution(t *testing.T) {
 	}
 	sections := map[int]string{}
 	for _, f := range res.Findings {
-		if f.Check == analyze.StructureCheck.Name {
+		if f.Check == structure.Check.Name {
 			t.Errorf("unexpected structure finding %d: %s", f.Pos.Line, f.Message)
 		}
 		sections[f.Pos.Line] = f.Section
@@ -270,7 +271,7 @@ func fuzzStructureOnce(t *testing.T, lex *lexicon.Lexicon, name, text string) {
 	if err != nil {
 		return
 	}
-	res := analyze.Run(doc, lex, analyze.Options{Checks: []*analyze.Check{analyze.StructureCheck}, Profile: "duty-report", Year: 2022})
+	res := analyze.Run(doc, lex, analyze.Options{Checks: []*analyze.Check{structure.Check}, Profile: "duty-report", Year: 2022})
 	for _, fd := range res.Findings {
 		if strings.HasSuffix(fd.Rule, ".internal") {
 			t.Fatalf("internal error: %s", fd.Message)
@@ -305,7 +306,7 @@ func BenchmarkStructure(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	opt := analyze.Options{Checks: []*analyze.Check{analyze.StructureCheck}}
+	opt := analyze.Options{Checks: []*analyze.Check{structure.Check}}
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {

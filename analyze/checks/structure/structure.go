@@ -1,61 +1,62 @@
-package analyze
+package structure
 
 import (
 	"fmt"
+	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/analyze/internal/scan"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
 )
 
-// StructureCheck checks the numbered outline against GB/T 9704 7.3.3 (一、 （一）
+// Check checks the numbered outline against GB/T 9704 7.3.3 (一、 （一）
 // 1. （1）), run-in enumerations (一是……二是……, 第一，第二，), and the parts
 // the report type usually has (德、能、勤、绩、廉, 存在问题, 下一步打算 …).
-var StructureCheck = &Check{
+var Check = &analyze.Check{
 	Name: "structure",
 	Doc: "检查结构层次序数：同级序号是否连续、有无重复或重新起编，层次是否跳级或颠倒，写法是否符合 GB/T 9704（一、（一）1.（1）），" +
 		"同级写法是否统一；段内“一是……二是……”“第一，第二，”列举是否连续；以及文种通常包含的组成部分（如述职报告的思想政治、" +
 		"履职尽责、廉洁自律、存在问题、下一步打算）是否齐全、顺序是否合乎常规。未编号而以开头语引出的部分（如“……还存在一些问题和不足，主要是：”）也计为组成部分。",
-	Severity: Warning,
-	Rules: []*Rule{
+	Severity: analyze.Warning,
+	Rules: []*analyze.Rule{
 		{ID: "structure.numbering", Title: "序号不连续或层次跳级", Doc: "同级序号不连续、重复、倒退或在同一上级标题下重新起编（换了上级标题或中间有未编号的部分标题时重新起编是正常的）；" +
 			"层次跳级（一、之下直接用（1））或颠倒；段内列举“一是、二是……”“第一，第二，……”不连续。" +
 			"只有两个层次时“一、”之下直接用“1.”是通行做法，不报（其下还有（1）时见 structure.skipped-level）。（一）之下直接用（1）不报",
-			Severity: Warning, Group: GroupStructure, Source: SourcePractice,
+			Severity: analyze.Warning, Group: analyze.GroupStructure, Source: analyze.SourcePractice,
 			Good: "一、工作成效\n二、存在问题", Bad: "一、工作成效\n三、存在问题"},
 		{ID: "structure.skipped-level", Title: "三个层次时跳过了二级序号", Doc: "一级标题“一、”之下直接用“1.”，其下又有“（1）”：三个层次时宜依次使用（一）、1.、（1）",
-			Severity: Info, Group: GroupStructure, Source: SourcePractice,
+			Severity: analyze.Info, Group: analyze.GroupStructure, Source: analyze.SourcePractice,
 			Good: "一、工作成效\n（一）党建\n1.学习\n（1）集中学习", Bad: "一、工作成效\n1.学习\n（1）集中学习"},
 		{ID: "structure.form", Title: "序号写法不规范", Doc: "序号写法不符合 GB/T 9704：一级“一、”，二级“（一）”（括号后不加标点），三级“1.”或“1．”，四级“（1）”；如“一.”“（一）、”“1、”“(1)”",
-			Severity: Warning, Group: GroupStructure, Source: SourceStandard, Standard: "GB/T 9704—2012 7.3.3", Fixable: true,
+			Severity: analyze.Warning, Group: analyze.GroupStructure, Source: analyze.SourceStandard, Standard: "GB/T 9704—2012 7.3.3", Fixable: true,
 			Good: "（一）加强理论武装", Bad: "（一）、加强理论武装"},
 		{ID: "structure.mixed", Title: "同级序号写法混用", Doc: "同一层级的序号写法混用，且其中一种不符合 GB/T 9704，如“1.”与“1、”",
-			Severity: Warning, Group: GroupStructure, Source: SourceStandard, Standard: "GB/T 9704—2012 7.3.3",
+			Severity: analyze.Warning, Group: analyze.GroupStructure, Source: analyze.SourceStandard, Standard: "GB/T 9704—2012 7.3.3",
 			Good: "1.加强学习\n2.改进作风", Bad: "1.加强学习\n2、改进作风"},
 		{ID: "structure.mixed-style", Title: "同级序号写法不统一", Doc: "同一层级混用两种都可接受的写法，如“1.”与“1．”、“（1）”与“⑴”，宜统一",
-			Severity: Info, Group: GroupStructure, Source: SourcePractice,
+			Severity: analyze.Info, Group: analyze.GroupStructure, Source: analyze.SourcePractice,
 			Good: "1.加强学习\n2.改进作风", Bad: "1.加强学习\n2．改进作风"},
 		{ID: "structure.section-missing", Title: "疑似缺少组成部分", Doc: "缺少文种通常包含的组成部分（按标题、未编号部分的开头语和段落开头识别）；是否确实缺少请核实",
-			Severity: Warning, Group: GroupCompleteness, Source: SourcePractice, Heuristic: true,
+			Severity: analyze.Warning, Group: analyze.GroupCompleteness, Source: analyze.SourcePractice, Heuristic: true,
 			Good: "述职报告含工作成效、存在问题和下一步打算。", Bad: "述职报告只写工作成效，没有存在问题和下一步打算。"},
 		{ID: "structure.section-order", Title: "组成部分顺序与常见顺序不一致", Doc: "组成部分的顺序与该文种的常见顺序不一致",
-			Severity: Info, Group: GroupStructure, Source: SourcePractice, Heuristic: true,
+			Severity: analyze.Info, Group: analyze.GroupStructure, Source: analyze.SourcePractice, Heuristic: true,
 			Good: "先写工作成效，再写存在问题，最后写下一步打算。", Bad: "先写下一步打算，再写工作成效。"},
 	},
 	Run:     runStructure,
-	Collect: func(a *Analysis, res *Result) { res.Sections = a.Sections() },
+	Collect: func(a *analyze.Analysis, res *analyze.Result) { res.Sections = a.Sections() },
 }
 
-func runStructure(p *Pass) error {
+func runStructure(p *analyze.Pass) error {
 	nodes := p.Outline()
 	checkHeadingNumbers(p, nodes)
 	checkHeadingForms(p)
 	checkRunIn(p, nodes)
-	checkSections(p)
+	for _, f := range analyze.SectionFindings(p.Analysis) {
+		p.Report(f)
+	}
 	return nil
 }
 
@@ -109,10 +110,10 @@ func missingList(render func(int) string, from, to int) string {
 
 // partBreak reports whether an unnumbered heading-like line or an implicit
 // section lies strictly between two paragraphs.
-func partBreak(a *Analysis, from, to int) bool {
+func partBreak(a *analyze.Analysis, from, to int) bool {
 	doc := a.Doc
 	for pi := from + 1; pi < to && pi < len(doc.Paragraphs); pi++ {
-		if p := &doc.Paragraphs[pi]; p.Heading == nil && headingLike(doc, p) {
+		if p := &doc.Paragraphs[pi]; p.Heading == nil && analyze.HeadingLike(doc, p) {
 			return true
 		}
 	}
@@ -139,20 +140,20 @@ func writtenBetween(doc *segment.Document, from, to int, markers ...string) bool
 }
 
 // parentRef names a node's parent for messages: “一、” or “存在问题”部分.
-func parentRef(nodes []OutlineNode, i int) string {
+func parentRef(nodes []analyze.OutlineNode, i int) string {
 	pi := nodes[i].Parent
 	if pi < 0 {
 		return ""
 	}
 	if nodes[pi].Implicit != "" {
-		return "“" + ImplicitName(nodes[pi].Implicit) + "”部分"
+		return "“" + analyze.ImplicitName(nodes[pi].Implicit) + "”部分"
 	}
 	return qm(nodes[pi].Marker)
 }
 
 // checkHeadingNumbers reports gaps, repeats, restarts and reversals among
 // siblings (same outline parent and level), and skipped or inverted levels.
-func checkHeadingNumbers(p *Pass, nodes []OutlineNode) {
+func checkHeadingNumbers(p *analyze.Pass, nodes []analyze.OutlineNode) {
 	doc := p.Doc
 	type key struct{ parent, level int }
 	last := map[key]int{}
@@ -170,8 +171,8 @@ func checkHeadingNumbers(p *Pass, nodes []OutlineNode) {
 		lv := levelName(h.Level)
 		written := n.Marker
 		render := func(num int) string { return renderMarker(h.Form, h.Level, num) }
-		report := func(msg string, want int, rel []Related) {
-			p.Report(Finding{Rule: "numbering", Span: h.Marker, Message: msg,
+		report := func(msg string, want int, rel []analyze.Related) {
+			p.Report(analyze.Finding{Rule: "numbering", Span: h.Marker, Message: msg,
 				Suggestion: segment.WantMarker(h.Level, want), Related: rel})
 		}
 		if !seen {
@@ -189,7 +190,7 @@ func checkHeadingNumbers(p *Pass, nodes []OutlineNode) {
 		} else {
 			prev := nodes[prevIdx].Heading
 			pw := nodes[prevIdx].Marker
-			rel := []Related{{Span: prev.Marker, Message: "上一个同级标题"}}
+			rel := []analyze.Related{{Span: prev.Marker, Message: "上一个同级标题"}}
 			next := prev.Number + 1
 			switch {
 			case h.Number == next:
@@ -223,10 +224,10 @@ func checkHeadingNumbers(p *Pass, nodes []OutlineNode) {
 		parent := &nodes[n.Parent]
 		if d, ok := deepest[n.Parent]; ok && nodes[d].Level > n.Level && !inverted[n.Parent] && parent.Heading != nil {
 			inverted[n.Parent] = true
-			p.Report(Finding{Rule: "numbering", Span: h.Marker,
+			p.Report(analyze.Finding{Rule: "numbering", Span: h.Marker,
 				Message: fmt.Sprintf("层次颠倒：%s之下先用了%s序号%s，此处又用%s序号%s", qm(parent.Marker),
 					levelNames[nodes[d].Level], qm(nodes[d].Marker), levelNames[n.Level], qm(written)),
-				Related: []Related{{Span: nodes[d].Heading.Marker, Message: "较低层级的序号"}}})
+				Related: []analyze.Related{{Span: nodes[d].Heading.Marker, Message: "较低层级的序号"}}})
 		}
 		if d, ok := deepest[n.Parent]; !ok || nodes[d].Level <= n.Level {
 			deepest[n.Parent] = i
@@ -236,14 +237,14 @@ func checkHeadingNumbers(p *Pass, nodes []OutlineNode) {
 		}
 		switch {
 		case n.Level == 4:
-			p.Report(Finding{Rule: "numbering", Span: h.Marker,
+			p.Report(analyze.Finding{Rule: "numbering", Span: h.Marker,
 				Message: fmt.Sprintf("层次跳级：一级标题%s之下直接使用四级序号%s，应使用二级序号%s（仅两个层次时也可用“%s”）",
 					qm(parent.Marker), qm(written), segment.WantMarker(2, h.Number), segment.WantMarker(3, h.Number)),
 				Suggestion: segment.WantMarker(2, h.Number)})
 		case n.Level == 3 && hasGrandchildAt(nodes, n.Parent, 4):
 			// 一、 then 1. is accepted practice with two levels; with a
 			// third level below, the second level should not be skipped.
-			p.Report(Finding{Rule: "skipped-level", Span: h.Marker,
+			p.Report(analyze.Finding{Rule: "skipped-level", Span: h.Marker,
 				Message: fmt.Sprintf("层次跳级：一级标题%s之下跳过二级序号直接使用%s，其下又有四级序号；三个层次时宜依次使用（一）、1.、（1）",
 					qm(parent.Marker), qm(written)),
 				Suggestion: segment.WantMarker(2, h.Number)})
@@ -253,7 +254,7 @@ func checkHeadingNumbers(p *Pass, nodes []OutlineNode) {
 
 // hasGrandchildAt reports whether a level-4 heading sits under a level-3
 // child of node parent.
-func hasGrandchildAt(nodes []OutlineNode, parent, level int) bool {
+func hasGrandchildAt(nodes []analyze.OutlineNode, parent, level int) bool {
 	for _, n := range nodes {
 		if n.Level == level && n.Parent >= 0 && nodes[n.Parent].Parent == parent && nodes[n.Parent].Level == level-1 {
 			return true
@@ -280,7 +281,7 @@ func formReason(form string) string {
 
 // checkHeadingForms reports non-standard forms (structure.form) and levels
 // whose headings are written in more than one form (structure.mixed).
-func checkHeadingForms(p *Pass) {
+func checkHeadingForms(p *analyze.Pass) {
 	doc := p.Doc
 	var byLevel [6][]*segment.Heading
 	for _, h := range doc.Headings {
@@ -311,7 +312,7 @@ func checkHeadingForms(p *Pass) {
 				if level == 5 {
 					msg = fmt.Sprintf("序号“%s”后不加标点，应写作“%s”", w, h.Want)
 				}
-				p.Report(Finding{Rule: "form", Span: h.Marker, Message: msg, Suggestion: h.Want})
+				p.Report(analyze.Finding{Rule: "form", Span: h.Marker, Message: msg, Suggestion: h.Want})
 			}
 			continue
 		}
@@ -354,8 +355,8 @@ func checkHeadingForms(p *Pass) {
 			} else {
 				msg += fmt.Sprintf("，宜统一为“%s”", sugg)
 			}
-			p.Report(Finding{Rule: rule, Span: h.Marker, Message: msg, Suggestion: sugg,
-				Related: []Related{{Span: ex.Marker, Message: "同级的另一种写法"}}})
+			p.Report(analyze.Finding{Rule: rule, Span: h.Marker, Message: msg, Suggestion: sugg,
+				Related: []analyze.Related{{Span: ex.Marker, Message: "同级的另一种写法"}}})
 		}
 	}
 }
@@ -437,7 +438,7 @@ func enumBoundary(r rune) bool {
 // on without gaps, repeats or reversals. A sequence may run over several
 // paragraphs (each starting 二是…); a new 一是 starts a new, possibly nested,
 // sequence; a heading or implicit section ends all sequences.
-func checkRunIn(p *Pass, nodes []OutlineNode) {
+func checkRunIn(p *analyze.Pass, nodes []analyze.OutlineNode) {
 	doc := p.Doc
 	starts := map[int]bool{}
 	for _, n := range nodes {
@@ -520,8 +521,8 @@ func checkRunIn(p *Pass, nodes []OutlineNode) {
 			default:
 				msg = fmt.Sprintf("列举序号倒退：“%s”之后是“%s”，应为“%s”", mk(prev), mk(v), mk(next))
 			}
-			p.Report(Finding{Rule: "numbering", Span: sp, Message: msg, Suggestion: mk(next),
-				Related: []Related{{Span: prevSpan, Message: "上一项"}}})
+			p.Report(analyze.Finding{Rule: "numbering", Span: sp, Message: msg, Suggestion: mk(next),
+				Related: []analyze.Related{{Span: prevSpan, Message: "上一项"}}})
 		})
 	}
 }
@@ -529,285 +530,4 @@ func checkRunIn(p *Pass, nodes []OutlineNode) {
 func lastRuneOf(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
-}
-
-// sectionMatch is where one profile section was found.
-type sectionMatch struct {
-	sec    *lexicon.Section
-	status string
-	node   int    // outline node, -1 if none
-	para   int    // body paragraph when no heading matched, -1 if none
-	word   string // keyword or opening that matched
-	ref    int    // out of order: index of the section it should follow (or precede)
-	before bool   // out of order: it should come before sections[ref]
-}
-
-// sectionMatches finds the profile's sections in the outline. It returns nil
-// when the report type is unknown or the report has fewer than two numbered
-// top-level headings (then its parts cannot be told apart reliably).
-func (a *Analysis) sectionMatches() []sectionMatch {
-	return structureSectionsKey.Get(a)
-}
-
-var structureSectionsKey = NewKey("structure.sections", func(a *Analysis) []sectionMatch {
-	if a.Profile == nil || len(a.Profile.Sections) == 0 {
-		return nil
-	}
-	nodes := a.Outline()
-	top, count := 0, 0
-	for _, n := range nodes {
-		if n.Heading != nil && (top == 0 || n.Level < top) {
-			top = n.Level
-		}
-	}
-	for _, n := range nodes {
-		if n.Heading != nil && n.Level == top {
-			count++
-		}
-	}
-	if count < 2 {
-		return nil
-	}
-	topOf := make([]int, len(nodes))
-	for i := range nodes {
-		t := i
-		for nodes[t].Parent >= 0 {
-			t = nodes[t].Parent
-		}
-		topOf[i] = t
-	}
-	secs := a.Profile.Sections
-	type cand struct {
-		pos, node int
-		word      string
-	}
-	cands := make([][]cand, len(secs))
-	add := func(si, i int, w string) {
-		cs := cands[si]
-		if len(cs) > 0 && cs[len(cs)-1].pos == topOf[i] {
-			return
-		}
-		cands[si] = append(cs, cand{topOf[i], i, w})
-	}
-	// Top-level parts first; a section no top-level part names may be
-	// a lower-level heading (（四）全面加强政府自身建设).
-	matched := make([]bool, len(nodes))
-	for si := range secs {
-		s := &secs[si]
-		for pass := 0; pass < 2 && len(cands[si]) == 0; pass++ {
-			for i, n := range nodes {
-				if (n.Parent < 0) != (pass == 0) {
-					continue
-				}
-				w := ""
-				if n.Implicit != "" && n.Implicit == s.ID {
-					w = n.Title
-				} else if n.Implicit != KindClosing {
-					w = firstKeyword(n.Title, s.Keywords)
-				}
-				if w != "" {
-					matched[i] = true
-					add(si, i, w)
-				}
-			}
-		}
-	}
-	// "*": the main body takes the numbered top-level headings no other
-	// section claims (一、经济发展稳中有进 in a 工作总结).
-	for si := range secs {
-		if !slices.Contains(secs[si].Keywords, "*") {
-			continue
-		}
-		for i, n := range nodes {
-			if n.Heading != nil && n.Parent < 0 && !matched[i] {
-				add(si, i, n.Title)
-			}
-		}
-		slices.SortStableFunc(cands[si], func(x, y cand) int { return x.node - y.node })
-		cands[si] = slices.CompactFunc(cands[si], func(x, y cand) bool { return x.pos == y.pos })
-	}
-	// Longest chain of sections in profile order with non-decreasing
-	// positions; the sections left out are out of order.
-	type cell struct{ best, ps, pc int }
-	dp := make([][]cell, len(secs))
-	bs, bc, bestLen := -1, -1, 0
-	for si := range secs {
-		dp[si] = make([]cell, len(cands[si]))
-		for ci, c := range cands[si] {
-			cl := cell{1, -1, -1}
-			for sj := 0; sj < si; sj++ {
-				for cj, d := range cands[sj] {
-					if d.pos <= c.pos && dp[sj][cj].best+1 > cl.best {
-						cl = cell{dp[sj][cj].best + 1, sj, cj}
-					}
-				}
-			}
-			dp[si][ci] = cl
-			if cl.best > bestLen {
-				bs, bc, bestLen = si, ci, cl.best
-			}
-		}
-	}
-	out := make([]sectionMatch, len(secs))
-	for si := range secs {
-		out[si] = sectionMatch{sec: &secs[si], status: StatusMissing, node: -1, para: -1, ref: -1}
-	}
-	chainPos := make([]int, len(secs))
-	for i := range chainPos {
-		chainPos[i] = -1
-	}
-	for si, ci := bs, bc; si >= 0; {
-		c := cands[si][ci]
-		out[si].status, out[si].node, out[si].word = StatusPresent, c.node, c.word
-		chainPos[si] = c.pos
-		cl := dp[si][ci]
-		si, ci = cl.ps, cl.pc
-	}
-	for si := range secs {
-		if out[si].status == StatusPresent || len(cands[si]) == 0 {
-			continue
-		}
-		c := cands[si][0]
-		out[si].status, out[si].node, out[si].word = StatusOrder, c.node, c.word
-		// The nearest earlier section placed after it, else the nearest
-		// later section placed before it.
-		for sj := si - 1; sj >= 0; sj-- {
-			if chainPos[sj] > c.pos {
-				out[si].ref = sj
-				break
-			}
-		}
-		if out[si].ref < 0 {
-			for sj := si + 1; sj < len(secs); sj++ {
-				if chainPos[sj] >= 0 && chainPos[sj] < c.pos {
-					out[si].ref, out[si].before = sj, true
-					break
-				}
-			}
-		}
-	}
-	// Sections without a heading: the opening words of a body paragraph.
-	doc := a.Doc
-	for si := range secs {
-		if out[si].status != StatusMissing {
-			continue
-		}
-		for pi := range doc.Paragraphs {
-			pp := &doc.Paragraphs[pi]
-			if pp.Heading != nil || doc.Title.Len() > 0 && pp.Span.Contains(doc.Title.Start) {
-				continue
-			}
-			if w := firstKeyword(doc.Slice(firstClause(doc.Text, pp.Span)), secs[si].Keywords); w != "" {
-				out[si].status, out[si].para, out[si].word = StatusPresent, pi, w
-				break
-			}
-		}
-	}
-	return out
-})
-
-func firstKeyword(s string, kws []string) string {
-	for _, k := range kws {
-		if k != "" && k != "*" && strings.Contains(s, k) {
-			return k
-		}
-	}
-	return ""
-}
-
-// Sections returns one row per section of the report's profile: present,
-// missing or out of order, with the heading that matched. Nil when the
-// profile is unknown or the report has no numbered outline to judge.
-func (a *Analysis) Sections() []SectionStatus {
-	return sectionsKey.Get(a)
-}
-
-var sectionsKey = NewKey("sections", func(a *Analysis) []SectionStatus {
-	ms := a.sectionMatches()
-	if ms == nil {
-		return nil
-	}
-	nodes := a.Outline()
-	out := make([]SectionStatus, len(ms))
-	for i, m := range ms {
-		r := SectionStatus{ID: m.sec.ID, Name: m.sec.Name, Status: m.status, Optional: m.sec.Optional}
-		switch {
-		case m.node >= 0:
-			n := &nodes[m.node]
-			r.Line, r.Heading = n.Line, n.Label()
-			if n.Heading == nil {
-				r.Message = "未编号部分，按开头语识别"
-			}
-			if m.status == StatusOrder {
-				r.Message = sectionOrderNote(a, ms, i)
-			}
-		case m.para >= 0:
-			pp := a.Doc.Paragraphs[m.para]
-			r.Line = a.Doc.Position(pp.Span.Start).Line
-			r.Heading = clipRunes(a.Doc.Slice(firstClause(a.Doc.Text, pp.Span)), 20)
-			r.Message = "未设专门标题，见段落开头“" + m.word + "”"
-		case m.sec.Optional:
-			r.Message = "可选部分，未找到"
-		default:
-			r.Message = "未找到"
-		}
-		out[i] = r
-	}
-	return out
-})
-
-func clipRunes(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
-}
-
-// sectionOrder lists the profile's sections: 思想政治（德）→履职尽责…
-func sectionOrder(ms []sectionMatch) string {
-	names := make([]string, len(ms))
-	for i, m := range ms {
-		names[i] = m.sec.Name
-	}
-	return strings.Join(names, "→")
-}
-
-func sectionOrderNote(a *Analysis, ms []sectionMatch, i int) string {
-	m := ms[i]
-	rel := ""
-	if m.ref >= 0 {
-		dir := "之后"
-		if m.before {
-			dir = "之前"
-		}
-		rel = "通常应在“" + ms[m.ref].sec.Name + "”部分" + dir
-	}
-	s := "“" + m.sec.Name + "”部分的位置不合常规"
-	if rel != "" {
-		s += "：" + rel
-	}
-	return s + "（" + a.Profile.Name + "常见顺序：" + sectionOrder(ms) + "）"
-}
-
-func checkSections(p *Pass) {
-	ms := p.sectionMatches()
-	nodes := p.Outline()
-	for i, m := range ms {
-		switch {
-		case m.status == StatusMissing && !m.sec.Optional:
-			var kws []string
-			for _, k := range m.sec.Keywords {
-				if k != "*" && len(kws) < 3 {
-					kws = append(kws, k)
-				}
-			}
-			p.Report(Finding{Rule: "section-missing", Span: segment.Span{},
-				Message: fmt.Sprintf("未找到“%s”部分：标题和段落开头均未见“%s”等词（%s通常包括：%s）",
-					m.sec.Name, strings.Join(kws, "”“"), p.Profile.Name, sectionOrder(ms)),
-				Suggestion: "增加“" + m.sec.Name + "”部分"})
-		case m.status == StatusOrder:
-			p.Report(Finding{Rule: "section-order", Span: nodes[m.node].Open,
-				Message: sectionOrderNote(p.Analysis, ms, i)})
-		}
-	}
 }
