@@ -179,7 +179,51 @@ func isListJoin(s string) bool {
 
 // relations sets c.rel from the words since the previous claim.
 func (x *extractor) relations(c *Claim, prev *Claim, lead string, leadStart int) {
-	text := x.doc.Text
+	if x.continueList(c, prev, lead) {
+		return
+	}
+	r := relScan{x: x, lead: lead, leadStart: leadStart}
+	RelWordSet.Each(lead, func(off, k int) bool {
+		if r.first[k] == 0 {
+			r.first[k] = off + 1
+		}
+		return true
+	})
+	r.extra = r.first[len(yoyWords)+len(overWords):]
+	x.wordRelations(c, prev, &r)
+	verbRelation(c, lead)
+	x.doneRelation(c, &r)
+}
+
+// relScan is the words found in the text before one claim.
+type relScan struct {
+	x         *extractor
+	lead      string
+	leadStart int
+	// first offset+1 of each word of RelWordSet in lead, 0 when absent:
+	// one scan instead of a strings.Index per word
+	first [64]int
+	extra []int // first[] of relExtraWords
+}
+
+// has returns the index of w in lead at a token boundary, -1 if none.
+func (r *relScan) has(w string) int {
+	for off := 0; ; {
+		i := strings.Index(r.lead[off:], w)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		if r.x.boundary(r.leadStart+i) && r.x.boundary(r.leadStart+i+len(w)) {
+			return i
+		}
+		off = i + len(w)
+	}
+}
+
+// continueList handles the next value of a 、-joined list (分别为5％、6％):
+// it inherits the relation and 分别 group of the claim before.
+func (x *extractor) continueList(c *Claim, prev *Claim, lead string) bool {
 	if prev != nil && isListJoin(lead) && (prev.rel&RelEach != 0 || strings.TrimSpace(lead) != "，" && strings.TrimSpace(lead) != ",") {
 		c.rel = prev.rel&^(RelList) | RelList
 		if prev.group > 0 && strings.TrimSpace(lead) != "，" && strings.TrimSpace(lead) != "," {
@@ -187,31 +231,16 @@ func (x *extractor) relations(c *Claim, prev *Claim, lead string, leadStart int)
 		} else {
 			c.rel &^= RelEach
 		}
-		return
-	}
-	has := func(w string) int { // index of w in lead at a token boundary, -1 if none
-		for off := 0; ; {
-			i := strings.Index(lead[off:], w)
-			if i < 0 {
-				return -1
-			}
-			i += off
-			if x.boundary(leadStart+i) && x.boundary(leadStart+i+len(w)) {
-				return i
-			}
-			off = i + len(w)
-		}
-	}
-	// first offset+1 of each word of RelWordSet in lead, 0 when absent:
-	// one scan instead of a strings.Index per word
-	var first [64]int
-	RelWordSet.Each(lead, func(off, k int) bool {
-		if first[k] == 0 {
-			first[k] = off + 1
-		}
 		return true
-	})
-	extra := first[len(yoyWords)+len(overWords):]
+	}
+	return false
+}
+
+// wordRelations sets the flags of relation words anywhere in the lead:
+// 其中, 分别, 同比…, 上年, 占…比重, 超…目标, 累计, 新增, 新建.
+func (x *extractor) wordRelations(c *Claim, prev *Claim, r *relScan) {
+	lead, first, extra, has := r.lead, &r.first, r.extra, r.has
+	text := x.doc.Text
 	if extra[rwQizhong] > 0 && has("其中") >= 0 {
 		c.rel |= RelPart
 	}
@@ -257,6 +286,11 @@ func (x *extractor) relations(c *Claim, prev *Claim, lead string, leadStart int)
 	if extra[rwXinjian] > 0 && has("新建") >= 0 {
 		c.rel |= RelBuilt
 	}
+}
+
+// verbRelation sets the flag of the verb that ends the lead (突破, 提高到,
+// 达到, 完成, 增长, 下降, 由…).
+func verbRelation(c *Claim, lead string) {
 	tl := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(lead), "了"), "为")
 	tl = strings.TrimSuffix(tl, "分别")
 	switch {
@@ -279,8 +313,13 @@ func (x *extractor) relations(c *Claim, prev *Claim, lead string, leadStart int)
 	case strings.HasSuffix(tl, "由") || strings.HasSuffix(tl, "从"):
 		c.rel |= RelFrom
 	}
+}
+
+// doneRelation marks 完成投资48.6亿元: a completion verb that opens the
+// clause rather than ending the lead.
+func (x *extractor) doneRelation(c *Claim, r *relScan) {
+	lead, leadStart, extra := r.lead, r.leadStart, r.extra
 	if c.rel&(RelDone|RelReach) == 0 && (extra[rwWancheng] > 0 || extra[rwShixian] > 0) { // doneVerbs
-		// 完成投资48.6亿元: the verb opens the clause
 		clause := lead
 		if i, w := lastClausePunct(clause); i >= 0 {
 			clause = clause[i+w:]
