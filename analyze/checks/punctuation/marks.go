@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
-
 )
 
 func (pr *puncRun) halfwidth(pairs [][2]int) {
