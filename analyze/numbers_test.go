@@ -29,7 +29,7 @@ func extract(t testing.TB, text string, noTokens bool) []Claim {
 	if !noTokens {
 		toks = segment.NewSegmenterFor([]string{text}, lex.SegmentTerms()).Tokens(text)
 	}
-	return ExtractClaims(doc, FindPlaceholders(doc), toks, lex)
+	return ExtractClaims(doc, FindPlaceholders(doc, lex), toks, lex)
 }
 
 // describe renders a claim as text|value|unit|qualifier|kind for tables.
@@ -168,7 +168,7 @@ func TestExtractClaimsPositions(t *testing.T) {
 	text := "# 2023年工作总结\n\n## 一、主要成效\n\n全年新增企业１２家，完成投资**亿元。\n"
 	lex := testLexicon(t)
 	doc := segment.NewDocument("t.md", segment.FormatMarkdown, "utf-8", text, nil)
-	cs := ExtractClaims(doc, FindPlaceholders(doc), nil, lex)
+	cs := ExtractClaims(doc, FindPlaceholders(doc, lex), nil, lex)
 	if len(cs) != 3 {
 		t.Fatalf("got %d claims, want 3", len(cs))
 	}

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"github.com/reportlint/reportlint/analyze/internal/scan"
+	"github.com/reportlint/reportlint/lexicon"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,27 +37,29 @@ func (a *Analysis) Placeholders() []Placeholder {
 }
 
 var placeholdersKey = NewKey("placeholders", func(a *Analysis) []Placeholder {
-	out := FindPlaceholders(a.Doc)
+	out := FindPlaceholders(a.Doc, a.Lex)
 	for i := range out {
 		out[i].Section = a.SectionName(out[i].Start)
 	}
 	return out
 })
 
-// FindPlaceholders scans a document for blanks. It needs no dictionary.
-func FindPlaceholders(doc *segment.Document) []Placeholder {
+// FindPlaceholders scans a document for blanks. lex supplies the measure
+// words that tell a missing number from a missing name (nil: none).
+func FindPlaceholders(doc *segment.Document, lex *lexicon.Lexicon) []Placeholder {
+	ms := measuresFor(lex)
 	out := []Placeholder{}
 	md := doc.Format == segment.FormatMarkdown
 	for _, para := range doc.Paragraphs {
 		s := doc.Text[para.Span.Start:para.Span.End]
 		var skip []segment.Span // markdown emphasis markers, relative to s
 		if md {
-			skip = markdownEmphasis(s)
+			skip = ms.markdownEmphasis(s)
 		}
 		for _, m := range scanBlanks(s, skip) {
 			sp := segment.Span{Start: para.Span.Start + m.start, End: para.Span.Start + m.end}
 			ph := Placeholder{Span: sp, Text: doc.Slice(sp), Form: m.form}
-			ph.Kind, ph.Unit = classifyBlank(s, m)
+			ph.Kind, ph.Unit = ms.classifyBlank(s, m)
 			ph.Pos = doc.Position(sp.Start)
 			ph.EndPos = doc.Position(sp.End)
 			ph.Line = ph.Pos.Line
@@ -298,7 +301,7 @@ func bracketBlank(s string, i int) (blank, bool) {
 
 // markdownEmphasis returns the marker spans of **bold**, __bold__ and
 // *italic* pairs in a Markdown paragraph: they are formatting, not blanks.
-func markdownEmphasis(s string) []segment.Span {
+func (ms *measures) markdownEmphasis(s string) []segment.Span {
 	var out []segment.Span
 	for _, mk := range []string{"**", "__", "*"} {
 		for off := 0; off < len(s); {
@@ -325,7 +328,7 @@ func markdownEmphasis(s string) []segment.Span {
 			k += after
 			inner := s[after:k]
 			first, _ := utf8.DecodeRuneInString(inner)
-			if unicode.IsPunct(first) || first == '％' || leadingMeasure(inner) != "" {
+			if unicode.IsPunct(first) || first == '％' || ms.leadingMeasure(inner) != "" {
 				off = after // 增长**％，达到**亿元: two blanks, not emphasis
 				continue
 			}

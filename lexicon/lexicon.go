@@ -714,6 +714,24 @@ func validate(l *Lexicon, p *positions, errs *Errors) {
 		}
 		checkSeverity(p, errs, w.Severity, append(at, "severity"))
 	}
+	seen = idSeen{}
+	for i := range l.Lists {
+		w := &l.Lists[i]
+		at := []any{"lists", i}
+		w.SourceRef = p.ref(at...)
+		seen.check(p, errs, "lists ", w.ID, at)
+		if w.Disabled {
+			continue
+		}
+		if len(w.Words) == 0 {
+			p.errorf(errs, at, "词表 %q 缺少 words", w.ID)
+		}
+		for j, word := range w.Words {
+			if !nonEmpty(word) {
+				p.errorf(errs, append(at, "words", j), "词表 %q 含空词", w.ID)
+			}
+		}
+	}
 	l.disableRefs = make([]string, len(l.Disable))
 	for i, id := range l.Disable {
 		l.disableRefs[i] = p.ref("disable", i)
@@ -733,6 +751,7 @@ func combine(files []*Lexicon, errs *Errors) *Lexicon {
 		out.Terms = append(out.Terms, f.Terms...)
 		out.Units = append(out.Units, f.Units...)
 		out.Words = append(out.Words, f.Words...)
+		out.Lists = append(out.Lists, f.Lists...)
 	}
 	out.Formulations = dropDisabled(out.Formulations, dupCheck(out.Formulations, keyFormulation, errs))
 	out.Profiles = dropDisabled(out.Profiles, dupCheck(out.Profiles, keyProfile, errs))
@@ -740,6 +759,7 @@ func combine(files []*Lexicon, errs *Errors) *Lexicon {
 	out.Terms = dropDisabled(out.Terms, dupCheck(out.Terms, keyTerm, errs))
 	out.Units = dropDisabled(out.Units, dupCheck(out.Units, keyUnit, errs))
 	out.Words = dropDisabled(out.Words, dupCheck(out.Words, keyWord, errs))
+	out.Lists = sortLists(dropDisabled(out.Lists, dupCheck(out.Lists, keyList, errs)))
 	return out
 }
 
@@ -778,6 +798,7 @@ func (l *Lexicon) clone() *Lexicon {
 		Terms:        append([]Term(nil), l.Terms...),
 		Units:        append([]Unit(nil), l.Units...),
 		Words:        append([]WordRule(nil), l.Words...),
+		Lists:        append([]WordList(nil), l.Lists...),
 	}
 }
 
@@ -839,7 +860,52 @@ var (
 	keyTerm        = func(e *Term) (string, string, bool) { return e.ID, e.SourceRef, e.Disabled }
 	keyUnit        = func(e *Unit) (string, string, bool) { return e.ID, e.SourceRef, e.Disabled }
 	keyWord        = func(e *WordRule) (string, string, bool) { return e.ID, e.SourceRef, e.Disabled }
+	keyList        = func(e *WordList) (string, string, bool) { return e.ID, e.SourceRef, e.Disabled }
 )
+
+// extendLists applies a file's lists: a known id gains the file's words
+// (the built-in list is extended, not replaced), disabled removes it.
+func extendLists(base, over []WordList, errs *Errors) []WordList {
+	for _, o := range over {
+		j := -1
+		for i := range base {
+			if base[i].ID == o.ID {
+				j = i
+			}
+		}
+		switch {
+		case j < 0 && o.Disabled:
+			*errs = append(*errs, refErr(o.SourceRef, fmt.Sprintf("要停用的词表 %q 不存在", o.ID)))
+		case j < 0:
+			base = append(base, o)
+		case o.Disabled:
+			base = append(base[:j:j], base[j+1:]...)
+		default:
+			w := base[j]
+			w.Words = append(append([]string(nil), w.Words...), o.Words...)
+			base[j] = w
+		}
+	}
+	return base
+}
+
+// sortLists orders each list's words longest first (stable, so equal
+// lengths keep file order) and drops repeats, for prefix scans.
+func sortLists(ls []WordList) []WordList {
+	for i := range ls {
+		seen := map[string]bool{}
+		words := make([]string, 0, len(ls[i].Words))
+		for _, w := range ls[i].Words {
+			if !seen[w] {
+				seen[w] = true
+				words = append(words, w)
+			}
+		}
+		sort.SliceStable(words, func(a, b int) bool { return len([]rune(words[a])) > len([]rune(words[b])) })
+		ls[i].Words = words
+	}
+	return ls
+}
 
 // merge applies one user file over lex (which it owns and may modify).
 func merge(lex, over *Lexicon, errs *Errors) *Lexicon {
@@ -849,6 +915,7 @@ func merge(lex, over *Lexicon, errs *Errors) *Lexicon {
 	lex.Terms = mergeKind(lex.Terms, over.Terms, keyTerm, "词条", errs)
 	lex.Units = mergeKind(lex.Units, over.Units, keyUnit, "单位", errs)
 	lex.Words = mergeKind(lex.Words, over.Words, keyWord, "用词规则", errs)
+	lex.Lists = sortLists(extendLists(lex.Lists, over.Lists, errs))
 	if len(over.Disable) == 0 {
 		return lex
 	}
@@ -863,6 +930,7 @@ func merge(lex, over *Lexicon, errs *Errors) *Lexicon {
 	lex.Terms = removeIDs(lex.Terms, keyTerm, ids, hit)
 	lex.Units = removeIDs(lex.Units, keyUnit, ids, hit)
 	lex.Words = removeIDs(lex.Words, keyWord, ids, hit)
+	lex.Lists = removeIDs(lex.Lists, keyList, ids, hit)
 	for i, id := range over.Disable {
 		if !hit[id] && reID.MatchString(id) {
 			*errs = append(*errs, refErr(over.disableRefs[i], fmt.Sprintf("disable 中的 id %q 不存在", id)))

@@ -30,15 +30,6 @@ var (
 	postQualifiers = []string{"左右", "以上", "以内", "以下", "有余", "上下"}
 )
 
-// notUnit: words that begin with a unit character but are nouns or verbs.
-var notUnit = []string{"期间", "人民", "人大", "人才", "人员", "项目", "日报", "日常", "条例", "条件", "场景", "场所", "台账", "天然",
-	"类型", "批示", "批准", "名单", "名称", "名义", "部署", "部门", "部分", "种类", "本级", "本部", "单位", "站点", "座谈", "级别",
-	"点位", "度假", "次序", "家庭", "家园", "所属", "户外", "周边", "周期", "起草", "起步", "份额", "笔记", "元旦", "元素", "位置",
-	"吨位", "分之", "分析", "分别", "分管", "分类", "分钟以", "门户", "集团", "集中", "集体", "头条", "首位", "首要", "届时", "期末",
-	"期初", "处理", "处室", "支持", "支部", "节点", "节约", "间隔", "天津", "个人", "米粮", "亩产", "台州", "天下", "年轻", "月球",
-	"件事", "次要", "起来", "次日", "日益", "年代", "周年", "号", "篇章", "条款",
-	"成员", "成果", "成效", "成绩", "成立", "成功", "成本", "成为", "成都", "成熟", "成长", "成交", "成品", "成型", "成片"}
-
 // cnBadUnits: units a Chinese numeral does not count (十分, 二级巡视员, 二期工程).
 const cnBadUnits = "分点度届级期节头部门站集首"
 
@@ -488,22 +479,13 @@ func multFollows(s string, j int, tb *numTables) bool {
 
 func (x *extractor) notUnitAt(s string, j int) bool {
 	r, _ := utf8.DecodeRuneInString(s[j:])
-	for _, w := range notUnitByFirst[r] {
+	for _, w := range x.tb.notUnit[r] {
 		if strings.HasPrefix(s[j:], w) {
 			return true
 		}
 	}
 	return false
 }
-
-var notUnitByFirst = func() map[rune][]string {
-	m := map[rune][]string{}
-	for _, w := range notUnit {
-		r, _ := utf8.DecodeRuneInString(w)
-		m[r] = append(m[r], w)
-	}
-	return m
-}()
 
 // preQualify extends q backwards over a qualifier (近, 约, 超过…) and 第.
 func (x *extractor) preQualify(s string, q *quantity, base int) {

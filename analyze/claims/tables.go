@@ -23,6 +23,7 @@ type numTables struct {
 	fixed    map[rune][]string    // fixed numeral expressions by first rune, longest first
 	maxFixed int                  // longest fixed expression, in runes
 	fixedR   scan.RuneBits        // the keys of fixed
+	notUnit  map[rune][]string    // lexicon list not-unit by first rune
 }
 
 var tablesCache sync.Map // *lexicon.Lexicon → *numTables
@@ -35,7 +36,11 @@ func tablesFor(lex *lexicon.Lexicon) *numTables {
 	if t, ok := tablesCache.Load(lex); ok {
 		return t.(*numTables)
 	}
-	t := &numTables{units: map[rune][]unitEntry{}, fixed: map[rune][]string{}}
+	t := &numTables{units: map[rune][]unitEntry{}, fixed: map[rune][]string{}, notUnit: map[rune][]string{}}
+	for _, w := range lex.List(lexicon.ListNotUnit) {
+		r, _ := utf8.DecodeRuneInString(w)
+		t.notUnit[r] = append(t.notUnit[r], w)
+	}
 	for _, u := range lex.Units {
 		if u.Disabled || u.Text == "" {
 			continue

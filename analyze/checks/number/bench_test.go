@@ -70,7 +70,7 @@ func BenchmarkExtractClaims(b *testing.B) {
 	text := benchReport(1 << 20)
 	doc := segment.NewDocument("bench.txt", segment.FormatText, "utf-8", text, nil)
 	toks := segment.NewFullSegmenter(lex.SegmentTerms()).Tokens(text)
-	phs := analyze.FindPlaceholders(doc)
+	phs := analyze.FindPlaceholders(doc, lex)
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	for b.Loop() {

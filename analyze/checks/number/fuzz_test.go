@@ -46,7 +46,7 @@ func FuzzExtractClaims(f *testing.F) {
 		toks := fuzzSeg.Tokens(doc.Text)
 		valid := utf8.ValidString(doc.Text) // decoded documents are; raw bytes need not be
 		for _, tk := range [][]segment.Token{toks, nil} {
-			cs := analyze.ExtractClaims(doc, analyze.FindPlaceholders(doc), tk, lex)
+			cs := analyze.ExtractClaims(doc, analyze.FindPlaceholders(doc, lex), tk, lex)
 			prevEnd := 0
 			for _, c := range cs {
 				if c.Start < prevEnd || c.Start >= c.Span.End || c.Span.End > len(doc.Text) {

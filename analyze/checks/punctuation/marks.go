@@ -2,6 +2,7 @@ package punctuation
 
 import (
 	"github.com/reportlint/reportlint/analyze/internal/scan"
+	"github.com/reportlint/reportlint/lexicon"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -310,12 +311,6 @@ func (pr *puncRun) ellipsis(i int) int {
 	return j
 }
 
-// puRangeUnits may follow the second number of a range (longest first where prefixes clash).
-var puRangeUnits = []string{"季度", "平方米", "平方公里", "千米", "公里", "厘米", "毫米", "千克", "公斤", "公顷", "千瓦", "兆瓦", "小时", "分钟", "学年",
-	"年", "月", "日", "天", "周", "岁", "个", "人", "名", "次", "项", "家", "%", "％", "万", "亿", "千", "百", "倍", "秒", "元",
-	"米", "吨", "亩", "层", "级", "期", "批", "所", "条", "台", "套", "件", "座", "户", "位", "只", "种", "类", "章", "节",
-	"时", "点", "号", "届", "册", "篇", "份", "辆", "架", "艘", "度", "℃", "克", "斤", "升", "kg", "km", "cm", "mm", "mg"}
-
 // puLeftUnit may stand between the first number and the connector (2013年-2015年, 3%-5%).
 func puLeftUnit(r rune) bool {
 	switch r {
@@ -406,7 +401,7 @@ func (pr *puncRun) ranges() {
 		if pp.at(u) == ' ' {
 			u++
 		}
-		unit := pp.prefixAny(u, puRangeUnits)
+		unit := pp.prefixAny(u, pr.p.Lex.List(lexicon.ListRangeUnits))
 		if unit == "" || (puLetter(rune(unit[0])) && puLetter(pp.at(u+len(unit)))) {
 			continue
 		}
