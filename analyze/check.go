@@ -50,6 +50,9 @@ func (p *Pass) Report(f Finding) {
 	}
 	f.Group = r.Group
 	f.Severity = r.Severity
+	if r.Heuristic && !strings.Contains(f.Message, "疑似") && !strings.Contains(f.Message, "请核实") {
+		f.Message = strings.TrimRight(f.Message, "。") + "，请核实" // a heuristic says it may be wrong
+	}
 	p.report(f)
 }
 

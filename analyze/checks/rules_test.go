@@ -54,3 +54,19 @@ func TestReportUsesRuleSeverity(t *testing.T) {
 		t.Fatalf("findings = %+v; want one warning in group usage", res.Findings)
 	}
 }
+
+// TestHeuristicSaysSo asserts a heuristic rule's finding tells the reader
+// to verify it, unless its message already does.
+func TestHeuristicSaysSo(t *testing.T) {
+	c := &analyze.Check{Name: "t", Doc: "x", Rules: []*analyze.Rule{{ID: "t.h", Title: "h", Doc: "h", Severity: analyze.Warning,
+		Group: analyze.GroupUsage, Source: analyze.SourcePractice, Heuristic: true}}}
+	c.Run = func(p *analyze.Pass) error {
+		p.Report(analyze.Finding{Rule: "h", Message: "数值不一致。"})
+		p.Report(analyze.Finding{Rule: "h", Message: "疑似重复", Span: segment.Span{Start: 1, End: 2}})
+		return nil
+	}
+	res := analyze.Run(segment.NewDocument("t.txt", segment.FormatText, "utf-8", "正文\n", nil), nil, analyze.Options{Checks: []*analyze.Check{c}})
+	if len(res.Findings) != 2 || res.Findings[0].Message != "数值不一致，请核实" || res.Findings[1].Message != "疑似重复" {
+		t.Fatalf("findings = %+v", res.Findings)
+	}
+}

@@ -241,8 +241,8 @@ func runConsistency(p *analyze.Pass) error {
 				continue
 			}
 			p.Report(analyze.Finding{Rule: "unit-name", Span: n.span,
-				Message: "同一机构名称前后不一致：此处作“" + n.text() + "”，" + why + "作“" + ref.text() + "”（第" +
-					strconv.Itoa(ref.position.Line) + "行），请统一",
+				Message: "疑似同一机构名称前后不一致：此处作“" + n.text() + "”，" + why + "作“" + ref.text() + "”（第" +
+					strconv.Itoa(ref.position.Line) + "行），请核实后统一",
 				Suggestion: ref.text(),
 				Related:    []analyze.Related{{Span: ref.span, Message: "“" + ref.text() + "”的写法"}}})
 		}
