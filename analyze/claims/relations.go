@@ -485,6 +485,28 @@ func (x *extractor) metric(c *Claim, prev *Claim, lead string, leadStart int) {
 		x.metricAfter(c)
 		return
 	}
+	m = m[:x.trimMetricTail(m, mStart, c.Kind)]
+	m, mStart = x.trimMetricHead(m, mStart)
+	m, mStart = x.cutAtVerb(m, mStart)
+	m, mStart = x.clipMetric(m, mStart)
+	if strings.Trim(m, "*＊") == "" || c.rel&(RelOverTarget|RelTargetAfter) != 0 {
+		m = ""
+	}
+	if m == "" {
+		if prev != nil {
+			c.Metric, c.MetricSpan, c.inherited = prev.Metric, prev.MetricSpan, true
+		} else {
+			x.metricAfter(c)
+		}
+		return
+	}
+	c.Metric = m
+	c.MetricSpan = segment.Span{Start: mStart, End: mStart + len(m)}
+}
+
+// trimMetricTail returns where the metric ends once relation words next to
+// the number (增长, 达到, 分别为; for a rank 排名全省) are dropped.
+func (x *extractor) trimMetricTail(m string, mStart int, kind string) int {
 	end := len(m)
 	for changed := true; changed; {
 		changed = false
@@ -498,7 +520,7 @@ func (x *extractor) metric(c *Claim, prev *Claim, lead string, leadStart int) {
 				break
 			}
 		}
-		if c.Kind == Rank {
+		if kind == Rank {
 			for _, w := range rankScopes {
 				if strings.HasSuffix(m[:end], w) {
 					end -= len(w)
@@ -514,7 +536,11 @@ func (x *extractor) metric(c *Claim, prev *Claim, lead string, leadStart int) {
 			}
 		}
 	}
-	m = m[:end]
+	return end
+}
+
+// trimMetricHead drops leading connective words (其中, 累计, 同时 …).
+func (x *extractor) trimMetricHead(m string, mStart int) (string, int) {
 	for changed := true; changed; {
 		changed = false
 		r, _ := utf8.DecodeRuneInString(m)
@@ -526,6 +552,11 @@ func (x *extractor) metric(c *Claim, prev *Claim, lead string, leadStart int) {
 			}
 		}
 	}
+	return m, mStart
+}
+
+// cutAtVerb keeps the words after the last relation verb (完成投资 → 投资).
+func (x *extractor) cutAtVerb(m string, mStart int) (string, int) {
 	cut := 0
 	var last [len(cutVerbs)]int // last occurrence of each, +1
 	cutVerbSet.Each(m, func(off, k int) bool { last[k] = off + 1; return true })
@@ -536,6 +567,12 @@ func (x *extractor) metric(c *Claim, prev *Claim, lead string, leadStart int) {
 		}
 	}
 	m, mStart = m[cut:], mStart+cut
+	return m, mStart
+}
+
+// clipMetric keeps at most maxMetricRunes runes (cut at a token boundary)
+// and trims spaces, quotes and a trailing 的.
+func (x *extractor) clipMetric(m string, mStart int) (string, int) {
 	// at most maxMetricRunes, cut at a token boundary
 	for utf8.RuneCountInString(m) > maxMetricRunes {
 		_, w := utf8.DecodeRuneInString(m)
@@ -555,19 +592,7 @@ func (x *extractor) metric(c *Claim, prev *Claim, lead string, leadStart int) {
 		}
 		m = strings.TrimRight(m, "”")
 	}
-	if strings.Trim(m, "*＊") == "" || c.rel&(RelOverTarget|RelTargetAfter) != 0 {
-		m = ""
-	}
-	if m == "" {
-		if prev != nil {
-			c.Metric, c.MetricSpan, c.inherited = prev.Metric, prev.MetricSpan, true
-		} else {
-			x.metricAfter(c)
-		}
-		return
-	}
-	c.Metric = m
-	c.MetricSpan = segment.Span{Start: mStart, End: mStart + len(m)}
+	return m, mStart
 }
 
 // metricAfter takes the nouns right after the claim as its metric when no
