@@ -14,7 +14,7 @@ type Analysis struct {
 	Year    int              // the report's year, 0 when unknown
 
 	tokenize func(string) []segment.Token
-	memo     map[string]any
+	facts    map[any]any // by *Key[T]
 }
 
 // NewAnalysis prepares a document for checking. tokenize may be nil when no
@@ -23,33 +23,52 @@ func NewAnalysis(doc *segment.Document, lex *lexicon.Lexicon, tokenize func(stri
 	if lex == nil {
 		lex = &lexicon.Lexicon{}
 	}
-	return &Analysis{Doc: doc, Lex: lex, tokenize: tokenize, memo: map[string]any{}}
+	return &Analysis{Doc: doc, Lex: lex, tokenize: tokenize, facts: map[any]any{}}
 }
 
-// Memo computes a value once per document under key.
-func Memo[T any](a *Analysis, key string, f func() T) T {
-	if v, ok := a.memo[key]; ok {
+// Key is a typed fact about one document, computed once per Analysis on
+// first use and shared by every check:
+//
+//	var Claims = analyze.NewKey("claims", func(a *analyze.Analysis) []Claim { … })
+//	cs := Claims.Get(a)
+type Key[T any] struct {
+	name    string
+	compute func(*Analysis) T
+}
+
+// NewKey declares a fact; name is for debugging only (keys are compared by
+// identity).
+func NewKey[T any](name string, compute func(*Analysis) T) *Key[T] {
+	return &Key[T]{name: name, compute: compute}
+}
+
+// Get returns the fact for a, computing it on first use.
+func (k *Key[T]) Get(a *Analysis) T {
+	if v, ok := a.facts[k]; ok {
 		return v.(T)
 	}
-	v := f()
-	a.memo[key] = v
+	v := k.compute(a)
+	a.facts[k] = v
 	return v
 }
 
+// String returns the key's name.
+func (k *Key[T]) String() string { return k.name }
+
+var tokensKey = NewKey("tokens", func(a *Analysis) []segment.Token {
+	if a.tokenize == nil {
+		return nil
+	}
+	return a.tokenize(a.Doc.Text)
+})
+
 // Tokens returns the gse tokens of the whole text (nil without a tokenizer).
-func (a *Analysis) Tokens() []segment.Token {
-	return Memo(a, "tokens", func() []segment.Token {
-		if a.tokenize == nil {
-			return nil
-		}
-		return a.tokenize(a.Doc.Text)
-	})
-}
+func (a *Analysis) Tokens() []segment.Token { return tokensKey.Get(a) }
 
 // SectionName names the innermost outline node (numbered heading or implicit
 // section, see Outline) an offset stands under ("" before any).
 func (a *Analysis) SectionName(off int) string {
-	if i := a.nodeAt(off); i >= 0 {
+	if i := a.NodeAt(off); i >= 0 {
 		return a.Outline()[i].Label()
 	}
 	return ""

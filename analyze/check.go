@@ -3,13 +3,13 @@ package analyze
 import (
 	"fmt"
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/reportlint/reportlint/segment"
 )
 
-// Check is one named check. Checks are plain values listed in All.
+// Check is one named check. Checks are plain values; package checks lists
+// the built-in ones in checks.All.
 type Check struct {
 	Name        string // identifier used by --enable/--disable and rule ids
 	Doc         string // Chinese one-paragraph description
@@ -17,6 +17,9 @@ type Check struct {
 	Rules       []*Rule // every rule it reports; the driver rejects others
 	NeedsTokens bool    // the check reads gse tokens
 	Run         func(*Pass) error
+	// Collect, when set, fills the result's data tables (placeholders,
+	// numbers, formulations, sections) after the checks ran.
+	Collect func(*Analysis, *Result)
 }
 
 // Pass is what a check sees while it runs over one document.
@@ -26,8 +29,9 @@ type Pass struct {
 	report func(Finding)
 }
 
-// Report records a finding. Check, Severity (if zero and the finding does
-// not set one explicitly via ReportSeverity) and Text are filled in.
+// Report records a finding. Check, Group, Text and Severity are filled in:
+// the severity is always the declared rule's default (users re-level rules
+// through Options.Settings).
 func (p *Pass) Report(f Finding) {
 	f.Check = p.Check.Name
 	if f.Rule == "" {
@@ -45,12 +49,16 @@ func (p *Pass) Report(f Finding) {
 		return
 	}
 	f.Group = r.Group
+	f.Severity = r.Severity
+	if r.Heuristic && !strings.Contains(f.Message, "疑似") && !strings.Contains(f.Message, "请核实") {
+		f.Message = strings.TrimRight(f.Message, "。") + "，请核实" // a heuristic says it may be wrong
+	}
 	p.report(f)
 }
 
-// Reportf reports a finding at span with the check's default severity.
+// Reportf reports a finding of rule at span.
 func (p *Pass) Reportf(span segment.Span, rule, format string, args ...any) {
-	p.Report(Finding{Rule: rule, Severity: p.Check.Severity, Span: span, Message: fmt.Sprintf(format, args...)})
+	p.Report(Finding{Rule: rule, Span: span, Message: fmt.Sprintf(format, args...)})
 }
 
 var checkName = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
@@ -79,9 +87,9 @@ func Validate(checks []*Check) error {
 	return nil
 }
 
-// Lookup finds a check by name.
-func Lookup(name string) *Check {
-	for _, c := range All {
+// Lookup finds a check by name in checks.
+func Lookup(checks []*Check, name string) *Check {
+	for _, c := range checks {
 		if c.Name == name {
 			return c
 		}
@@ -89,14 +97,15 @@ func Lookup(name string) *Check {
 	return nil
 }
 
-// Names returns the names of all checks, sorted.
-func Names() []string {
-	var out []string
-	for _, c := range All {
-		out = append(out, c.Name)
+// Known reports whether name is a check of checks, one of their declared
+// rules or a check's internal-error rule.
+func Known(checks []*Check, name string) bool {
+	check, _, _ := strings.Cut(name, ".")
+	c := Lookup(checks, check)
+	if c == nil {
+		return false
 	}
-	sort.Strings(out)
-	return out
+	return check == name || name == check+".internal" || c.rule(name) != nil
 }
 
 // rule returns the check's declared rule with id.

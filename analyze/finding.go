@@ -1,5 +1,8 @@
-// Package analyze holds reportlint's checks and the driver that runs them
-// over a segment.Document, then sorts, dedupes and suppresses the findings.
+// Package analyze is the driver: Check, Rule, Pass, Finding, the shared
+// per-document facts (outline, placeholders, claims, report type) and Run,
+// which runs checks over a segment.Document, then positions, suppresses,
+// sorts and dedupes the findings. The checks live in analyze/checks/<name>;
+// analyze/checks.All lists them.
 package analyze
 
 import (

@@ -2,7 +2,7 @@ package analyze
 
 import (
 	"fmt"
-	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -29,17 +29,17 @@ func extract(t testing.TB, text string, noTokens bool) []Claim {
 	if !noTokens {
 		toks = segment.NewSegmenterFor([]string{text}, lex.SegmentTerms()).Tokens(text)
 	}
-	return ExtractClaims(doc, FindPlaceholders(doc), toks, lex)
+	return ExtractClaims(doc, FindPlaceholders(doc, lex), toks, lex)
 }
 
 // describe renders a claim as text|value|unit|qualifier|kind for tables.
 func describe(c Claim) string {
 	v := "nil"
 	if c.Value != nil {
-		v = fmtNum(*c.Value)
+		v = strconv.FormatFloat(*c.Value, 'f', -1, 64)
 	}
 	if c.RangeEnd != nil {
-		v += ".." + fmtNum(*c.RangeEnd)
+		v += ".." + strconv.FormatFloat(*c.RangeEnd, 'f', -1, 64)
 	}
 	return fmt.Sprintf("%s|%s|%s|%s|%s", c.Text, v, c.Unit, c.Qualifier, c.Kind)
 }
@@ -168,7 +168,7 @@ func TestExtractClaimsPositions(t *testing.T) {
 	text := "# 2023年工作总结\n\n## 一、主要成效\n\n全年新增企业１２家，完成投资**亿元。\n"
 	lex := testLexicon(t)
 	doc := segment.NewDocument("t.md", segment.FormatMarkdown, "utf-8", text, nil)
-	cs := ExtractClaims(doc, FindPlaceholders(doc), nil, lex)
+	cs := ExtractClaims(doc, FindPlaceholders(doc, lex), nil, lex)
 	if len(cs) != 3 {
 		t.Fatalf("got %d claims, want 3", len(cs))
 	}
@@ -179,27 +179,6 @@ func TestExtractClaimsPositions(t *testing.T) {
 	}
 	if c := cs[2]; !c.Unfilled || c.Value != nil || c.UnitText != "亿元" || c.Unit != "元" {
 		t.Errorf("unfilled claim %+v", c)
-	}
-}
-
-func TestParseCN(t *testing.T) {
-	tests := []struct {
-		in    string
-		v, hi float64
-		form  cnForm
-	}{
-		{"十", 10, 0, cnValue}, {"十二", 12, 0, cnValue}, {"二十", 20, 0, cnValue}, {"一百二十", 120, 0, cnValue},
-		{"一百零五", 105, 0, cnValue}, {"三万", 30000, 0, cnValue}, {"十二万三千", 123000, 0, cnValue},
-		{"一千二", 1200, 0, cnValue}, {"两千", 2000, 0, cnValue}, {"一亿二千万", 120000000, 0, cnValue},
-		{"二〇二二", 2022, 0, cnYear}, {"二零二二", 2022, 0, cnYear}, {"三四", 3, 4, cnApprox}, {"十二三", 12, 13, cnApprox},
-		{"十四五", 14, 15, cnApprox}, {"三五", 0, 0, cnInvalid}, {"五四", 0, 0, cnInvalid}, {"七一", 0, 0, cnInvalid}, {"百", 0, 0, cnInvalid},
-		{"万", 0, 0, cnInvalid}, {"十百", 0, 0, cnInvalid},
-	}
-	for _, tt := range tests {
-		v, hi, f := parseCN(tt.in)
-		if v != tt.v || hi != tt.hi || f != tt.form {
-			t.Errorf("parseCN(%q) = %v, %v, %v; want %v, %v, %v", tt.in, v, hi, f, tt.v, tt.hi, tt.form)
-		}
 	}
 }
 
@@ -215,37 +194,5 @@ func TestCompletenessCountsClaims(t *testing.T) {
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("got  %+v\nwant %+v", got, want)
-	}
-}
-
-// TestTokenAtGallop checks the galloping search of tokenAt against a plain
-// binary search for queries in any order.
-func TestTokenAtGallop(t *testing.T) {
-	var toks []segment.Token
-	for off, n := 0, 0; n < 300; n++ {
-		w := 1 + n%4*3
-		if n%7 == 0 {
-			off += 2 // a gap: offsets between tokens belong to none
-		}
-		toks = append(toks, segment.Token{Span: segment.Span{Start: off, End: off + w}})
-		off += w
-	}
-	x := &extractor{tokens: toks}
-	want := func(off int) int {
-		i := sort.Search(len(toks), func(i int) bool { return toks[i].Span.End > off })
-		if i < len(toks) && toks[i].Span.Start <= off {
-			return i
-		}
-		return -1
-	}
-	last := toks[len(toks)-1].Span.End
-	for q := 0; q < 20000; q++ {
-		off := (q*7919 + q*q*31) % (last + 5)
-		if q%3 == 0 {
-			off = (q / 3) % (last + 5) // runs of nearby queries
-		}
-		if got, w := x.tokenAt(off), want(off); got != w {
-			t.Fatalf("tokenAt(%d) = %d, want %d (hint %d)", off, got, w, x.tokHint)
-		}
 	}
 }

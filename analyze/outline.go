@@ -67,8 +67,10 @@ func (n *OutlineNode) Label() string {
 // order, with parents and extents. Implicit sections are top-level parts:
 // numbering below them starts afresh.
 func (a *Analysis) Outline() []OutlineNode {
-	return Memo(a, "outline", a.buildOutline)
+	return outlineKey.Get(a)
 }
+
+var outlineKey = NewKey("outline", (*Analysis).buildOutline)
 
 func (a *Analysis) buildOutline() []OutlineNode {
 	doc := a.Doc
@@ -111,8 +113,8 @@ func (a *Analysis) buildOutline() []OutlineNode {
 	return nodes
 }
 
-// nodeAt returns the index of the innermost outline node containing off, or -1.
-func (a *Analysis) nodeAt(off int) int {
+// NodeAt returns the index of the innermost outline node containing off, or -1.
+func (a *Analysis) NodeAt(off int) int {
 	nodes := a.Outline()
 	i := sort.Search(len(nodes), func(i int) bool { return nodes[i].Span.Start > off }) - 1
 	for i >= 0 && !nodes[i].Span.Contains(off) {
@@ -124,7 +126,7 @@ func (a *Analysis) nodeAt(off int) int {
 // topNodeAt returns the index of the top-level outline node containing off, or -1.
 func (a *Analysis) topNodeAt(off int) int {
 	nodes := a.Outline()
-	i := a.nodeAt(off)
+	i := a.NodeAt(off)
 	for i >= 0 && nodes[i].Parent >= 0 {
 		i = nodes[i].Parent
 	}
@@ -160,10 +162,10 @@ func firstClause(text string, sp segment.Span) segment.Span {
 	return sp
 }
 
-// headingLike reports whether a paragraph looks like an unnumbered heading:
+// HeadingLike reports whether a paragraph looks like an unnumbered heading:
 // a short line without closing punctuation, a Markdown heading, or a .docx
 // heading style.
-func headingLike(doc *segment.Document, p *segment.Paragraph) bool {
+func HeadingLike(doc *segment.Document, p *segment.Paragraph) bool {
 	s := doc.Slice(p.Span)
 	if doc.Format == segment.FormatMarkdown && strings.HasPrefix(s, "#") {
 		return true
@@ -273,7 +275,7 @@ func (a *Analysis) implicitSections() []OutlineNode {
 		}
 		intro := firstBody
 		firstBody = false
-		line := headingLike(doc, p)
+		line := HeadingLike(doc, p)
 		inTail := pi > lastTop
 		if !line && (!inTail || pi == lastTop+1 && lastTop >= 0 || intro) {
 			continue

@@ -1,6 +1,8 @@
 package analyze
 
 import (
+	"github.com/reportlint/reportlint/analyze/internal/scan"
+	"github.com/reportlint/reportlint/lexicon"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,64 +31,35 @@ const (
 	KindDate   = "date"
 )
 
-// PlaceholderCheck is the check that reports unfilled blanks.
-var PlaceholderCheck = &Check{
-	Name:     "placeholder",
-	Doc:      "未填写的占位符：**、＊、XX、××、○○、某某、空括号【 】或（待补充）、下划线空格、TODO/TBD/待定。按缺失内容分为数字、名称、日期三类。",
-	Severity: Error,
-	Rules: []*Rule{
-		{ID: "placeholder.number", Doc: "缺失的数量（单位、量词前，或“增长”“达到”“第…位”之后）"},
-		{ID: "placeholder.name", Doc: "被遮盖或未填写的名称（单位、人员、会议、文件标题等）"},
-		{ID: "placeholder.date", Doc: "未填写的日期（××年×月×日）"},
-	},
-	Run: runPlaceholder,
-}
-
-func runPlaceholder(p *Pass) error {
-	for _, ph := range p.Placeholders() {
-		msg := "未填写的占位符“" + ph.Text + "”"
-		switch ph.Kind {
-		case KindNumber:
-			msg = "数字未填写：“" + ph.Text + "”处缺少数值"
-			if ph.Unit != "" {
-				msg += "（单位：" + ph.Unit + "）"
-			}
-		case KindDate:
-			msg = "日期未填写：“" + ph.Text + "”处缺少具体日期"
-		case KindName:
-			msg = "名称未填写：“" + ph.Text + "”处缺少单位、人员、会议或文件名称"
-		}
-		p.Report(Finding{Rule: ph.Kind, Severity: p.Check.Severity, Span: ph.Span,
-			Message: msg + "。上下文：" + ph.Excerpt, Suggestion: "填写实际内容后删除占位符"})
-	}
-	return nil
-}
-
 // Placeholders returns every unfilled blank in the document, in order.
 func (a *Analysis) Placeholders() []Placeholder {
-	return Memo(a, "placeholders", func() []Placeholder {
-		out := FindPlaceholders(a.Doc)
-		for i := range out {
-			out[i].Section = a.SectionName(out[i].Start)
-		}
-		return out
-	})
+	return placeholdersKey.Get(a)
 }
 
-// FindPlaceholders scans a document for blanks. It needs no dictionary.
-func FindPlaceholders(doc *segment.Document) []Placeholder {
+var placeholdersKey = NewKey("placeholders", func(a *Analysis) []Placeholder {
+	out := FindPlaceholders(a.Doc, a.Lex)
+	for i := range out {
+		out[i].Section = a.SectionName(out[i].Start)
+	}
+	return out
+})
+
+// FindPlaceholders scans a document for blanks. lex supplies the measure
+// words that tell a missing number from a missing name (nil: none).
+func FindPlaceholders(doc *segment.Document, lex *lexicon.Lexicon) []Placeholder {
+	ms := measuresFor(lex)
 	out := []Placeholder{}
 	md := doc.Format == segment.FormatMarkdown
 	for _, para := range doc.Paragraphs {
 		s := doc.Text[para.Span.Start:para.Span.End]
 		var skip []segment.Span // markdown emphasis markers, relative to s
 		if md {
-			skip = markdownEmphasis(s)
+			skip = ms.markdownEmphasis(s)
 		}
 		for _, m := range scanBlanks(s, skip) {
 			sp := segment.Span{Start: para.Span.Start + m.start, End: para.Span.Start + m.end}
 			ph := Placeholder{Span: sp, Text: doc.Slice(sp), Form: m.form}
-			ph.Kind, ph.Unit = classifyBlank(s, m)
+			ph.Kind, ph.Unit = ms.classifyBlank(s, m)
 			ph.Pos = doc.Position(sp.Start)
 			ph.EndPos = doc.Position(sp.End)
 			ph.Line = ph.Pos.Line
@@ -202,18 +175,16 @@ func starIsMultiply(s string, i, j int) bool {
 	return unicode.IsDigit(a) && unicode.IsDigit(b)
 }
 
-func isASCIILetter(r rune) bool { return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') }
-
 func asciiWordAround(s string, i, j int) bool {
 	if i > 0 {
 		r, _ := utf8.DecodeLastRuneInString(s[:i])
-		if isASCIILetter(r) || (r >= '0' && r <= '9') {
+		if scan.IsASCIILetter(r) || (r >= '0' && r <= '9') {
 			return true
 		}
 	}
 	if j < len(s) {
 		r, _ := utf8.DecodeRuneInString(s[j:])
-		if isASCIILetter(r) || (r >= '0' && r <= '9') && !(s[i] == '_') {
+		if scan.IsASCIILetter(r) || (r >= '0' && r <= '9') && !(s[i] == '_') {
 			return true
 		}
 	}
@@ -234,20 +205,20 @@ func xBlank(s string, i int) (blank, bool) {
 	j, prev, next := runOf(s, i, "Xx×")
 	run := s[i:j]
 	n := utf8.RuneCountInString(run)
-	if isASCIILetter(prev) || isASCIILetter(next) {
+	if scan.IsASCIILetter(prev) || scan.IsASCIILetter(next) {
 		return blank{}, false
 	}
 	// 20XX年: digits before X are part of the blank.
 	start := i
-	if isASCIIDigit(prev) {
+	if scan.IsASCIIDigit(prev) {
 		if !strings.HasPrefix(s[j:], "年") {
 			return blank{}, false // 3×4, 5x, 4x100
 		}
-		for start > 0 && isASCIIDigit(rune(s[start-1])) {
+		for start > 0 && scan.IsASCIIDigit(rune(s[start-1])) {
 			start--
 		}
 	}
-	if isASCIIDigit(next) || next == '.' {
+	if scan.IsASCIIDigit(next) || next == '.' {
 		return blank{}, false // ×2, x1.5
 	}
 	if strings.ContainsRune(run, '×') && strings.ContainsAny(run, "Xx") {
@@ -255,19 +226,15 @@ func xBlank(s string, i int) (blank, bool) {
 	}
 	if n == 1 {
 		// A lone X needs a CJK neighbour on at least one side to be a blank.
-		if !isHan(next) && !isHan(prev) {
+		if !scan.IsHan(next) && !scan.IsHan(prev) {
 			return blank{}, false
 		}
-		if run == "×" && !isHan(next) {
+		if run == "×" && !scan.IsHan(next) {
 			return blank{}, false
 		}
 	}
 	return blank{start, j, "x"}, true
 }
-
-func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
-
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 var cnNumeralRunes = "一二三四五六七八九十零〇百千万亿两"
 
@@ -308,7 +275,7 @@ func bracketBlank(s string, i int) (blank, bool) {
 				if i > 0 {
 					prev, _ = utf8.DecodeLastRuneInString(s[:i])
 				}
-				if isASCIILetter(prev) || isASCIIDigit(prev) {
+				if scan.IsASCIILetter(prev) || scan.IsASCIIDigit(prev) {
 					return blank{}, false
 				}
 			}
@@ -334,7 +301,7 @@ func bracketBlank(s string, i int) (blank, bool) {
 
 // markdownEmphasis returns the marker spans of **bold**, __bold__ and
 // *italic* pairs in a Markdown paragraph: they are formatting, not blanks.
-func markdownEmphasis(s string) []segment.Span {
+func (ms *measures) markdownEmphasis(s string) []segment.Span {
 	var out []segment.Span
 	for _, mk := range []string{"**", "__", "*"} {
 		for off := 0; off < len(s); {
@@ -361,7 +328,7 @@ func markdownEmphasis(s string) []segment.Span {
 			k += after
 			inner := s[after:k]
 			first, _ := utf8.DecodeRuneInString(inner)
-			if unicode.IsPunct(first) || first == '％' || leadingMeasure(inner) != "" {
+			if unicode.IsPunct(first) || first == '％' || ms.leadingMeasure(inner) != "" {
 				off = after // 增长**％，达到**亿元: two blanks, not emphasis
 				continue
 			}

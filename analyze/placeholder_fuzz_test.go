@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"github.com/reportlint/reportlint/lexicon"
 	"testing"
 
 	"github.com/reportlint/reportlint/segment"
@@ -14,6 +15,7 @@ func FuzzFindPlaceholders(f *testing.F) {
 		f.Add(s, false)
 		f.Add(s, true)
 	}
+	lex := testLexicon(f)
 	f.Fuzz(func(t *testing.T, s string, md bool) {
 		format := segment.FormatText
 		if md {
@@ -21,7 +23,7 @@ func FuzzFindPlaceholders(f *testing.F) {
 		}
 		doc := segment.NewDocument("f", format, "utf-8", s, nil)
 		prev := -1
-		for _, p := range FindPlaceholders(doc) {
+		for _, p := range FindPlaceholders(doc, lex) {
 			if p.Start < 0 || p.End > len(s) || p.Start >= p.End {
 				t.Fatalf("bad span %v in %q", p.Span, s)
 			}
@@ -37,4 +39,24 @@ func FuzzFindPlaceholders(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestMeasureWordsFromLexicon: the measure words come from the lexicon, so
+// a user list makes **棵 a missing number.
+func TestMeasureWordsFromLexicon(t *testing.T) {
+	doc := segment.NewDocument("f.txt", segment.FormatText, "utf-8", "全年植树**棵。\n", nil)
+	kind := func(lex *lexicon.Lexicon) (string, string) {
+		phs := FindPlaceholders(doc, lex)
+		if len(phs) != 1 {
+			t.Fatalf("placeholders %+v", phs)
+		}
+		return phs[0].Kind, phs[0].Unit
+	}
+	if k, _ := kind(testLexicon(t)); k == KindNumber {
+		t.Fatalf("棵 is not a built-in measure word; kind %s", k)
+	}
+	lex := &lexicon.Lexicon{Lists: []lexicon.WordList{{ID: lexicon.ListMeasureWords, Words: []string{"棵"}}}}
+	if k, u := kind(lex); k != KindNumber || u != "棵" {
+		t.Errorf("with 棵 in measure-words: kind %s unit %q", k, u)
+	}
 }

@@ -1,25 +1,11 @@
 package analyze
 
 import (
+	"github.com/reportlint/reportlint/analyze/internal/scan"
+	"github.com/reportlint/reportlint/lexicon"
 	"strings"
 	"unicode/utf8"
 )
-
-// measureWords follow a missing quantity. Longer entries come first where
-// one is a prefix of another.
-var measureWords = []string{
-	"个百分点", "百分点", "个工作日", "个月", "人次", "家次", "户次", "千瓦时", "平方米", "平方公里", "公里", "千米", "公顷",
-	"亿美元", "美元", "亿元", "万元", "千元", "元",
-	"％", "%", "‰", "倍", "位", "个", "家", "项", "次", "期", "人", "名", "件", "篇", "条", "场", "户", "台", "套",
-	"天", "周", "年", "座", "所", "批", "类", "款", "部", "册", "份", "本", "张", "辆", "架", "栋", "种", "例",
-	"起", "宗", "笔", "单", "届", "轮", "站", "亩", "吨", "米", "度", "小时", "分钟", "点", "级", "GB", "TB", "PB", "MW", "kW",
-}
-
-// notMeasure are words that begin with a measure word but name something:
-// **期间, **人民政府, **项目, **日报.
-var notMeasure = []string{"期间", "人民", "人大", "项目", "日报", "条例", "场景", "台账", "天然", "类型", "批示", "名单", "名称",
-	"部署", "部门", "部分", "种类", "本级", "本部", "单位", "站点", "座谈", "级别", "点位", "年度", "年代", "度假", "次序",
-	"家庭", "家园", "篇章", "条件", "次要", "所属", "户外", "周边", "周年", "起草", "起步", "份额", "笔记", "元旦", "位置", "米粮", "吨位", "件事"}
 
 // numberCues precede a missing quantity.
 var numberCues = []string{"增长", "下降", "减少", "提高", "提升至", "提高到", "提高至", "增加", "达到", "达", "完成", "超过", "超", "突破",
@@ -30,10 +16,10 @@ var numberCues = []string{"增长", "下降", "减少", "提高", "提升至", "
 var durationCues = []string{"连续", "近", "满", "历时", "用了", "用", "工作", "任职", "从业", "坚持", "已有", "长达"}
 
 // classifyBlank decides what a blank stands for from its neighbours.
-func classifyBlank(s string, b blank) (kind, unit string) {
+func (ms *measures) classifyBlank(s string, b blank) (kind, unit string) {
 	after := s[b.end:]
 	before := s[:b.start]
-	if strings.Contains(s[b.start:b.end], "年") || strings.HasPrefix(after, "年") && !hasSuffixAny(before, durationCues) {
+	if strings.Contains(s[b.start:b.end], "年") || strings.HasPrefix(after, "年") && !scan.HasSuffixAny(before, durationCues) {
 		return KindDate, ""
 	}
 	if strings.HasPrefix(after, "月") && !strings.HasPrefix(after, "月份以来") || strings.HasPrefix(after, "日") && !strings.HasPrefix(after, "日报") {
@@ -43,7 +29,7 @@ func classifyBlank(s string, b blank) (kind, unit string) {
 		return KindDate, ""
 	}
 	if strings.HasSuffix(before, "第") && !strings.HasSuffix(before, "次第") {
-		if u := leadingMeasure(after); u != "" {
+		if u := ms.leadingMeasure(after); u != "" {
 			return KindNumber, u
 		}
 		return KindNumber, ""
@@ -58,12 +44,12 @@ func classifyBlank(s string, b blank) (kind, unit string) {
 		}
 	}
 	if prefix == "余" || prefix == "多" {
-		if u := leadingMeasure(rest); u != "" {
+		if u := ms.leadingMeasure(rest); u != "" {
 			return KindNumber, u
 		}
 	}
 	if prefix == "万" || prefix == "亿" || prefix == "千" {
-		if u := leadingMeasure(rest); u != "" {
+		if u := ms.leadingMeasure(rest); u != "" {
 			return KindNumber, prefix + u
 		}
 		if prefix != "千" {
@@ -71,7 +57,7 @@ func classifyBlank(s string, b blank) (kind, unit string) {
 		}
 	}
 	if prefix == "" {
-		if u := leadingMeasure(after); u != "" {
+		if u := ms.leadingMeasure(after); u != "" {
 			if strings.HasPrefix(after, "年") {
 				return KindNumber, "年"
 			}
@@ -80,11 +66,11 @@ func classifyBlank(s string, b blank) (kind, unit string) {
 	}
 	// A cue alone (指数超**。, 增速**、) marks a number only when nothing
 	// follows the blank in the clause: 提高**工作 names a field.
-	if hasSuffixAny(before, numberCues) && clauseEnd(after) {
-		return KindNumber, siblingUnit(after)
+	if scan.HasSuffixAny(before, numberCues) && clauseEnd(after) {
+		return KindNumber, ms.siblingUnit(after)
 	}
 	// digits on either side: 1*5, 3**
-	if r, _ := utf8.DecodeLastRuneInString(before); isASCIIDigit(r) || r == '.' {
+	if r, _ := utf8.DecodeLastRuneInString(before); scan.IsASCIIDigit(r) || r == '.' {
 		return KindNumber, ""
 	}
 	return KindName, ""
@@ -92,13 +78,13 @@ func classifyBlank(s string, b blank) (kind, unit string) {
 
 // leadingMeasure returns the measure word at the start of s, unless s
 // continues into a noun that merely starts with one.
-func leadingMeasure(s string) string {
-	for _, nm := range notMeasure {
+func (ms *measures) leadingMeasure(s string) string {
+	for _, nm := range ms.not {
 		if strings.HasPrefix(s, nm) {
 			return ""
 		}
 	}
-	for _, m := range measureWords {
+	for _, m := range ms.words {
 		if strings.HasPrefix(s, m) {
 			return m
 		}
@@ -108,7 +94,7 @@ func leadingMeasure(s string) string {
 
 // siblingUnit: in "增速**、增速连续" or "增长**、**％" the unit may come after
 // a list of blanks; take the unit of the next blank in the same list.
-func siblingUnit(after string) string {
+func (ms *measures) siblingUnit(after string) string {
 	for strings.HasPrefix(after, "、") {
 		after = after[len("、"):]
 		j := 0
@@ -119,20 +105,11 @@ func siblingUnit(after string) string {
 			return ""
 		}
 		after = after[j:]
-		if u := leadingMeasure(after); u != "" {
+		if u := ms.leadingMeasure(after); u != "" {
 			return u
 		}
 	}
 	return ""
-}
-
-func hasSuffixAny(s string, list []string) bool {
-	for _, w := range list {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // clauseEnd reports whether s starts with clause punctuation or is empty.
@@ -142,4 +119,15 @@ func clauseEnd(s string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return strings.ContainsRune("，。；、：！？）”", r)
+}
+
+// measures are the lexicon's measure words (list measure-words) and the
+// nouns that merely start with one (list not-measure).
+type measures struct{ words, not []string }
+
+func measuresFor(lex *lexicon.Lexicon) *measures {
+	if lex == nil {
+		return &measures{}
+	}
+	return &measures{words: lex.List(lexicon.ListMeasureWords), not: lex.List(lexicon.ListNotMeasure)}
 }

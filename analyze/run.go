@@ -2,8 +2,8 @@ package analyze
 
 import (
 	"fmt"
+	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"sort"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/lexicon"
@@ -12,7 +12,8 @@ import (
 
 // Options select and tune the checks for one run.
 type Options struct {
-	Checks      []*Check            // checks to run; nil means All
+	Checks      []*Check            // checks to run (checks.All runs every one)
+	All         []*Check            // every check directives may name; nil means Checks
 	MinSeverity Severity            // findings below it are dropped
 	Severity    map[string]Severity // overrides by check name or rule id
 	Settings    map[string]Setting  // by check name or rule id; a rule id wins over its check
@@ -25,9 +26,6 @@ type Options struct {
 // that panics is reported as an internal error finding.
 func Run(doc *segment.Document, lex *lexicon.Lexicon, opt Options) *Result {
 	checks := opt.Checks
-	if checks == nil {
-		checks = All
-	}
 	a := NewAnalysis(doc, lex, opt.Tokenize)
 	res := &Result{Path: doc.Path, Format: string(doc.Format), Encoding: doc.Encoding,
 		Chars: utf8.RuneCountInString(doc.Text), Paragraphs: len(doc.Paragraphs), Text: doc.Text}
@@ -55,38 +53,21 @@ func runCheck(c *Check, p *Pass) (err error) {
 	return c.Run(p)
 }
 
-func enabled(checks []*Check, name string) bool {
-	for _, c := range checks {
-		if c.Name == name {
-			return true
-		}
-	}
-	return false
-}
-
-// collect fills the result's data arrays from the enabled checks.
+// collect fills the result's data tables from the checks that ran.
 func collect(a *Analysis, checks []*Check, res *Result) {
-	if enabled(checks, PlaceholderCheck.Name) {
-		res.Placeholders = a.Placeholders()
-		res.Completeness = a.Completeness()
-	}
-	if enabled(checks, FormulationCheck.Name) {
-		res.Formulations = a.FormulationTable()
-	}
-	if enabled(checks, NumberCheck.Name) {
-		res.Numbers = a.Claims()
-	}
-	if enabled(checks, StructureCheck.Name) {
-		res.Sections = a.Sections()
+	for _, c := range checks {
+		if c.Collect != nil {
+			c.Collect(a, res)
+		}
 	}
 }
 
 // finish positions, filters, suppresses, dedupes and sorts findings.
 func finish(a *Analysis, fs []Finding, opt Options, res *Result) []Finding {
-	comments := htmlComments(a.Doc)
+	comments := scan.HTMLComments(a.Doc)
 	out := fs[:0]
 	for _, f := range fs {
-		if inSpans(comments, f.Span.Start) && f.Span.Len() > 0 {
+		if scan.InSpans(comments, f.Span.Start) && f.Span.Len() > 0 {
 			continue // inside <!-- … --> (directives, editor notes)
 		}
 		if opt.off(f) {
@@ -170,36 +151,6 @@ func lessFinding(a, b *Finding) bool {
 		return a.Rule < b.Rule
 	}
 	return a.Message < b.Message
-}
-
-// htmlComments returns the spans of <!-- … --> in text formats, sorted and
-// non-overlapping, computed once per document.
-func htmlComments(doc *segment.Document) []segment.Span {
-	if doc.Format == segment.FormatDocx {
-		return nil
-	}
-	var out []segment.Span
-	t := doc.Text
-	for off := 0; ; {
-		i := strings.Index(t[off:], "<!--")
-		if i < 0 {
-			return out
-		}
-		start := off + i
-		j := strings.Index(t[start+4:], "-->")
-		end := len(t)
-		if j >= 0 {
-			end = start + 4 + j + 3
-		}
-		out = append(out, segment.Span{Start: start, End: end})
-		off = end
-	}
-}
-
-// inSpans reports whether off lies in one of spans (sorted, disjoint).
-func inSpans(spans []segment.Span, off int) bool {
-	k := sort.Search(len(spans), func(k int) bool { return spans[k].End > off })
-	return k < len(spans) && spans[k].Start <= off
 }
 
 // off reports whether the user turned a finding's rule (or, without a

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"sort"
 	"strings"
 
@@ -29,24 +30,9 @@ import (
 // colon (: or ：) and is required: a directive without one suppresses
 // nothing. A finding is covered when its start offset lies in the range.
 
-// SuppressionCheck owns the findings about the directives themselves. Its
-// Run does nothing: they are produced by the driver's suppression step,
-// which needs every other check's findings to tell a used directive from an
-// unused one. The check exists so its rules are documented and can be
-// disabled, re-levelled and filtered like any other.
-var SuppressionCheck = &Check{
-	Name: "suppression",
-	Doc: "忽略指令（<!-- reportlint-disable 检查: 原因 -->，或 Word 批注“reportlint-disable 检查: 原因”）本身的问题：" +
-		"缺少原因、检查名未知、写法有误、没有忽略任何问题。",
-	Severity: Warning,
-	Rules: []*Rule{
-		{ID: "suppression.no-reason", Doc: "忽略指令没有写原因，因而不生效"},
-		{ID: "suppression.unknown-check", Doc: "忽略指令中的检查名或规则名不存在"},
-		{ID: "suppression.malformed", Doc: "无法识别的 reportlint- 指令，或没有写要忽略的检查"},
-		{ID: "suppression.unused", Doc: "忽略指令没有忽略任何问题（可删除），或 reportlint-enable 前没有对应的 reportlint-disable"},
-	},
-	Run: func(*Pass) error { return nil },
-}
+// suppressionName is the check whose rules report problems with directives
+// (package checks/suppression declares them); the engine is here.
+const suppressionName = "suppression"
 
 // Directive kinds.
 const (
@@ -82,13 +68,6 @@ type target struct {
 }
 
 type problem struct{ rule, msg string }
-
-// isKnown reports whether a directive may name name: any known check or
-// rule except the suppression check's own.
-func isKnown(name string) bool {
-	check, _, _ := strings.Cut(name, ".")
-	return check != SuppressionCheck.Name && Known(name)
-}
 
 // splitDirective parses the body of a directive (text after "reportlint-").
 // It returns the kind, the names and the reason; ok is false when the kind
@@ -145,7 +124,7 @@ func parseDirective(text string, span segment.Span, docx bool, known func(string
 		case known(n):
 			check, _, _ := strings.Cut(n, ".")
 			d.targets = append(d.targets, target{name: n, check: check})
-		case n == SuppressionCheck.Name || strings.HasPrefix(n, SuppressionCheck.Name+"."):
+		case n == suppressionName || strings.HasPrefix(n, suppressionName+"."):
 			d.problems = append(d.problems, problem{"unknown-check",
 				"忽略指令不能忽略 suppression 自身的问题；如确需关闭，请用 --disable suppression 或配置文件的 disable"})
 		case !hasColon && strings.IndexFunc(n, func(r rune) bool { return r > 0x7f }) >= 0:
@@ -190,7 +169,7 @@ func directives(doc *segment.Document, known func(string) bool) []*directive {
 	text := doc.Text
 	var out []*directive
 	var real []int
-	comments := htmlComments(doc)
+	comments := scan.HTMLComments(doc)
 	for _, c := range comments {
 		body := strings.TrimSuffix(strings.TrimPrefix(text[c.Start:c.End], "<!--"), "-->")
 		if !strings.HasPrefix(strings.TrimSpace(body), directivePrefix) {
@@ -328,13 +307,20 @@ func docxDirectives(doc *segment.Document, known func(string) bool) []*directive
 // suppress marks findings silenced by reportlint directives and appends the
 // suppression check's findings about the directives themselves.
 func suppress(a *Analysis, fs []Finding, opt Options, res *Result) []Finding {
-	dirs := directives(a.Doc, isKnown)
+	known := opt.All
+	if known == nil {
+		known = opt.Checks
+	}
+	dirs := directives(a.Doc, func(name string) bool {
+		check, _, _ := strings.Cut(name, ".")
+		return check != suppressionName && Known(known, name)
+	})
 	if len(dirs) == 0 {
 		return fs
 	}
 	for i := range fs {
 		f := &fs[i]
-		if f.Check == SuppressionCheck.Name {
+		if f.Check == suppressionName {
 			continue
 		}
 		for _, d := range dirs {
@@ -350,17 +336,16 @@ func suppress(a *Analysis, fs []Finding, opt Options, res *Result) []Finding {
 			}
 		}
 	}
-	checks := opt.Checks
-	if checks == nil {
-		checks = All
-	}
-	if !enabled(checks, SuppressionCheck.Name) {
+	meta := Lookup(opt.Checks, suppressionName)
+	if meta == nil {
 		return fs
 	}
 	for _, d := range dirs {
 		report := func(rule, msg string) {
-			f := Finding{Check: SuppressionCheck.Name, Rule: SuppressionCheck.Name + "." + rule,
-				Severity: SuppressionCheck.Severity, Span: d.span, Message: msg}
+			f := Finding{Check: suppressionName, Rule: suppressionName + "." + rule, Span: d.span, Message: msg}
+			if r := meta.rule(f.Rule); r != nil {
+				f.Severity, f.Group = r.Severity, r.Group
+			}
 			if d.docx {
 				f.Text = "批注：" + d.raw
 			} else {
@@ -379,7 +364,7 @@ func suppress(a *Analysis, fs []Finding, opt Options, res *Result) []Finding {
 			continue
 		}
 		for _, t := range d.targets {
-			if !t.used && enabled(checks, t.check) {
+			if !t.used && Lookup(opt.Checks, t.check) != nil {
 				report("unused", fmt.Sprintf("忽略指令 reportlint-%s 中的“%s”没有忽略任何问题（%s），可删除", d.kind, t.name, unusedWhy(d)))
 			}
 		}
@@ -403,24 +388,4 @@ func unusedWhy(d *directive) string {
 		return "此后没有这类问题"
 	}
 	return "全文没有这类问题"
-}
-
-// Known reports whether name is a registered check or one of its documented
-// rule ids (or check.internal), as accepted by --enable, config severity
-// keys and suppression directives.
-func Known(name string) bool {
-	check, _, _ := strings.Cut(name, ".")
-	c := Lookup(check)
-	if c == nil {
-		return false
-	}
-	if check == name || name == check+".internal" {
-		return true
-	}
-	for _, r := range c.Rules {
-		if r.ID == name {
-			return true
-		}
-	}
-	return false
 }

@@ -6,12 +6,15 @@ import (
 
 	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/analyze/analyzetest"
+	"github.com/reportlint/reportlint/analyze/checks"
+	"github.com/reportlint/reportlint/analyze/checks/placeholder"
+	"github.com/reportlint/reportlint/analyze/checks/suppression"
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
 )
 
 func TestSuppressionFixtures(t *testing.T) {
-	analyzetest.Run(t, "../testdata/suppress", analyze.PlaceholderCheck, analyze.SuppressionCheck)
+	analyzetest.Run(t, "testdata/suppress", placeholder.Check, suppression.Check)
 }
 
 func runText(t testing.TB, name, text string, opt analyze.Options) *analyze.Result {
@@ -30,8 +33,9 @@ func runDoc(t testing.TB, doc *segment.Document, opt analyze.Options) *analyze.R
 		t.Fatal(err)
 	}
 	if opt.Checks == nil {
-		opt.Checks = []*analyze.Check{analyze.PlaceholderCheck, analyze.SuppressionCheck}
+		opt.Checks = []*analyze.Check{placeholder.Check, suppression.Check}
 	}
+	opt.All = checks.All
 	return analyze.Run(doc, lex, opt)
 }
 
@@ -109,11 +113,11 @@ func TestSuppressionCheckSelection(t *testing.T) {
 	if got := strings.Join(summary(res), "|"); got != "3 placeholder.number S:引用原文|4 suppression.no-reason|5 placeholder.number" {
 		t.Errorf("placeholder+suppression: %s", got)
 	}
-	res = runText(t, "a.txt", text, analyze.Options{Checks: []*analyze.Check{analyze.PlaceholderCheck}})
+	res = runText(t, "a.txt", text, analyze.Options{Checks: []*analyze.Check{placeholder.Check}})
 	if got := strings.Join(summary(res), "|"); got != "3 placeholder.number S:引用原文|5 placeholder.number" {
 		t.Errorf("suppression disabled: %s", got)
 	}
-	res = runText(t, "a.txt", text, analyze.Options{Checks: []*analyze.Check{analyze.SuppressionCheck}})
+	res = runText(t, "a.txt", text, analyze.Options{Checks: []*analyze.Check{suppression.Check}})
 	if got := strings.Join(summary(res), "|"); got != "4 suppression.no-reason" {
 		t.Errorf("placeholder disabled: %s", got)
 	}
@@ -170,7 +174,7 @@ func TestKnown(t *testing.T) {
 		"placeholder": true, "placeholder.number": true, "placeholder.internal": true,
 		"placeholder.numbr": false, "placehold": false, "": false, "suppression.unused": true, ".": false,
 	} {
-		if got := analyze.Known(name); got != want {
+		if got := checks.Known(name); got != want {
 			t.Errorf("Known(%q) = %v, want %v", name, got, want)
 		}
 	}

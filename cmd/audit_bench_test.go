@@ -64,7 +64,7 @@ func BenchmarkAuditStage(b *testing.B) {
 		b.SetBytes(c.bytes)
 		for i := 0; i < b.N; i++ {
 			for _, d := range c.docs {
-				analyze.Run(d, c.lex, analyze.Options{Tokenize: c.seg.Tokens})
+				analyze.Run(d, c.lex, analyze.Options{Checks: allChecks(), Tokenize: c.seg.Tokens})
 			}
 		}
 	})

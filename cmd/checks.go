@@ -7,10 +7,11 @@ import (
 	"sync"
 
 	"github.com/reportlint/reportlint/analyze"
+	builtin "github.com/reportlint/reportlint/analyze/checks"
 )
 
 // allChecks is the one place cmd reads the list of checks.
-func allChecks() []*analyze.Check { return analyze.All }
+func allChecks() []*analyze.Check { return builtin.All }
 
 var (
 	regOnce sync.Once

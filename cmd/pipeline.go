@@ -172,7 +172,7 @@ func (app *App) setup(o *lintOptions, base []*analyze.Check) (*lexicon.Lexicon, 
 	}
 	checks, settings := o.selected(base)
 	min, _ := analyze.ParseSeverity(o.MinSeverity)
-	opt := analyze.Options{Checks: checks, MinSeverity: min, Year: o.Year, Profile: o.Profile, Settings: settings}
+	opt := analyze.Options{Checks: checks, All: allChecks(), MinSeverity: min, Year: o.Year, Profile: o.Profile, Settings: settings}
 	if opt.Checks == nil {
 		opt.Checks = []*analyze.Check{} // nil would mean all checks
 	}

@@ -18,7 +18,7 @@ const pipelineReport = "2023年度工作总结\n" +
 
 const pipelineLexicon = "terms:\n  - {id: my-term, text: 智慧河长制平台}\n" +
 	"units:\n  - {id: my-unit, text: 标准箱, base: 标准箱, factor: 1, kind: count}\n" +
-	"words:\n  - {id: my-word, wrong: 整改完毕率, correction: 整改完成率, severity: warning}\n"
+	"words:\n  - {id: my-word, wrong: 整改完毕率, correction: 整改完成率, severity: error}\n"
 
 const pipelineConfig = "year: 2019\nprofile: duty-report\nlexicons: [本单位词库.yaml]\n" +
 	"disable: [placeholder.name, structure.numbering]\nfail_on: never\n"

@@ -712,6 +712,7 @@ func validate(l *Lexicon, p *positions, errs *Errors) {
 		checkSeverity(p, errs, w.Severity, append(at, "severity"))
 	}
 	validateTypos(l, p, errs)
+	validateLists(p, l, errs)
 	l.disableRefs = make([]string, len(l.Disable))
 	for i, id := range l.Disable {
 		l.disableRefs[i] = p.ref("disable", i)
@@ -731,6 +732,7 @@ func combine(files []*Lexicon, errs *Errors) *Lexicon {
 		out.Terms = append(out.Terms, f.Terms...)
 		out.Units = append(out.Units, f.Units...)
 		out.Words = append(out.Words, f.Words...)
+		out.Lists = append(out.Lists, f.Lists...)
 	}
 	out.Formulations = dropDisabled(out.Formulations, dupCheck(out.Formulations, keyFormulation, errs))
 	out.Profiles = dropDisabled(out.Profiles, dupCheck(out.Profiles, keyProfile, errs))
@@ -739,6 +741,7 @@ func combine(files []*Lexicon, errs *Errors) *Lexicon {
 	out.Units = dropDisabled(out.Units, dupCheck(out.Units, keyUnit, errs))
 	out.Words = dropDisabled(out.Words, dupCheck(out.Words, keyWord, errs))
 	combineTypos(out, files, errs)
+	out.Lists = sortLists(dropDisabled(out.Lists, dupCheck(out.Lists, keyList, errs)))
 	return out
 }
 
@@ -778,6 +781,7 @@ func (l *Lexicon) clone() *Lexicon {
 		Units:        append([]Unit(nil), l.Units...),
 		Words:        append([]WordRule(nil), l.Words...),
 		Typos:        append([]TypoList(nil), l.Typos...),
+		Lists:        append([]WordList(nil), l.Lists...),
 	}
 }
 
@@ -839,6 +843,7 @@ var (
 	keyTerm        = func(e *Term) (string, string, bool) { return e.ID, e.SourceRef, e.Disabled }
 	keyUnit        = func(e *Unit) (string, string, bool) { return e.ID, e.SourceRef, e.Disabled }
 	keyWord        = func(e *WordRule) (string, string, bool) { return e.ID, e.SourceRef, e.Disabled }
+	keyList        = func(e *WordList) (string, string, bool) { return e.ID, e.SourceRef, e.Disabled }
 )
 
 // merge applies one user file over lex (which it owns and may modify).
@@ -850,6 +855,7 @@ func merge(lex, over *Lexicon, errs *Errors) *Lexicon {
 	lex.Units = mergeKind(lex.Units, over.Units, keyUnit, "单位", errs)
 	lex.Words = mergeKind(lex.Words, over.Words, keyWord, "用词规则", errs)
 	lex.Typos = mergeKind(lex.Typos, over.Typos, keyTypoList, "错别字词表", errs)
+	lex.Lists = sortLists(extendLists(lex.Lists, over.Lists, errs))
 	if len(over.Disable) == 0 {
 		return lex
 	}
@@ -865,6 +871,7 @@ func merge(lex, over *Lexicon, errs *Errors) *Lexicon {
 	lex.Units = removeIDs(lex.Units, keyUnit, ids, hit)
 	lex.Words = removeIDs(lex.Words, keyWord, ids, hit)
 	lex.Typos = removeIDs(lex.Typos, keyTypoList, ids, hit)
+	lex.Lists = removeIDs(lex.Lists, keyList, ids, hit)
 	for i, id := range over.Disable {
 		if !hit[id] && reID.MatchString(id) {
 			*errs = append(*errs, refErr(over.disableRefs[i], fmt.Sprintf("disable 中的 id %q 不存在", id)))

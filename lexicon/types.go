@@ -12,6 +12,7 @@ type Lexicon struct {
 	Units        []Unit        `yaml:"units"`
 	Words        []WordRule    `yaml:"words"`
 	Typos        []TypoList    `yaml:"typos"` // see typos.go
+	Lists        []WordList    `yaml:"lists"`
 
 	// Disable lists ids (of any kind) a user file removes from the merged
 	// lexicon. It is empty in a merged lexicon.
@@ -104,6 +105,37 @@ type Unit struct {
 	Kind      string  `yaml:"kind,omitempty"` // money, count, percent, multiple, rank, time, measure
 	Disabled  bool    `yaml:"disabled,omitempty"`
 	SourceRef string  `yaml:"-"`
+}
+
+// WordList is a named list of domain words a check reads (measure words,
+// range units, words that are not units). A user file that defines a list
+// with an existing id adds its words to the list; disabled removes it.
+type WordList struct {
+	ID        string   `yaml:"id"`
+	Use       string   `yaml:"use,omitempty"`    // what reads it and how
+	Source    string   `yaml:"source,omitempty"` // where the words come from
+	Words     []string `yaml:"words"`
+	Disabled  bool     `yaml:"disabled,omitempty"`
+	SourceRef string   `yaml:"-"`
+}
+
+// Built-in list ids.
+const (
+	ListMeasureWords = "measure-words" // follow a missing quantity (**亿元, **个)
+	ListNotMeasure   = "not-measure"   // begin with a measure word but name something (**期间)
+	ListRangeUnits   = "range-units"   // may follow the second number of a range (3-5年)
+	ListNotUnit      = "not-unit"      // begin with a unit character but are nouns or verbs (3人民)
+)
+
+// List returns the words of list id, longest first so a prefix scan finds
+// the longest entry (nil when the list is unknown).
+func (l *Lexicon) List(id string) []string {
+	for i := range l.Lists {
+		if l.Lists[i].ID == id {
+			return l.Lists[i].Words
+		}
+	}
+	return nil
 }
 
 // WordRule is a commonly misused word with its correction (截止目前 → 截至目前).

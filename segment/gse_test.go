@@ -432,8 +432,8 @@ func TestFilteredMatchesFullOnTestdata(t *testing.T) {
 	}
 	terms := lex.SegmentTerms()
 	var paths []string
-	for _, pat := range []string{"*/*.txt", "*/*.md"} {
-		m, _ := filepath.Glob(filepath.Join("..", "testdata", pat))
+	for _, pat := range []string{"testdata/*/*.txt", "testdata/*/*.md", "analyze/checks/*/testdata/*.txt", "analyze/checks/*/testdata/*.md", "analyze/testdata/*/*.txt"} {
+		m, _ := filepath.Glob(filepath.Join("..", pat))
 		paths = append(paths, m...)
 	}
 	if len(paths) < 20 {

@@ -24,6 +24,7 @@ import (
 	"testing"
 
 	"github.com/reportlint/reportlint/analyze"
+	builtin "github.com/reportlint/reportlint/analyze/checks"
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
 )
@@ -171,6 +172,9 @@ func Check(name, text string, opt analyze.Options, checks ...*analyze.Check) (*a
 		return nil, err
 	}
 	opt.Checks = checks
+	if opt.All == nil {
+		opt.All = builtin.All // directives may name any built-in check
+	}
 	opt.Tokenize = func(s string) []segment.Token {
 		segMu.Lock() // gse construction is not safe while another segmenter cuts
 		defer segMu.Unlock()

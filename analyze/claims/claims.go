@@ -1,0 +1,134 @@
+// Package claims extracts numeric claims from a report: every number with
+// its unit, qualifier, metric (what it measures) and relation words, and
+// every numeric placeholder as an unfilled claim. It is pure: it reads a
+// segment.Document and the lexicon's units, and never panics.
+package claims
+
+import (
+	"github.com/reportlint/reportlint/analyze/internal/scan"
+
+	"github.com/reportlint/reportlint/lexicon"
+	"github.com/reportlint/reportlint/segment"
+)
+
+// Claim kinds beyond the unit kinds of units.yaml.
+const (
+	Year  = "year"
+	Month = "month"
+	Date  = "date"
+	Rank  = "rank"
+)
+
+// Claim is one numeric claim: a number (or an unfilled slot) with its unit.
+type Claim struct {
+	segment.Span
+	Pos        segment.Pos `json:"-"`
+	EndPos     segment.Pos `json:"-"`
+	Text       string      // original text: 100％, 10余个, **亿元
+	Value      *float64    // as written times multiplier; nil when unfilled
+	Unit       string      // normalised unit: 元, ％, 个
+	UnitText   string      // unit as written: 亿元
+	Qualifier  string      // 余 多 近 超 约 左右 以上 …
+	Metric     string      // what it measures, from the words before it
+	Relation   string      // 同比增长, 超…目标, 累计, 其中, 分别为, 占…比重
+	Kind       string      // money, count, percent, multiple, rank, year, month, date, range …
+	Unfilled   bool
+	RangeEnd   *float64 // upper bound of a range (9—10月)
+	Section    string
+	Paragraph  int
+	Sentence   segment.Span `json:"-"`
+	MetricSpan segment.Span `json:"-"`
+
+	q         quantity // how the number was written (number check)
+	rel       Rel
+	inherited bool // Metric was taken from the claim before
+	group     int  // 分别 list id (1-based), 0 when none
+	groupLo   int  // number of subjects of the 分别 list (at least), 0 when unknown
+	groupHi   int  // … at most (和 may join two subjects or sit inside a name)
+	groupIdx  int  // position in the 分别 list
+
+	groupSubjects []string
+}
+
+// Blank is a placeholder span in the text; Number marks a missing quantity
+// (it becomes an unfilled claim), others are skipped.
+type Blank struct {
+	segment.Span
+	Number bool
+}
+
+// HasUnit reports whether a unit followed the number as written.
+func (c *Claim) HasUnit() bool { return c.q.hasUnit }
+
+// Multiplier returns the 万/亿 (or 千/百, wrongly) written after the digits.
+func (c *Claim) Multiplier() string { return c.q.mult }
+
+// Written returns the number as written times its multiplier, before the
+// unit factor.
+func (c *Claim) Written() float64 { return c.q.val }
+
+// PercentSigns returns the offsets (in the paragraph) of ％ or % signs.
+func (c *Claim) PercentSigns() []int { return c.q.pctSigns }
+
+// Rel returns the relation flags found before the claim.
+func (c *Claim) Rel() Rel { return c.rel }
+
+// InheritedMetric reports whether Metric was taken from the claim before.
+func (c *Claim) InheritedMetric() bool { return c.inherited }
+
+// List returns the claim's 分别 list: id (1-based, 0 when none) and the
+// least and most number of subjects (0 when unknown).
+func (c *Claim) List() (id, lo, hi int) { return c.group, c.groupLo, c.groupHi }
+
+// Extract finds the numeric claims of doc. phs are the document's
+// blanks (those of kind number become unfilled claims), tokens its gse
+// tokens (nil cuts metrics on characters), lex supplies units and the fixed
+// numeral expressions that are not claims. It is pure and safe for any input.
+func Extract(doc *segment.Document, phs []Blank, tokens []segment.Token, lex *lexicon.Lexicon) []Claim {
+	tb := tablesFor(lex)
+	x := &extractor{doc: doc, tb: tb, tokens: tokens, skip: markerSpans(doc)}
+	x.comments = scan.HTMLComments(doc)
+	pi := 0
+	out := make([]Claim, 0, len(phs)+len(doc.Text)/128)
+	for _, para := range doc.Paragraphs {
+		for pi < len(phs) && phs[pi].Start < para.Span.Start {
+			pi++
+		}
+		pj := pi
+		for pj < len(phs) && phs[pj].Start < para.Span.End {
+			pj++
+		}
+		start := len(out)
+		out = x.paragraph(out, para, phs[pi:pj])
+		x.annotate(out[start:], para)
+		pi = pj
+	}
+	return out
+}
+
+// Form is how a claim's number was written, for checks of number usage.
+type Form struct {
+	NumStart, NumEnd int     // the number incl. multiplier, bytes in the paragraph
+	Decimals         int     // digits after the point
+	Pre, Mid, Post   string  // qualifiers: 近…, 余/多, 以上…
+	Mult             string  // multiplier as written (万, 亿, 千万 …)
+	MultVal          float64 // its value
+	StyleMult        bool    // 千/百/十 next to digits (3千万)
+	HasUnit          bool
+	UnitFactor       float64 // unit factor (1 without a unit)
+	RangeSep         int     // offset of the range separator, -1 when none
+	FirstUnit        bool    // the first number of a range carries the unit
+	FirstMult        string  // multiplier written on the first number of a range
+}
+
+// Form returns how the number was written.
+func (c *Claim) Form() Form {
+	q := &c.q
+	f := Form{NumStart: q.numStart, NumEnd: q.numEnd, Decimals: q.decimals, Pre: q.pre, Mid: q.mid, Post: q.post,
+		Mult: q.mult, MultVal: q.multVal, StyleMult: q.styleMult, HasUnit: q.hasUnit, UnitFactor: 1,
+		RangeSep: q.rangeSep, FirstUnit: q.firstUnit, FirstMult: q.firstMult}
+	if q.hasUnit {
+		f.UnitFactor = q.unit.factor
+	}
+	return f
+}
