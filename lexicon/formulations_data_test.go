@@ -286,8 +286,8 @@ func TestFormulationDataChecks(t *testing.T) {
 		Formulations: []Formulation{
 			{ID: "a", Text: "以人民为中心", Wrong: []Wrong{{Text: "以人民为核心", Correction: "以人民为中心"}}},
 			{ID: "b", Text: "坚持以人民为核心的理念"}, // contains a's wrong form
-			{ID: "c", Text: "以人民为中心"},        // a's text again
-			{ID: "d", Text: "二十大"},           // an event name
+			{ID: "c", Text: "以人民为中心"},      // a's text again
+			{ID: "d", Text: "二十大"},         // an event name
 			{ID: "e", Text: "戊", Wrong: []Wrong{{Text: "戊以人民为中心", Correction: "戊"}}},
 		},
 		Events: []Event{{ID: "ev", Names: []string{"二十大"}}},
