@@ -131,19 +131,30 @@ func NewSegmenterFor(texts []string, terms []string) *Segmenter {
 	// entries the terms shadow (they lose to the term as duplicates).
 	total := g.Dict.TotalFreq() + fullTotalFreq
 
-	start := uint32(0)
-	for _, c := range cands {
-		text := string(keys[start:c.end])
-		start = c.end
-		// Keys are lowercase already, as gse stores them.
-		if seen, ok := termSeen[text]; ok {
-			if !seen {
-				total -= float64(c.freq)
-				termSeen[text] = true
+	// One-rune keys first, for calcDistances.
+	lead := 0
+	for pass := range 2 {
+		start := uint32(0)
+		for _, c := range cands {
+			key := keys[start:c.end]
+			start = c.end
+			if one := len(key) > 0 && len(key) == runeLen(key[0]); one != (pass == 0) {
+				continue
 			}
-			continue // the term came first and wins
+			text := string(key)
+			// Keys are lowercase already, as gse stores them.
+			if seen, ok := termSeen[text]; ok {
+				if !seen {
+					total -= float64(c.freq)
+					termSeen[text] = true
+				}
+				continue // the term came first and wins
+			}
+			g.AddToken(text, float64(c.freq), r.PosName(c.pos))
 		}
-		g.AddToken(text, float64(c.freq), r.PosName(c.pos))
+		if pass == 0 {
+			lead = g.Dict.NumTokens()
+		}
 	}
 	entries := g.Dict.NumTokens()
 
@@ -153,7 +164,7 @@ func NewSegmenterFor(texts []string, terms []string) *Segmenter {
 	if g.Dict.TotalFreq() != total {
 		panic(fmt.Sprintf("segment: filtered dictionary total %v, want %v", g.Dict.TotalFreq(), total))
 	}
-	g.CalcToken()
+	calcDistances(g, lead)
 	return &Segmenter{seg: g, entries: entries}
 }
 
@@ -164,13 +175,9 @@ func NewFullSegmenter(terms []string) *Segmenter {
 	defer buildMu.Unlock()
 
 	g := newGse()
-	addTerms(g, terms)
 	// The same dictionary as gse's LoadDictStr of s_1.txt (package dict
 	// holds what that load keeps; dict_test.go checks it).
-	dict.Each(func(key []byte, freq float64, pos string) {
-		g.AddToken(string(key), freq, pos)
-	})
-	g.CalcToken()
+	loadFull(g, terms)
 	return &Segmenter{seg: g, entries: g.Dict.NumTokens()}
 }
 
