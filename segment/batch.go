@@ -58,7 +58,8 @@ func NewBatch(limit int) *Batch {
 
 // Add reads text into the pre-pass. It returns false once the limit has
 // been passed: the batch will use the full dictionary, further texts are
-// not read, and the caller may start building the segmenter at once.
+// not read, and the caller may start building the segmenter at once. After
+// Segmenter it reads nothing and returns false.
 func (b *Batch) Add(text string) bool {
 	b.stats.Texts++
 	b.stats.Bytes += int64(len(text))
