@@ -12,7 +12,9 @@ import (
 )
 
 // FilterLimit is the total input size in bytes above which callers should
-// build one NewFullSegmenter instead of NewSegmenterFor.
+// build one segmenter with a Batch pre-pass (NewBatch, which falls back to
+// the full dictionary by itself) or NewFullSegmenter, instead of
+// NewSegmenterFor.
 //
 // Measured on a 2-core box with text sampled from the dictionary by frequency
 // (pessimistic: real reports repeat their vocabulary), process CPU for the
@@ -75,6 +77,12 @@ func NewSegmenterFor(texts []string, terms []string) *Segmenter {
 	for _, t := range texts {
 		f.addSubstrings(t)
 	}
+	return f.segmenter(terms)
+}
+
+// segmenter builds the filtered segmenter for the texts added to f.
+func (f *filter) segmenter(terms []string) *Segmenter {
+	f.limit = 0 // the terms' substrings must all be there
 	for _, t := range terms {
 		if key := termKey(t); key != "" {
 			// A dictionary key equal to a term has no break runes,
@@ -82,6 +90,7 @@ func NewSegmenterFor(texts []string, terms []string) *Segmenter {
 			f.addSubstrings(key)
 		}
 	}
+	f.finish()
 
 	// Pick the candidate entries before taking the lock: this is most of
 	// the work and touches nothing of gse's. Keys go into one buffer.
@@ -131,19 +140,30 @@ func NewSegmenterFor(texts []string, terms []string) *Segmenter {
 	// entries the terms shadow (they lose to the term as duplicates).
 	total := g.Dict.TotalFreq() + fullTotalFreq
 
-	start := uint32(0)
-	for _, c := range cands {
-		text := string(keys[start:c.end])
-		start = c.end
-		// Keys are lowercase already, as gse stores them.
-		if seen, ok := termSeen[text]; ok {
-			if !seen {
-				total -= float64(c.freq)
-				termSeen[text] = true
+	// One-rune keys first, for calcDistances.
+	lead := 0
+	for pass := range 2 {
+		start := uint32(0)
+		for _, c := range cands {
+			key := keys[start:c.end]
+			start = c.end
+			if one := len(key) > 0 && len(key) == runeLen(key[0]); one != (pass == 0) {
+				continue
 			}
-			continue // the term came first and wins
+			text := string(key)
+			// Keys are lowercase already, as gse stores them.
+			if seen, ok := termSeen[text]; ok {
+				if !seen {
+					total -= float64(c.freq)
+					termSeen[text] = true
+				}
+				continue // the term came first and wins
+			}
+			g.AddToken(text, float64(c.freq), r.PosName(c.pos))
 		}
-		g.AddToken(text, float64(c.freq), r.PosName(c.pos))
+		if pass == 0 {
+			lead = g.Dict.NumTokens()
+		}
 	}
 	entries := g.Dict.NumTokens()
 
@@ -153,24 +173,21 @@ func NewSegmenterFor(texts []string, terms []string) *Segmenter {
 	if g.Dict.TotalFreq() != total {
 		panic(fmt.Sprintf("segment: filtered dictionary total %v, want %v", g.Dict.TotalFreq(), total))
 	}
-	g.CalcToken()
+	calcDistances(g, lead)
 	return &Segmenter{seg: g, entries: entries}
 }
 
-// NewFullSegmenter loads the whole dictionary once (≈0.9 s, ≈200 MB RSS) for
-// large batches; share it read-only across goroutines.
+// NewFullSegmenter loads the whole dictionary once for large batches (≈1 s
+// of CPU, 160-230 MB RSS; calcDistances made it ≈0.6-0.7× of gse's own
+// load); share it read-only across goroutines.
 func NewFullSegmenter(terms []string) *Segmenter {
 	buildMu.Lock()
 	defer buildMu.Unlock()
 
 	g := newGse()
-	addTerms(g, terms)
 	// The same dictionary as gse's LoadDictStr of s_1.txt (package dict
 	// holds what that load keeps; dict_test.go checks it).
-	dict.Each(func(key []byte, freq float64, pos string) {
-		g.AddToken(string(key), freq, pos)
-	})
-	g.CalcToken()
+	loadFull(g, terms)
 	return &Segmenter{seg: g, entries: g.Dict.NumTokens()}
 }
 
@@ -281,238 +298,4 @@ func isBreak(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// filter decides which dictionary lines can matter for the input: a
-// superset of the keys gse's Segment looks up, which are substrings of the
-// ASCII-lowercased input. Extra lines cost a little time and cannot change
-// the output.
-//
-// set holds the FNV-1a hash of every substring of up to window runes without
-// a break rune. A key of at most window runes passes if its hash is in set; a
-// longer key if all its window-rune substrings are. prefix is a bitset over
-// the hashes of the substrings' first one or two runes; it fits in cache and
-// rejects most dictionary lines before the larger set is probed.
-type filter struct {
-	set    *hashSet
-	prefix []uint64
-	shift  uint
-}
-
-// window bounds the substrings stored: 345,223 of the 352,279 keys have at
-// most 4 runes, and windows keep the set 4 times smaller than all substrings
-// up to the longest key (16 runes) would.
-const window = 4
-
-func newFilter(textBytes, terms int) *filter {
-	// At most window substrings per rune, mostly 3-byte runes.
-	set := newHashSet((textBytes+4*terms)/3*window + 16)
-	// Prefixes: at most two per rune; aim at <= 1/32 of the bits set.
-	bits := uint(16)
-	for 1<<bits < 32*2*(textBytes+4*terms)/3 {
-		bits++
-	}
-	return &filter{set: set, prefix: make([]uint64, 1<<(bits-6)), shift: 64 - bits}
-}
-
-func (f *filter) setPrefix(h uint64) {
-	i := (h * 0x9E3779B97F4A7C15) >> f.shift
-	f.prefix[i>>6] |= 1 << (i & 63)
-}
-
-func (f *filter) hasPrefix(h uint64) bool {
-	i := (h * 0x9E3779B97F4A7C15) >> f.shift
-	return f.prefix[i>>6]&(1<<(i&63)) != 0
-}
-
-// hasPrefixOf reports whether the input may hold p, the first one or two
-// runes of a key.
-func (f *filter) hasPrefixOf(p []byte) bool {
-	h := hashLower(p)
-	return f.hasPrefix(h) && f.set.has(h)
-}
-
-// mayContain reports whether the dictionary key k may be one the input
-// looks up. k must be valid UTF-8 (TestDictionaryShape checks the
-// dictionary).
-func (f *filter) mayContain(k []byte) bool {
-	// ends[r] is the byte offset after rune r of k.
-	if len(k) == 0 {
-		return true // LoadDictStr's business; the dictionary has none
-	}
-	var ends [window + 1]int
-	n, off := 0, 0
-	for ; n < len(ends) && off < len(k); n++ {
-		off += runeLen(k[off])
-		ends[n] = min(off, len(k))
-	}
-	h := uint64(fnvOffset)
-	for i := 0; i < ends[min(n, 2)-1]; i++ {
-		h = fnvByte(h, k[i])
-	}
-	if !f.hasPrefix(h) {
-		return false
-	}
-	if n <= window {
-		for i := ends[min(n, 2)-1]; i < len(k); i++ {
-			h = fnvByte(h, k[i])
-		}
-		return f.set.has(h)
-	}
-	// Longer than window runes: check each window-rune substring.
-	for start := 0; start < len(k); start += runeLen(k[start]) {
-		end := start
-		for r := 0; r < window && end < len(k); r++ {
-			end += runeLen(k[end])
-		}
-		if end > len(k) {
-			return true // truncated UTF-8 cannot happen; keep the line
-		}
-		if !f.set.has(hashLower(k[start:end])) {
-			return false
-		}
-		if end == len(k) {
-			break
-		}
-	}
-	return true
-}
-
-// runeLen is the length of the UTF-8 sequence that lead byte c starts.
-func runeLen(c byte) int {
-	switch {
-	case c < 0x80:
-		return 1
-	case c < 0xE0:
-		return 2
-	case c < 0xF0:
-		return 3
-	}
-	return 4
-}
-
-// addSubstrings adds the substrings of text (or of a term key) that a
-// dictionary key can be made of.
-func (f *filter) addSubstrings(text string) {
-	// run[k] is the byte offset after the k-th rune of the current run of
-	// non-break runes, which starts at runStart.
-	var run []int
-	flush := func(runStart int) {
-		for i := range run {
-			h := uint64(fnvOffset)
-			pos := runStart
-			if i > 0 {
-				pos = run[i-1]
-			}
-			for j := i; j < len(run) && j < i+window; j++ {
-				for ; pos < run[j]; pos++ {
-					h = fnvByte(h, text[pos])
-				}
-				if j-i < 2 {
-					f.setPrefix(h)
-				}
-				f.set.add(h)
-			}
-		}
-		run = run[:0]
-	}
-	runStart := 0
-	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		if isBreak(r) {
-			flush(runStart)
-			runStart = i + size
-		} else {
-			run = append(run, i+size)
-		}
-		i += size
-	}
-	flush(runStart)
-}
-
-// FNV-1a over ASCII-lowercased bytes.
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
-
-func fnvByte(h uint64, c byte) uint64 {
-	if c >= 'A' && c <= 'Z' {
-		c += 'a' - 'A'
-	}
-	return (h ^ uint64(c)) * fnvPrime
-}
-
-func hashLower[S string | []byte](s S) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h = fnvByte(h, s[i])
-	}
-	return h
-}
-
-// hashSet is an open-addressing set of non-zero 64-bit hashes. A collision
-// only lets an extra dictionary line in, which cannot change the output.
-type hashSet struct {
-	slots []uint64
-	shift uint
-	n     int
-}
-
-func newHashSet(expect int) *hashSet {
-	bits := uint(4)
-	for 1<<bits < 2*expect {
-		bits++
-	}
-	return &hashSet{slots: make([]uint64, 1<<bits), shift: 64 - bits}
-}
-
-func (s *hashSet) add(h uint64) {
-	if h == 0 {
-		h = 1
-	}
-	if 2*(s.n+1) > len(s.slots) {
-		s.grow()
-	}
-	mask := uint64(len(s.slots) - 1)
-	for i := (h * 0x9E3779B97F4A7C15) >> s.shift; ; i = (i + 1) & mask {
-		switch s.slots[i] {
-		case h:
-			return
-		case 0:
-			s.slots[i] = h
-			s.n++
-			return
-		}
-	}
-}
-
-func (s *hashSet) has(h uint64) bool {
-	if h == 0 {
-		h = 1
-	}
-	mask := uint64(len(s.slots) - 1)
-	for i := (h * 0x9E3779B97F4A7C15) >> s.shift; ; i = (i + 1) & mask {
-		switch s.slots[i] {
-		case h:
-			return true
-		case 0:
-			return false
-		}
-	}
-}
-
-func (s *hashSet) grow() {
-	old := s.slots
-	s.slots = make([]uint64, 2*len(old))
-	s.shift--
-	s.n = 0
-	for _, h := range old {
-		if h != 0 {
-			s.add(h)
-		}
-	}
 }

@@ -1,0 +1,287 @@
+package segment
+
+import "unicode/utf8"
+
+// filter decides which dictionary lines can matter for the input: a
+// superset of the keys gse's Segment looks up, which are substrings of the
+// ASCII-lowercased input. Extra lines cost a little time and cannot change
+// the output.
+//
+// set holds the FNV-1a hash of every substring of up to window runes without
+// a break rune. A key of at most window runes passes if its hash is in set; a
+// longer key if all its window-rune substrings are. prefix is a bitset over
+// the hashes of the substrings' first one or two runes; it fits in cache and
+// rejects most dictionary lines before the larger set is probed.
+type filter struct {
+	set    *hashSet
+	prefix []uint64
+	shift  uint
+
+	// A growing filter (newGrowingFilter) collects the prefix hashes in
+	// pset and builds the bitset in finish, once their number is known.
+	pset  *hashSet
+	limit int // if > 0, addSubstrings stops once set holds more hashes
+}
+
+// window bounds the substrings stored: 345,223 of the 352,279 keys have at
+// most 4 runes, and windows keep the set 4 times smaller than all substrings
+// up to the longest key (16 runes) would.
+const window = 4
+
+func newFilter(textBytes, terms int) *filter {
+	// At most window substrings per rune, mostly 3-byte runes.
+	set := newHashSet((textBytes+4*terms)/3*window + 16)
+	// Prefixes: at most two per rune; aim at <= 1/32 of the bits set.
+	bits := uint(16)
+	for 1<<bits < 32*2*(textBytes+4*terms)/3 {
+		bits++
+	}
+	return &filter{set: set, prefix: make([]uint64, 1<<(bits-6)), shift: 64 - bits}
+}
+
+// newGrowingFilter returns a filter for input of unknown size that holds
+// at most about limit substring hashes (0: no limit).
+func newGrowingFilter(limit int) *filter {
+	return &filter{set: newHashSet(1 << 12), pset: newHashSet(1 << 10), limit: limit}
+}
+
+// finish builds a growing filter's prefix bitset. Call it before any lookup.
+func (f *filter) finish() {
+	if f.pset == nil {
+		return
+	}
+	bits := uint(16)
+	for 1<<bits < 32*f.pset.n {
+		bits++
+	}
+	ps := f.pset
+	f.pset, f.prefix, f.shift = nil, make([]uint64, 1<<(bits-6)), 64-bits
+	for _, h := range ps.slots {
+		switch h {
+		case 0:
+		case 1: // hashSet stores 0 as 1
+			f.setPrefix(0)
+			f.setPrefix(1)
+		default:
+			f.setPrefix(h)
+		}
+	}
+}
+
+// bytes returns the memory held by the filter's tables.
+func (f *filter) bytes() int {
+	n := 8 * (len(f.set.slots) + len(f.prefix))
+	if f.pset != nil {
+		n += 8 * len(f.pset.slots)
+	}
+	return n
+}
+
+func (f *filter) setPrefix(h uint64) {
+	if f.pset != nil {
+		f.pset.add(h)
+		return
+	}
+	i := (h * 0x9E3779B97F4A7C15) >> f.shift
+	f.prefix[i>>6] |= 1 << (i & 63)
+}
+
+func (f *filter) hasPrefix(h uint64) bool {
+	i := (h * 0x9E3779B97F4A7C15) >> f.shift
+	return f.prefix[i>>6]&(1<<(i&63)) != 0
+}
+
+// hasPrefixOf reports whether the input may hold p, the first one or two
+// runes of a key.
+func (f *filter) hasPrefixOf(p []byte) bool {
+	h := hashLower(p)
+	return f.hasPrefix(h) && f.set.has(h)
+}
+
+// mayContain reports whether the dictionary key k may be one the input
+// looks up. k must be valid UTF-8 (TestDictionaryShape checks the
+// dictionary).
+func (f *filter) mayContain(k []byte) bool {
+	// ends[r] is the byte offset after rune r of k.
+	if len(k) == 0 {
+		return true // LoadDictStr's business; the dictionary has none
+	}
+	var ends [window + 1]int
+	n, off := 0, 0
+	for ; n < len(ends) && off < len(k); n++ {
+		off += runeLen(k[off])
+		ends[n] = min(off, len(k))
+	}
+	h := uint64(fnvOffset)
+	for i := 0; i < ends[min(n, 2)-1]; i++ {
+		h = fnvByte(h, k[i])
+	}
+	if !f.hasPrefix(h) {
+		return false
+	}
+	if n <= window {
+		for i := ends[min(n, 2)-1]; i < len(k); i++ {
+			h = fnvByte(h, k[i])
+		}
+		return f.set.has(h)
+	}
+	// Longer than window runes: check each window-rune substring.
+	for start := 0; start < len(k); start += runeLen(k[start]) {
+		end := start
+		for r := 0; r < window && end < len(k); r++ {
+			end += runeLen(k[end])
+		}
+		if end > len(k) {
+			return true // truncated UTF-8 cannot happen; keep the line
+		}
+		if !f.set.has(hashLower(k[start:end])) {
+			return false
+		}
+		if end == len(k) {
+			break
+		}
+	}
+	return true
+}
+
+// runeLen is the length of the UTF-8 sequence that lead byte c starts.
+func runeLen(c byte) int {
+	switch {
+	case c < 0x80:
+		return 1
+	case c < 0xE0:
+		return 2
+	case c < 0xF0:
+		return 3
+	}
+	return 4
+}
+
+// addSubstrings adds the substrings of text (or of a term key) that a
+// dictionary key can be made of, and reports whether the set stayed within
+// f.limit (if set; it stops adding at the first rune past it). It keeps
+// one running hash per start position of the last window runes, so memory
+// does not grow with a long run of non-break runes.
+func (f *filter) addSubstrings(text string) bool {
+	// act[k] is the hash of the substring that starts k runes before the
+	// current one; m of them are live (the current run's length, at most
+	// window).
+	var act [window]uint64
+	m := 0
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if isBreak(r) {
+			m = 0
+			i += size
+			continue
+		}
+		if m < window {
+			m++
+		}
+		copy(act[1:m], act[:m-1])
+		act[0] = fnvOffset
+		for k := 0; k < m; k++ {
+			h := act[k]
+			for _, c := range []byte(text[i : i+size]) {
+				h = fnvByte(h, c)
+			}
+			act[k] = h
+			if k < 2 {
+				f.setPrefix(h)
+			}
+			f.set.add(h)
+		}
+		i += size
+		if f.limit > 0 && f.set.n > f.limit {
+			return false
+		}
+	}
+	return true
+}
+
+// FNV-1a over ASCII-lowercased bytes.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func fnvByte(h uint64, c byte) uint64 {
+	if c >= 'A' && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return (h ^ uint64(c)) * fnvPrime
+}
+
+func hashLower[S string | []byte](s S) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h = fnvByte(h, s[i])
+	}
+	return h
+}
+
+// hashSet is an open-addressing set of non-zero 64-bit hashes. A collision
+// only lets an extra dictionary line in, which cannot change the output.
+type hashSet struct {
+	slots []uint64
+	shift uint
+	n     int
+}
+
+func newHashSet(expect int) *hashSet {
+	bits := uint(4)
+	for 1<<bits < 2*expect {
+		bits++
+	}
+	return &hashSet{slots: make([]uint64, 1<<bits), shift: 64 - bits}
+}
+
+func (s *hashSet) add(h uint64) {
+	if h == 0 {
+		h = 1
+	}
+	if 2*(s.n+1) > len(s.slots) {
+		s.grow()
+	}
+	mask := uint64(len(s.slots) - 1)
+	for i := (h * 0x9E3779B97F4A7C15) >> s.shift; ; i = (i + 1) & mask {
+		switch s.slots[i] {
+		case h:
+			return
+		case 0:
+			s.slots[i] = h
+			s.n++
+			return
+		}
+	}
+}
+
+func (s *hashSet) has(h uint64) bool {
+	if h == 0 {
+		h = 1
+	}
+	mask := uint64(len(s.slots) - 1)
+	for i := (h * 0x9E3779B97F4A7C15) >> s.shift; ; i = (i + 1) & mask {
+		switch s.slots[i] {
+		case h:
+			return true
+		case 0:
+			return false
+		}
+	}
+}
+
+func (s *hashSet) grow() {
+	old := s.slots
+	s.slots = make([]uint64, 2*len(old))
+	s.shift--
+	s.n = 0
+	for _, h := range old {
+		if h != 0 {
+			s.add(h)
+		}
+	}
+}
