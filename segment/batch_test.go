@@ -39,8 +39,8 @@ func realTexts(tb testing.TB) []string {
 func testdataTexts(tb testing.TB) map[string]string {
 	tb.Helper()
 	var paths []string
-	for _, pat := range []string{"*/*.txt", "*/*.md"} {
-		m, _ := filepath.Glob(filepath.Join("..", "testdata", pat))
+	for _, pat := range []string{"testdata/*/*.txt", "testdata/*/*.md", "analyze/checks/*/testdata/*.txt", "analyze/checks/*/testdata/*.md"} {
+		m, _ := filepath.Glob(filepath.Join("..", pat))
 		paths = append(paths, m...)
 	}
 	if len(paths) < 20 {
