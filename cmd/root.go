@@ -133,6 +133,8 @@ func NewRootCmd(app *App) *cobra.Command {
 	root.AddCommand(newLexiconCmd(app))
 	root.AddCommand(newAuditCmd(app))
 	root.AddCommand(newConfigCmd(app))
+	root.AddCommand(newReviewCmd(app))
+	root.AddCommand(newFixCmd(app))
 	chinese(root)
 	return root
 }
