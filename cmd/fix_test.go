@@ -29,7 +29,7 @@ func TestReplacementOf(t *testing.T) {
 		{"，", "删去顿号", "", false}, // the span is not a 顿号
 		{"、等", "等", "等", true},
 		{"严于修身", "严以修身", "严以修身", true},
-		{"一带一路战略", "“一带一路”倡议", "", false},       // adds quotes: not a plain replacement
+		{"一带一路战略", "“一带一路”倡议", "", false},          // adds quotes: not a plain replacement
 		{"“一带一路”战略", "“一带一路”倡议", "“一带一路”倡议", true}, // same quotes as the span
 		{"标题", "如需体现，使用规范表述“两个确立”", "", false},
 		{"约12%以上", "删去“约”或“以上”之一", "", false},
@@ -234,9 +234,9 @@ func TestFixDiffDryRunAndGuards(t *testing.T) {
 		t.Errorf("--dry-run output:\n%s", d)
 	}
 	for _, args := range [][]string{
-		{"fix", fixReport},                                 // no -o
-		{"fix", fixReport, "-o", fixReport},                // the input itself
-		{"fix", "--diff", "--dry-run", fixReport},          // two modes
+		{"fix", fixReport},                                // no -o
+		{"fix", fixReport, "-o", fixReport},               // the input itself
+		{"fix", "--diff", "--dry-run", fixReport},         // two modes
 		{"fix", filepath.Join(dir, "无此文件.txt"), "--diff"}, // missing input
 	} {
 		app, _, errb := testApp("")
