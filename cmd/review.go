@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -185,6 +186,10 @@ func (app *App) runFix(o *lintOptions, d *docxFlags, ff *fixFlags, path string) 
 	src, err := app.readSource(path, o)
 	if err != nil {
 		return err
+	}
+	if ext := strings.ToLower(filepath.Ext(app.OutputFile)); src.doc.Format == segment.FormatDocx && !ff.Diff && !ff.DryRun &&
+		(ext == ".txt" || ext == ".md" || ext == ".markdown") {
+		return usageError("%s 是 Word 文件，修正稿也是 Word 文件（修正为修订）：请用 .docx 作 -o 的扩展名，而不是 %s", src.doc.Path, app.OutputFile)
 	}
 	o.ShowSuppressed = false
 	res := o.shown([]*analyze.Result{src.res})[0]

@@ -354,6 +354,7 @@ func TestReviewGuards(t *testing.T) {
 		{[]string{"review", bad, "-o", filepath.Join(dir, "x.docx")}, false, bad},
 		{[]string{"review", noDoc, "-o", filepath.Join(dir, "x.docx")}, false, noDoc},
 		{[]string{"fix", bad, "-o", filepath.Join(dir, "x.docx")}, false, bad},
+		{[]string{"fix", in, "-o", filepath.Join(dir, "x.txt")}, false, ".docx"},
 	}
 	for _, c := range cases {
 		app, _, errb := testApp("")
