@@ -330,6 +330,16 @@ func TestFixDocxEqualsApplyText(t *testing.T) {
 			t.Errorf("fixed .docx lacks %q", s)
 		}
 	}
+	// checking the fixed copy (changes read as accepted) finds none of the fixed findings
+	after := checkJSON(t, out)
+	for i, k := range plan.FixedBy {
+		f := src.res.Findings[i]
+		for _, g := range after {
+			if g.Rule == f.Rule && (g.Text == f.Text || g.Text == plan.Edits[k].Insert) {
+				t.Errorf("after fixing, check still reports %s on %q", g.Rule, g.Text)
+			}
+		}
+	}
 }
 
 func TestReviewGuards(t *testing.T) {
