@@ -10,18 +10,23 @@ var checkFormats = []string{"table", "json", "sarif", "csv", "html"}
 
 func newCheckCmd(app *App) *cobra.Command {
 	o := &lintOptions{}
+	d := &docxFlags{}
 	c := &cobra.Command{
 		Use:   "check FILE...",
 		Short: "运行全部检查（- 表示标准输入）",
 		Example: "  reportlint check 草稿.docx\n" +
 			"  reportlint check --format json testdata/reports/duty-report-2022.txt\n" +
 			"  reportlint check --format html -o 审阅.html 草稿.docx\n" +
+			"  reportlint check --format docx -o 草稿-审阅.docx 草稿.docx\n" +
 			"  reportlint check --disable punctuation.dunhao-quoted 草稿.docx\n" +
 			"  cat 草稿.txt | reportlint check -",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := app.prepare(c, o, checkFormats, args); err != nil {
+			if err := app.prepare(c, o, checkCmdFormats, args); err != nil {
 				return err
+			}
+			if o.Format == "docx" {
+				return app.runReview(o, d, args)
 			}
 			results, err := app.lint(args, o, allChecks())
 			if err != nil {
@@ -33,7 +38,8 @@ func newCheckCmd(app *App) *cobra.Command {
 			return o.exitCode(results)
 		},
 	}
-	o.addFlags(c, checkFormats)
+	o.addFlags(c, checkCmdFormats)
+	d.add(c)
 	return c
 }
 

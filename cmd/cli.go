@@ -262,8 +262,8 @@ type outputFile struct {
 // openOutput starts writing to --output, refusing a path that is one of
 // the inputs.
 func (app *App) openOutput(c *cobra.Command, args []string) error {
-	if app.OutputFile == "" || app.output != nil {
-		return nil
+	if app.OutputFile == "" || app.OutputFile == "-" || app.output != nil {
+		return nil // "-" is standard output
 	}
 	target := app.OutputFile
 	if err := app.refuseInput(target, args); err != nil {

@@ -134,6 +134,8 @@ func NewRootCmd(app *App) *cobra.Command {
 	root.AddCommand(newAuditCmd(app))
 	root.AddCommand(newConfigCmd(app))
 	root.AddCommand(newServeCmd(app))
+	root.AddCommand(newReviewCmd(app))
+	root.AddCommand(newFixCmd(app))
 	chinese(root)
 	return root
 }

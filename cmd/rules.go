@@ -25,7 +25,7 @@ type jsonRule struct {
 
 func toJSONRule(r *analyze.Rule) jsonRule {
 	return jsonRule{r.ID, r.Title, r.Doc, r.Severity.String(), string(r.Group), string(r.Source), r.Standard,
-		r.Fixable, r.Heuristic, r.Good, r.Bad}
+		ruleFixable(nil, r.ID) || r.Fixable, r.Heuristic, r.Good, r.Bad}
 }
 
 func yesNo(b bool) string {
@@ -79,7 +79,7 @@ func newRulesCmd(app *App) *cobra.Command {
 					if title == r.ID || title == "" {
 						title = r.Doc
 					}
-					rows = append(rows, []string{r.ID, r.Severity.Chinese(), r.Group.Chinese(), r.Source.Chinese(), yesNo(r.Fixable), title})
+					rows = append(rows, []string{r.ID, r.Severity.Chinese(), r.Group.Chinese(), r.Source.Chinese(), yesNo(r.Fixable || ruleFixable(nil, r.ID)), title})
 				}
 			}
 			if err := renderTable(app.Out, app.termWidth(), []string{"规则", "默认级别", "类别", "依据", "可自动修正", "说明"}, rows); err != nil {
@@ -125,7 +125,7 @@ func (app *App) explainRule(id, format string) error {
 		if r.Standard != "" {
 			fmt.Fprintf(w, "（%s）", r.Standard)
 		}
-		fmt.Fprintf(w, "\n  可自动修正：%s\n", yesNo(r.Fixable))
+		fmt.Fprintf(w, "\n  可自动修正：%s\n", yesNo(r.Fixable || ruleFixable(nil, r.ID)))
 		if r.Heuristic {
 			fmt.Fprintln(w, "  性质：推断性规则（判断含义，只提示“疑似”，请人工核实）")
 		}
