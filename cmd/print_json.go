@@ -15,21 +15,21 @@ type jsonReport struct {
 }
 
 type jsonFile struct {
-	Path         string                        `json:"path"`
-	Error        string                        `json:"error,omitempty"`
-	Format       string                        `json:"format,omitempty"`
-	Encoding     string                        `json:"encoding,omitempty"`
-	Profile      string                        `json:"profile"`
-	ProfileName  string                        `json:"profile_name"`
-	Year         int                           `json:"year"`
-	Chars        int                           `json:"chars"`
-	Counts       jsonCounts                    `json:"counts"`
-	Findings     []jsonFinding                 `json:"findings"`
-	Placeholders []jsonPlaceholder             `json:"placeholders"`
-	Formulations []analyze.FormulationStatus   `json:"formulations"`
-	Sections     []analyze.SectionStatus       `json:"sections"`
-	Numbers      []jsonClaim                   `json:"numbers"`
-	Completeness []analyze.SectionCompleteness `json:"completeness"`
+	Path         string                      `json:"path"`
+	Error        string                      `json:"error,omitempty"`
+	Format       string                      `json:"format,omitempty"`
+	Encoding     string                      `json:"encoding,omitempty"`
+	Profile      string                      `json:"profile"`
+	ProfileName  string                      `json:"profile_name"`
+	Year         int                         `json:"year"`
+	Chars        int                         `json:"chars"`
+	Counts       jsonCounts                  `json:"counts"`
+	Findings     []jsonFinding               `json:"findings"`
+	Placeholders []jsonPlaceholder           `json:"placeholders"`
+	Formulations []analyze.FormulationStatus `json:"formulations"`
+	Sections     []analyze.SectionStatus     `json:"sections"`
+	Numbers      []jsonClaim                 `json:"numbers"`
+	Completeness []partCompleteness          `json:"completeness"` // the last row is the total (合计)
 }
 
 type jsonCounts struct {
@@ -111,12 +111,12 @@ func toJSONReport(results []*analyze.Result) jsonReport {
 			rep.Summary.FailedFiles++
 			rep.Files = append(rep.Files, jsonFile{Path: r.Path, Error: r.Err.Error(), Findings: []jsonFinding{},
 				Placeholders: []jsonPlaceholder{}, Formulations: []analyze.FormulationStatus{}, Sections: []analyze.SectionStatus{},
-				Numbers: []jsonClaim{}, Completeness: []analyze.SectionCompleteness{}})
+				Numbers: []jsonClaim{}, Completeness: []partCompleteness{}})
 			continue
 		}
 		f := jsonFile{Path: r.Path, Format: r.Format, Encoding: r.Encoding, Profile: r.Profile, ProfileName: r.ProfileName,
 			Year: r.Year, Chars: r.Chars, Findings: []jsonFinding{}, Placeholders: []jsonPlaceholder{},
-			Formulations: nonNil(r.Formulations), Sections: nonNil(r.Sections), Numbers: []jsonClaim{}, Completeness: nonNil(r.Completeness)}
+			Formulations: nonNil(r.Formulations), Sections: nonNil(r.Sections), Numbers: []jsonClaim{}, Completeness: nonNil(completenessOf(r))}
 		f.Counts.Errors, f.Counts.Warnings, f.Counts.Infos = severityCounts(r.Findings)
 		f.Counts.Suppressed = r.Suppressed
 		for _, x := range r.Findings {

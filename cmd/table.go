@@ -3,11 +3,13 @@ package cmd
 import (
 	"io"
 	"os"
+	"strings"
 
 	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/tw"
 	"golang.org/x/term"
+
+	"github.com/reportlint/reportlint/internal/termsafe"
 )
 
 // termWidth is the terminal width for stdout, or 0 when not a terminal.
@@ -24,25 +26,38 @@ func (app *App) termWidth() int {
 }
 
 // renderTable writes one table. All tablewriter calls live in this file.
-// On a terminal, wide columns wrap (CJK text breaks anywhere) so the table
-// fits the width; off a terminal, rows are not cut.
+// Every cell and header passes through termsafe (line by line: "\n"
+// inside a cell is layout). On a terminal, wide columns are pre-wrapped at
+// legal break points (wrapLine: an id or number is never split, no line
+// starts with closing punctuation) so the table fits the width; tablewriter
+// itself never wraps. Off a terminal, rows are not cut.
 func renderTable(w io.Writer, width int, header []string, rows [][]string) error {
+	header = safeCells(header)
+	safe := make([][]string, len(rows))
+	for i, r := range rows {
+		safe[i] = safeCells(r)
+	}
+	rows = safe
+	if width > 0 {
+		if limits := columnLimits(width, header, rows); limits != nil {
+			for _, r := range rows {
+				for i := range r {
+					if i < len(limits) && limits[i] > 0 {
+						r[i] = strings.Join(wrapLine(r[i], limits[i]), "\n")
+					}
+				}
+			}
+		}
+	}
 	opts := []tablewriter.Option{
 		tablewriter.WithHeader(header),
 		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAutoWrap(tw.WrapBreak),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
 		tablewriter.WithHeaderAlignment(tw.AlignLeft),
 		tablewriter.WithRowAlignment(tw.AlignLeft),
 	}
 	t := tablewriter.NewTable(w, opts...)
-	if width > 0 {
-		if limits := columnLimits(width, header, rows); limits != nil {
-			t.Configure(func(cfg *tablewriter.Config) {
-				cfg.Row.ColMaxWidths.PerColumn = limits
-				cfg.Header.ColMaxWidths.PerColumn = limits
-			})
-		}
-	}
 	for _, r := range rows {
 		if err := t.Append(r); err != nil {
 			return err
@@ -51,17 +66,34 @@ func renderTable(w io.Writer, width int, header []string, rows [][]string) error
 	return t.Render()
 }
 
+// safeCells escapes control characters in each line of each cell.
+func safeCells(cells []string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		lines := strings.Split(c, "\n")
+		for j, l := range lines {
+			lines[j] = termsafe.Line(l)
+		}
+		out[i] = strings.Join(lines, "\n")
+	}
+	return out
+}
+
 // columnLimits shares the terminal width among columns: narrow columns keep
-// their natural width, the wide ones split what is left. nil when all fit.
-func columnLimits(width int, header []string, rows [][]string) tw.Mapper[int, int] {
+// their natural width, the wide ones split what is left, but no column is
+// narrower than its widest unbreakable piece (a rule id), up to two thirds
+// of the width. nil when all fit.
+func columnLimits(width int, header []string, rows [][]string) []int {
 	n := len(header)
 	natural := make([]int, n)
+	minimum := make([]int, n)
 	for i, h := range header {
-		natural[i] = twwidth.Width(h)
+		natural[i] = lineWidth(h)
+		minimum[i] = longestGroup(h)
 	}
 	for _, r := range rows {
 		for i := 0; i < n && i < len(r); i++ {
-			if cw := twwidth.Width(r[i]); cw > natural[i] {
+			if cw := lineWidth(r[i]); cw > natural[i] {
 				natural[i] = cw
 			}
 		}
@@ -74,7 +106,14 @@ func columnLimits(width int, header []string, rows [][]string) tw.Mapper[int, in
 	if total <= avail || avail < 2*n {
 		return nil
 	}
-	limits := tw.NewMapper[int, int]()
+	for _, r := range rows {
+		for i := 0; i < n && i < len(r); i++ {
+			if g := longestGroup(r[i]); g > minimum[i] {
+				minimum[i] = g
+			}
+		}
+	}
+	limits := make([]int, n)
 	fixed := make([]bool, n)
 	for changed := true; changed; {
 		changed = false
@@ -98,7 +137,7 @@ func columnLimits(width int, header []string, rows [][]string) tw.Mapper[int, in
 		if !changed {
 			for i := range natural {
 				if !fixed[i] {
-					limits.Set(i, max(share, 4))
+					limits[i] = max(share, min(minimum[i], avail*2/3), 4)
 				}
 			}
 		}
