@@ -56,7 +56,7 @@ func TestCompletenessColumnsAddUp(t *testing.T) {
 	}
 	wants := []want{
 		{"一、主要成效", 3, 1, 2, 1, false},
-		{"二、存在问题", 0, 0, 0, 2, false},  // only names: never complete
+		{"二、存在问题", 0, 0, 0, 2, false}, // only names: never complete
 		{"三、下一步打算", 2, 2, 0, 0, true}, // the suppressed blank is not counted
 		{"合计", 5, 3, 2, 3, false},
 	}

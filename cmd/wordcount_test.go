@@ -14,16 +14,16 @@ func TestWordCount(t *testing.T) {
 	}{
 		{"", 0},
 		{" \n\t\u3000\r\n", 0},
-		{"一年来，我认真履行职责。", 12},             // 10 Han + 2 punctuation
-		{"“两个确立”", 6},                      // quotes count like characters
-		{"5G", 1},                            // one run
-		{"二十大", 3},                          // numerals in Han
-		{"二〇二二年", 5},                        // 〇 is CJK
-		{"2022年", 2},                         // run + Han
-		{"GDP增长6.5%", 4},                    // GDP, 增, 长, 6.5%
-		{"X光", 2},                            // run + Han
-		{"hello world", 2},                   // two English words
-		{"12.5亿元\n\n全年", 5},                 // newlines count nothing
+		{"一年来，我认真履行职责。", 12}, // 10 Han + 2 punctuation
+		{"“两个确立”", 6},        // quotes count like characters
+		{"5G", 1},            // one run
+		{"二十大", 3},           // numerals in Han
+		{"二〇二二年", 5},         // 〇 is CJK
+		{"2022年", 2},         // run + Han
+		{"GDP增长6.5%", 4},     // GDP, 增, 长, 6.5%
+		{"X光", 2},            // run + Han
+		{"hello world", 2},   // two English words
+		{"12.5亿元\n\n全年", 5},  // newlines count nothing
 		{"第一段\n<!-- reportlint-disable placeholder -->\n第二段", 6}, // directives are not text
 		{"前<!-- 批注 -->后", 2},
 		{"前<!-- 未闭合", 1},
