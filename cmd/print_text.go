@@ -197,12 +197,16 @@ func (app *App) printHeader(w io.Writer, r *analyze.Result) {
 		hidden = *h
 	}
 	e, wn, in = e+hidden[2], wn+hidden[1], in+hidden[0]
-	fmt.Fprintf(w, "%s\n类型：%s  年度：%s  字数：%d  错误 %d  警告 %d  提示 %d",
-		app.paint(ansiBold, termsafe.Line(r.Path)), termsafe.Line(profile), year, r.Chars, e, wn, in)
+	facts := fmt.Sprintf("类型：%s  年度：%s  字数：%d", termsafe.Line(profile), year, r.Chars)
+	counts := fmt.Sprintf("错误 %d  警告 %d  提示 %d", e, wn, in)
 	if r.Suppressed > 0 {
-		fmt.Fprintf(w, "  已忽略 %d", r.Suppressed)
+		counts += fmt.Sprintf("  已忽略 %d", r.Suppressed)
 	}
-	fmt.Fprintln(w)
+	sep := "  "
+	if width := app.termWidth(); width > 0 && lineWidth(facts+sep+counts) >= width {
+		sep, counts = "\n", "问题："+counts // two lines rather than a wrap inside the counts
+	}
+	fmt.Fprintf(w, "%s\n%s%s%s\n", app.paint(ansiBold, termsafe.Line(r.Path)), facts, sep, counts)
 	if n := hidden[0] + hidden[1] + hidden[2]; n > 0 {
 		var parts []string
 		for s, label := range []string{"提示", "警告", "错误"} {

@@ -114,7 +114,7 @@ func columnLimits(width int, header []string, rows [][]string) []int {
 		}
 	}
 	limits := make([]int, n)
-	fixed := make([]bool, n)
+	fixed := make([]bool, n) // keeps its natural width
 	for changed := true; changed; {
 		changed = false
 		left, open := avail, 0
@@ -134,11 +134,40 @@ func columnLimits(width int, header []string, rows [][]string) []int {
 				fixed[i], changed = true, true
 			}
 		}
-		if !changed {
+		if changed {
+			continue
+		}
+		// the wide columns share what is left; one whose unbreakable piece
+		// is wider than the share gets that width and the others shrink
+		forced := make([]bool, n)
+		for {
+			rest, cnt := left, 0
 			for i := range natural {
-				if !fixed[i] {
-					limits[i] = max(share, min(minimum[i], avail*2/3), 4)
+				if forced[i] {
+					rest -= limits[i]
+				} else if !fixed[i] {
+					cnt++
 				}
+			}
+			if cnt == 0 {
+				break
+			}
+			share := max(rest/cnt, 4)
+			grew := false
+			for i := range natural {
+				if !fixed[i] && !forced[i] {
+					if m := min(minimum[i], avail*2/3); m > share {
+						limits[i], forced[i], grew = m, true, true
+					}
+				}
+			}
+			if !grew {
+				for i := range natural {
+					if !fixed[i] && !forced[i] {
+						limits[i] = share
+					}
+				}
+				break
 			}
 		}
 	}
