@@ -172,9 +172,7 @@ func toHTMLPage(results []*analyze.Result, ran map[string]bool) *htmlPage {
 			it := &htmlItem{ID: hf.ID + "-" + strconv.Itoa(i+1), Sev: sevClass(f.Severity), SevLabel: f.Severity.Chinese(),
 				Pos: posLabel(f.Pos.Line, f.Pos.Col), Check: f.Check, Rule: f.Rule, Message: f.Message, Suggestion: f.Suggestion,
 				Section: f.Section, Text: f.Text, Suppressed: f.Suppressed, Reason: f.Reason, Group: f.Group.Chinese()}
-			if rule := registry().Rule(f.Rule); rule != nil {
-				it.Title = rule.Title
-			}
+			it.Title = ruleTitle(f.Rule)
 			for j, rel := range f.Related {
 				it.Related = append(it.Related, htmlRelated{it.ID + "-r" + strconv.Itoa(j+1), posLabel(rel.Pos.Line, rel.Pos.Col), rel.Text, rel.Message})
 			}

@@ -478,11 +478,20 @@ func (app *App) printSummary(w io.Writer, width int, r *analyze.Result) error {
 	fmt.Fprintln(w, "\n各规则问题数（去掉 --summary 可看每一处）：")
 	rows := make([][]string, 0, len(counts))
 	for _, c := range counts {
-		title := ""
-		if rule := registry().Rule(c.rule); rule != nil {
-			title = rule.Title
-		}
-		rows = append(rows, []string{c.rule, title, c.sev.Chinese(), strconv.Itoa(c.n)})
+		rows = append(rows, []string{c.rule, shorten(ruleTitle(c.rule), 30), c.sev.Chinese(), strconv.Itoa(c.n)})
 	}
-	return renderTable(w, width, []string{"规则", "名称", "级别", "数量"}, rows)
+	return renderTable(w, width, []string{"规则", "说明", "级别", "数量"}, rows)
+}
+
+// ruleTitle is a rule's Chinese title, or its description when it has no
+// title of its own (as reportlint rules shows it); "" for unknown ids.
+func ruleTitle(id string) string {
+	r := registry().Rule(id)
+	if r == nil {
+		return ""
+	}
+	if r.Title == "" || r.Title == r.ID {
+		return r.Doc
+	}
+	return r.Title
 }

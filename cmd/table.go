@@ -17,7 +17,11 @@ func (app *App) termWidth() int {
 	if !app.OutTTY {
 		return 0
 	}
-	if f, ok := app.Out.(*os.File); ok {
+	out := app.Out
+	if ew, ok := out.(*errWriter); ok { // run wraps stdout to catch write errors
+		out = ew.w
+	}
+	if f, ok := out.(*os.File); ok {
 		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 20 {
 			return w
 		}
