@@ -114,3 +114,38 @@ func FuzzWrapLine(f *testing.F) {
 		}
 	})
 }
+
+// TestRenderTableNarrow renders tables like check's at 80 columns: no line
+// wider than the terminal, rule ids whole, no line of a cell starting with
+// closing punctuation.
+func TestRenderTableNarrow(t *testing.T) {
+	header := []string{"规则", "位置与原文", "问题", "建议"}
+	rows := [][]string{
+		{"number.missing-unit", "14:108 “增速**”\n12:370 “**％”", "“增速**”缺少单位：增速应写明“％”（本报告其他比率写了“％”，如第12行“**％”）", "补上单位，如“增速**％”"},
+		{"consistency.unit-name", "20:134 “对外处”\n3:76 “对外科”", "同一机构名称前后不一致：此处作“对外处”，导言中作“对外科”（第3行），请统一", "对外科"},
+		{"punctuation.dunhao-quoted", "9:44 “%”", "百分号混用：本报告用“％”1处、“%”1处，此处的“%”应统一为“％”", "改为“％”"},
+	}
+	for _, width := range []int{60, 80, 100, 200} {
+		var b strings.Builder
+		if err := renderTable(&b, width, header, rows); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		for _, id := range []string{"number.missing-unit", "consistency.unit-name", "punctuation.dunhao-quoted"} {
+			if !strings.Contains(out, id) {
+				t.Errorf("width %d: %s split:\n%s", width, id, out)
+			}
+		}
+		for _, line := range strings.Split(strings.TrimRight(out, "\n"), "\n") {
+			if w := twwidth.Width(line); w > width && width >= 80 { // narrower, ids may not fit beside the text
+				t.Errorf("width %d: line %d columns wide: %s", width, w, line)
+			}
+			for _, cell := range strings.Split(line, "│") {
+				cell = strings.TrimSpace(cell)
+				if r, _ := utf8.DecodeRuneInString(cell); cell != "" && isClosing(r) && !strings.HasPrefix(cell, "……") {
+					t.Errorf("width %d: a cell line starts with %q: %s", width, r, line)
+				}
+			}
+		}
+	}
+}
