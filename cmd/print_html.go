@@ -131,8 +131,9 @@ func sevClass(s analyze.Severity) string {
 
 func posLabel(line, col int) string { return strconv.Itoa(line) + ":" + strconv.Itoa(col) }
 
-// toHTMLPage builds the page; ran names the checks that ran (nil: all).
-func toHTMLPage(results []*analyze.Result, ran map[string]bool) *htmlPage {
+// toHTMLPage builds the page; ran names the checks that ran (nil: all),
+// title gives a rule's Chinese description (nil: none).
+func toHTMLPage(results []*analyze.Result, ran map[string]bool, title func(string) string) *htmlPage {
 	page := &htmlPage{CSS: template.CSS(htmlCSS), JS: template.JS(htmlJS), CSP: htmlCSP, Version: toolVersion(), Title: htmlTitle(results)}
 	for n, r := range results {
 		hf := &htmlFile{ID: "f" + strconv.Itoa(n+1), Path: r.Path}
@@ -172,7 +173,9 @@ func toHTMLPage(results []*analyze.Result, ran map[string]bool) *htmlPage {
 			it := &htmlItem{ID: hf.ID + "-" + strconv.Itoa(i+1), Sev: sevClass(f.Severity), SevLabel: f.Severity.Chinese(),
 				Pos: posLabel(f.Pos.Line, f.Pos.Col), Check: f.Check, Rule: f.Rule, Message: f.Message, Suggestion: f.Suggestion,
 				Section: f.Section, Text: f.Text, Suppressed: f.Suppressed, Reason: f.Reason, Group: f.Group.Chinese()}
-			it.Title = ruleTitle(f.Rule)
+			if title != nil {
+				it.Title = title(f.Rule)
+			}
 			for j, rel := range f.Related {
 				it.Related = append(it.Related, htmlRelated{it.ID + "-r" + strconv.Itoa(j+1), posLabel(rel.Pos.Line, rel.Pos.Col), rel.Text, rel.Message})
 			}
@@ -407,5 +410,5 @@ func printHTML(w io.Writer, results []*analyze.Result) error { return printHTMLR
 
 // printHTMLRan is printHTML knowing which checks ran (nil: all).
 func printHTMLRan(w io.Writer, results []*analyze.Result, ran map[string]bool) error {
-	return htmlTemplate.Execute(w, toHTMLPage(results, ran))
+	return htmlTemplate.Execute(w, toHTMLPage(results, ran, ruleTitle))
 }
