@@ -236,3 +236,35 @@ func TestSummary(t *testing.T) {
 		t.Errorf("--summary with json: exit %d, stderr %q", code, errb.String())
 	}
 }
+
+func TestMinSeverityJSONAndHTML(t *testing.T) {
+	all := checkJSON(t, example).Files[0].Counts
+	rep := checkJSON(t, "--min-severity", "error", "--disable", "wording", example)
+	c := rep.Files[0].Counts
+	if c.Warnings != all.Warnings || c.Warnings == 0 || c.BelowMinSeverity != c.Warnings+c.Infos {
+		t.Errorf("counts %+v with the filter, %+v without", c, all)
+	}
+	for _, f := range rep.Files[0].Findings {
+		if f.Severity != "error" {
+			t.Errorf("listed below --min-severity: %+v", f)
+		}
+	}
+	if len(rep.NotChecked) != 1 || rep.NotChecked[0] != "wording" {
+		t.Errorf("not_checked = %q, want [wording]", rep.NotChecked)
+	}
+	if full := checkJSON(t, example); len(full.NotChecked) != 0 {
+		t.Errorf("not_checked = %q with every check on", full.NotChecked)
+	}
+	app, out, _ := testApp("")
+	run(app, []string{"check", "-f", "html", "--min-severity", "error", example})
+	page := out.String()
+	for _, want := range []string{"<title>duty-report-2022.txt — reportlint 审阅报告</title>", "条低于 --min-severity error，未列出",
+		`data-check="完整性"`, `<details class="phs">`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, `data-check="placeholder"`) {
+		t.Errorf("filters use check ids")
+	}
+}

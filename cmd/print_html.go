@@ -65,6 +65,8 @@ type htmlFile struct {
 	Warnings     int
 	Infos        int
 	Suppressed   int
+	Hidden       int    // unsuppressed findings below --min-severity: counted, not listed
+	MinSeverity  string // --min-severity, for that note
 	Requirements []htmlRequirement
 	Checked      bool // the placeholder check ran
 	Placeholders []htmlPlaceholder
@@ -133,7 +135,8 @@ func posLabel(line, col int) string { return strconv.Itoa(line) + ":" + strconv.
 
 // toHTMLPage builds the page; ran names the checks that ran (nil: all),
 // title gives a rule's Chinese description (nil: none).
-func toHTMLPage(results []*analyze.Result, ran map[string]bool, title func(string) string) *htmlPage {
+// view carries what --min-severity left out.
+func toHTMLPage(results []*analyze.Result, ran map[string]bool, title func(string) string, view printOptions) *htmlPage {
 	page := &htmlPage{CSS: template.CSS(htmlCSS), JS: template.JS(htmlJS), CSP: htmlCSP, Version: toolVersion(), Title: htmlTitle(results)}
 	for n, r := range results {
 		hf := &htmlFile{ID: "f" + strconv.Itoa(n+1), Path: r.Path}
@@ -153,6 +156,10 @@ func toHTMLPage(results []*analyze.Result, ran map[string]bool, title func(strin
 		}
 		hf.Chars = r.Chars
 		hf.Errors, hf.Warnings, hf.Infos = severityCounts(r.Findings)
+		if h := view.hidden[r]; h != nil { // counted like the terminal header, listed below
+			hf.Errors, hf.Warnings, hf.Infos = hf.Errors+h[analyze.Error], hf.Warnings+h[analyze.Warning], hf.Infos+h[analyze.Info]
+			hf.Hidden, hf.MinSeverity = h[0]+h[1]+h[2], view.minSeverity
+		}
 		hf.Suppressed = r.Suppressed
 		page.Errors += hf.Errors
 		page.Warnings += hf.Warnings
@@ -410,5 +417,10 @@ func printHTML(w io.Writer, results []*analyze.Result) error { return printHTMLR
 
 // printHTMLRan is printHTML knowing which checks ran (nil: all).
 func printHTMLRan(w io.Writer, results []*analyze.Result, ran map[string]bool) error {
-	return htmlTemplate.Execute(w, toHTMLPage(results, ran, ruleTitle))
+	return printHTMLWith(w, results, ran, printOptions{})
+}
+
+// printHTMLWith also knows what --min-severity left out.
+func printHTMLWith(w io.Writer, results []*analyze.Result, ran map[string]bool, view printOptions) error {
+	return htmlTemplate.Execute(w, toHTMLPage(results, ran, ruleTitle, view))
 }

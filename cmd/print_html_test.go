@@ -28,7 +28,7 @@ func renderHTML(t *testing.T, results []*analyze.Result) string {
 		}
 		return ""
 	}
-	if err := htmlTemplate.Execute(&buf, toHTMLPage(results, nil, title)); err != nil {
+	if err := htmlTemplate.Execute(&buf, toHTMLPage(results, nil, title, printOptions{})); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()
@@ -106,7 +106,7 @@ func TestHTMLContent(t *testing.T) {
 // and zero-length findings become carets.
 func TestHTMLLines(t *testing.T) {
 	res := sampleResults(t)[0]
-	page := toHTMLPage([]*analyze.Result{res}, nil, nil)
+	page := toHTMLPage([]*analyze.Result{res}, nil, nil, printOptions{})
 	lines := page.Files[0].Lines
 	src := strings.Split(sampleText, "\n")
 	if len(lines) != len(src) {
@@ -192,7 +192,7 @@ func FuzzHTMLLines(f *testing.F) {
 				Suppressed: i%4 == 0, Related: []analyze.Related{{Span: segment.Span{Start: e, End: e + 1}}}})
 		}
 		res := &analyze.Result{Path: "f.txt", Text: text, Findings: fs}
-		page := toHTMLPage([]*analyze.Result{res}, nil, nil)
+		page := toHTMLPage([]*analyze.Result{res}, nil, nil, printOptions{})
 		var b strings.Builder
 		for i, l := range page.Files[0].Lines {
 			if i > 0 {

@@ -25,13 +25,13 @@ const (
 func (app *App) print(format string, results []*analyze.Result, v view) error {
 	switch format {
 	case "json":
-		return printJSON(app.Out, results)
+		return printJSONWith(app.Out, results, app.ran, app.view)
 	case "sarif":
 		return printSARIF(app.Out, results)
 	case "csv":
 		return printCSV(app.Out, results)
 	case "html":
-		return printHTMLRan(app.Out, results, app.ran)
+		return printHTMLWith(app.Out, results, app.ran, app.view)
 	default:
 		return app.printText(app.Out, results, v)
 	}
