@@ -11,6 +11,7 @@ var checkFormats = []string{"table", "json", "sarif", "csv", "html"}
 func newCheckCmd(app *App) *cobra.Command {
 	o := &lintOptions{}
 	d := &docxFlags{}
+	summary := false
 	c := &cobra.Command{
 		Use:   "check FILE...",
 		Short: "运行全部检查（- 表示标准输入）",
@@ -18,6 +19,7 @@ func newCheckCmd(app *App) *cobra.Command {
 			"  reportlint check --format json testdata/reports/duty-report-2022.txt\n" +
 			"  reportlint check --format html -o 审阅.html 草稿.docx\n" +
 			"  reportlint check --format docx -o 草稿-审阅.docx 草稿.docx\n" +
+			"  reportlint check --summary 草稿.docx\n" +
 			"  reportlint check --disable punctuation.dunhao-quoted 草稿.docx\n" +
 			"  cat 草稿.txt | reportlint check -",
 		Args: cobra.MinimumNArgs(1),
@@ -28,11 +30,16 @@ func newCheckCmd(app *App) *cobra.Command {
 			if o.Format == "docx" {
 				return app.runReview(o, d, args)
 			}
+			if summary && o.Format != "table" {
+				return usageError("--summary 只用于表格输出（-f table），%s 格式总是包含全部内容", o.Format)
+			}
 			results, err := app.lint(args, o, allChecks())
 			if err != nil {
 				return err
 			}
-			if err := app.print(o.Format, o.shown(results), viewCheck); err != nil {
+			shown := o.shown(results)
+			app.view = printOptions{summary: summary, minSeverity: o.MinSeverity, hidden: o.hidden}
+			if err := app.print(o.Format, shown, viewCheck); err != nil {
 				return err
 			}
 			return o.exitCode(results)
@@ -40,6 +47,7 @@ func newCheckCmd(app *App) *cobra.Command {
 	}
 	o.addFlags(c, checkCmdFormats)
 	d.add(c)
+	c.Flags().BoolVar(&summary, "summary", false, "只输出概要：文件信息、占位符数与各部分完成度、各规则问题数")
 	return c
 }
 
@@ -57,7 +65,10 @@ func newPlaceholdersCmd(app *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := app.print(o.Format, o.shown(results), viewPlaceholders); err != nil {
+			app.ran = nil // only one check by design: nothing to call skipped
+			shown := o.shown(results)
+			app.view = printOptions{minSeverity: o.MinSeverity, hidden: o.hidden}
+			if err := app.print(o.Format, shown, viewPlaceholders); err != nil {
 				return err
 			}
 			return o.exitCode(results)

@@ -10,6 +10,8 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/spf13/cobra"
+
+	"github.com/reportlint/reportlint/internal/termsafe"
 )
 
 // effectiveConfig is what `reportlint config` prints.
@@ -86,7 +88,7 @@ func newConfigCmd(app *App) *cobra.Command {
 						rel = r
 					}
 				}
-				fmt.Fprintf(app.Out, "# 配置文件：%s\n", rel)
+				fmt.Fprintf(app.Out, "# 配置文件：%s\n", termsafe.Line(rel))
 			}
 			fmt.Fprintln(app.Out, "# 年度 0 表示从标题识别，报告类型 auto 表示自动识别")
 			data, err := yaml.MarshalWithOptions(e, yaml.IndentSequence(true))
@@ -96,7 +98,7 @@ func newConfigCmd(app *App) *cobra.Command {
 			if len(data) > 0 && data[len(data)-1] != '\n' {
 				data = append(data, '\n')
 			}
-			_, err = app.Out.Write(data)
+			_, err = io.WriteString(app.Out, termsafe.String(string(data)))
 			return err
 		},
 	}

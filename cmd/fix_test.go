@@ -140,7 +140,7 @@ func TestQuotedFormIsNotFixed(t *testing.T) {
 }
 
 // checkJSON runs check --format json on path and returns its findings.
-func checkJSON(t *testing.T, path string) []analyze.Finding {
+func checkFindingsJSON(t *testing.T, path string) []analyze.Finding {
 	t.Helper()
 	app, out, errb := testApp("")
 	if code := run(app, []string{"check", "--format", "json", path}); code == ExitInput {
@@ -202,7 +202,7 @@ func TestFixTextEndToEnd(t *testing.T) {
 	if len(plan.FixedBy) < 10 {
 		t.Fatalf("only %d findings fixed", len(plan.FixedBy))
 	}
-	after := checkJSON(t, out)
+	after := checkFindingsJSON(t, out)
 	for i := range plan.FixedBy {
 		f := src.res.Findings[i]
 		for _, g := range after {

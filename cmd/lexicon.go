@@ -10,6 +10,7 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/spf13/cobra"
 
+	"github.com/reportlint/reportlint/internal/termsafe"
 	"github.com/reportlint/reportlint/lexicon"
 )
 
@@ -152,7 +153,7 @@ func newLexiconShowCmd(app *App) *cobra.Command {
 					if err != nil {
 						return err
 					}
-					fmt.Fprintf(app.Out, "# %s，来源：%s\n%s", e.Kind, e.Source, data)
+					fmt.Fprintf(app.Out, "# %s，来源：%s\n%s", e.Kind, termsafe.Line(e.Source), termsafe.String(string(data)))
 				}
 			}
 			return nil
@@ -211,10 +212,10 @@ func newLexiconValidateCmd(app *App) *cobra.Command {
 				var es lexicon.Errors
 				if errors.As(err, &es) {
 					for _, e := range es {
-						fmt.Fprintln(app.Err, e.Error())
+						fmt.Fprintln(app.Err, termsafe.String(e.Error()))
 					}
 				} else {
-					fmt.Fprintln(app.Err, err.Error())
+					fmt.Fprintln(app.Err, termsafe.String(err.Error()))
 				}
 				return &exitError{ExitInput, ""}
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/internal/termsafe"
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
 )
@@ -28,6 +29,7 @@ type lintOptions struct {
 
 	profileFrom string // config file that set the profile, for its error
 	profileLine int
+	hidden      map[*analyze.Result]*[3]int // by shown result: findings below --min-severity, by severity
 }
 
 func (o *lintOptions) addFlags(c *cobra.Command, formats []string) {
@@ -206,17 +208,37 @@ func (app *App) lint(paths []string, o *lintOptions, base []*analyze.Check) ([]*
 			break
 		}
 	}
+	// Run every severity: the header counts and --fail-on see all
+	// findings; shown applies --min-severity to what is listed.
+	opt.MinSeverity = analyze.Info
+	app.ran = map[string]bool{}
+	for _, c := range opt.Checks {
+		app.ran[c.Name] = true
+	}
 	results := make([]*analyze.Result, len(paths))
 	for i, d := range docs {
+		if d != nil && blankDocument(d.Text) {
+			bad[i] = &analyze.Result{Path: d.Path, Format: string(d.Format), Err: &emptyDocError{d.Path}}
+			d = nil
+		}
 		if d == nil {
 			results[i] = bad[i]
-			fmt.Fprintln(app.Err, "reportlint:", bad[i].Err)
+			fmt.Fprintln(app.Err, "reportlint:", termsafe.String(bad[i].Err.Error()))
 			continue
 		}
 		results[i] = analyze.Run(d, lex, opt)
+		results[i].Chars = wordCount(d.Text)
 		app.hideInternal(results[i])
 	}
 	return results, nil
+}
+
+// emptyDocError is a document with nothing to check: an input problem
+// (exit 2), never a silent all-clear.
+type emptyDocError struct{ Path string }
+
+func (e *emptyDocError) Error() string {
+	return e.Path + "：文档为空（只有空白、空行或注释），没有可检查的内容。请确认文件选对了、内容已保存"
 }
 
 // severityCounts counts unsuppressed findings by severity.
@@ -246,15 +268,19 @@ func sortedKeys[M ~map[string]V, V any](m M) []string {
 	return ks
 }
 
-// shown drops suppressed findings unless --show-suppressed; SARIF always
-// carries them (marked as suppressions). Results are copied, not modified.
+// shown drops suppressed findings unless --show-suppressed (SARIF always
+// carries them, marked as suppressions) and findings below --min-severity,
+// counting those in o.hidden. Results are copied, not modified.
 func (o *lintOptions) shown(results []*analyze.Result) []*analyze.Result {
-	if o.ShowSuppressed || o.Format == "sarif" {
-		return results
-	}
+	min, _ := analyze.ParseSeverity(o.MinSeverity)
+	keepSuppressed := o.ShowSuppressed || o.Format == "sarif"
 	out := make([]*analyze.Result, len(results))
 	for i, r := range results {
-		if r.Suppressed == 0 {
+		below := false
+		for _, f := range r.Findings {
+			below = below || f.Severity < min
+		}
+		if (r.Suppressed == 0 || keepSuppressed) && !below {
 			out[i] = r
 			continue
 		}
@@ -262,9 +288,14 @@ func (o *lintOptions) shown(results []*analyze.Result) []*analyze.Result {
 		c.Findings = make([]analyze.Finding, 0, len(r.Findings))
 		hidden := map[segment.Span]bool{} // suppressed blanks leave the placeholder list too
 		for _, f := range r.Findings {
-			if !f.Suppressed {
+			switch {
+			case f.Severity < min:
+				if !f.Suppressed {
+					o.noteHidden(&c, f.Severity)
+				}
+			case !f.Suppressed || keepSuppressed:
 				c.Findings = append(c.Findings, f)
-			} else if f.Check == placeholderName {
+			case f.Check == placeholderName:
 				hidden[f.Span] = true
 			}
 		}
@@ -279,4 +310,17 @@ func (o *lintOptions) shown(results []*analyze.Result) []*analyze.Result {
 		out[i] = &c
 	}
 	return out
+}
+
+// noteHidden counts one unsuppressed finding of r left out by --min-severity.
+func (o *lintOptions) noteHidden(r *analyze.Result, s analyze.Severity) {
+	if o.hidden == nil {
+		o.hidden = map[*analyze.Result]*[3]int{}
+	}
+	h := o.hidden[r]
+	if h == nil {
+		h = &[3]int{}
+		o.hidden[r] = h
+	}
+	h[s]++
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/internal/termsafe"
 )
 
 var numbersFormats = []string{"table", "json", "csv"}
@@ -29,6 +30,7 @@ func newNumbersCmd(app *App) *cobra.Command {
 				return err
 			}
 			results, err := app.lint(args, o, []*analyze.Check{checkNamed(numberName)})
+			app.ran = nil // one check by design
 			if err != nil {
 				return err
 			}
@@ -86,7 +88,7 @@ func (app *App) printNumbersTable(w io.Writer, results []*analyze.Result) error 
 				filled++
 			}
 		}
-		fmt.Fprintf(w, "%s\n数字表述 %d 处，其中未填写 %d 处\n", app.paint(ansiBold, r.Path), len(r.Numbers), len(r.Numbers)-filled)
+		fmt.Fprintf(w, "%s\n数字表述 %d 处，其中未填写 %d 处\n", app.paint(ansiBold, termsafe.Line(r.Path)), len(r.Numbers), len(r.Numbers)-filled)
 		if len(r.Numbers) == 0 {
 			continue
 		}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -41,6 +42,7 @@ func cspHash(s string) string {
 }
 
 type htmlPage struct {
+	Title    string
 	CSS      template.CSS
 	JS       template.JS
 	CSP      string
@@ -63,8 +65,11 @@ type htmlFile struct {
 	Warnings     int
 	Infos        int
 	Suppressed   int
+	Hidden       int    // unsuppressed findings below --min-severity: counted, not listed
+	MinSeverity  string // --min-severity, for that note
 	Requirements []htmlRequirement
-	Placeholders int
+	Checked      bool // the placeholder check ran
+	Placeholders []htmlPlaceholder
 	Completeness []htmlCompleteness
 	Numbers      []*htmlItem
 	Items        []*htmlItem
@@ -76,15 +81,22 @@ type htmlRequirement struct {
 }
 
 type htmlCompleteness struct {
-	Section                     string
-	Slots, Filled, Placeholders int
-	Percent                     string
-	Ratio                       float64
-	Total                       bool
+	Section                                string
+	Slots, Filled, Unfilled, NamesAndDates int
+	Percent                                string
+	Ratio                                  float64
+	Meter                                  bool // something to fill: show the bar
+	Complete                               bool
+	Total                                  bool
+}
+
+type htmlPlaceholder struct {
+	ID, Pos, Kind, Unit, Excerpt, Section string
 }
 
 type htmlItem struct {
 	ID, Sev, SevLabel, Pos, Check, Rule, Message, Suggestion, Section, Text, Reason string
+	Group, Title                                                                    string // filter label (Chinese group), rule title
 	Suppressed                                                                      bool
 	Related                                                                         []htmlRelated
 }
@@ -121,13 +133,16 @@ func sevClass(s analyze.Severity) string {
 
 func posLabel(line, col int) string { return strconv.Itoa(line) + ":" + strconv.Itoa(col) }
 
-func toHTMLPage(results []*analyze.Result) *htmlPage {
-	page := &htmlPage{CSS: template.CSS(htmlCSS), JS: template.JS(htmlJS), CSP: htmlCSP, Version: toolVersion()}
+// toHTMLPage builds the page; ran names the checks that ran (nil: all),
+// title gives a rule's Chinese description (nil: none).
+// view carries what --min-severity left out.
+func toHTMLPage(results []*analyze.Result, ran map[string]bool, title func(string) string, view printOptions) *htmlPage {
+	page := &htmlPage{CSS: template.CSS(htmlCSS), JS: template.JS(htmlJS), CSP: htmlCSP, Version: toolVersion(), Title: htmlTitle(results)}
 	for n, r := range results {
 		hf := &htmlFile{ID: "f" + strconv.Itoa(n+1), Path: r.Path}
 		page.Files = append(page.Files, hf)
 		if r.Err != nil {
-			hf.Err = strings.TrimPrefix(r.Err.Error(), r.Path+"：")
+			hf.Err = resultErrLabel(r)
 			page.Failed++
 			continue
 		}
@@ -141,6 +156,10 @@ func toHTMLPage(results []*analyze.Result) *htmlPage {
 		}
 		hf.Chars = r.Chars
 		hf.Errors, hf.Warnings, hf.Infos = severityCounts(r.Findings)
+		if h := view.hidden[r]; h != nil { // counted like the terminal header, listed below
+			hf.Errors, hf.Warnings, hf.Infos = hf.Errors+h[analyze.Error], hf.Warnings+h[analyze.Warning], hf.Infos+h[analyze.Info]
+			hf.Hidden, hf.MinSeverity = h[0]+h[1]+h[2], view.minSeverity
+		}
 		hf.Suppressed = r.Suppressed
 		page.Errors += hf.Errors
 		page.Warnings += hf.Warnings
@@ -151,12 +170,19 @@ func toHTMLPage(results []*analyze.Result) *htmlPage {
 		for _, f := range r.Formulations {
 			hf.Requirements = append(hf.Requirements, htmlRequirement{"提法", f.Text, statusLabel(f.Status), f.Status, lineLabel(f.Line), firstNonEmpty(f.Message, countLabel(f.Count))})
 		}
-		hf.Placeholders = len(r.Placeholders)
-		hf.Completeness = htmlCompletenessRows(r.Completeness)
+		hf.Checked = ran == nil || ran[placeholderName]
+		for i, p := range r.Placeholders {
+			hf.Placeholders = append(hf.Placeholders, htmlPlaceholder{hf.ID + "-p" + strconv.Itoa(i+1), posLabel(p.Pos.Line, p.Pos.Col),
+				kindLabel(p.Kind), p.Unit, p.Excerpt, p.Section})
+		}
+		hf.Completeness = htmlCompletenessRows(completenessOf(r))
 		for i, f := range r.Findings {
 			it := &htmlItem{ID: hf.ID + "-" + strconv.Itoa(i+1), Sev: sevClass(f.Severity), SevLabel: f.Severity.Chinese(),
 				Pos: posLabel(f.Pos.Line, f.Pos.Col), Check: f.Check, Rule: f.Rule, Message: f.Message, Suggestion: f.Suggestion,
-				Section: f.Section, Text: f.Text, Suppressed: f.Suppressed, Reason: f.Reason}
+				Section: f.Section, Text: f.Text, Suppressed: f.Suppressed, Reason: f.Reason, Group: f.Group.Chinese()}
+			if title != nil {
+				it.Title = title(f.Rule)
+			}
 			for j, rel := range f.Related {
 				it.Related = append(it.Related, htmlRelated{it.ID + "-r" + strconv.Itoa(j+1), posLabel(rel.Pos.Line, rel.Pos.Col), rel.Text, rel.Message})
 			}
@@ -179,23 +205,28 @@ func firstNonEmpty(ss ...string) string {
 	return ""
 }
 
-func htmlCompletenessRows(cs []analyze.SectionCompleteness) []htmlCompleteness {
-	if len(cs) == 0 {
-		return nil
-	}
+func htmlCompletenessRows(parts []partCompleteness) []htmlCompleteness {
 	var out []htmlCompleteness
-	var slots, filled, phs int
-	for _, c := range cs {
-		out = append(out, htmlCompleteness{Section: c.Section, Slots: c.NumericSlots, Filled: c.Filled, Placeholders: c.Placeholders,
-			Percent: fmt.Sprintf("%.1f%%", c.Percent), Ratio: c.Percent / 100})
-		slots, filled, phs = slots+c.NumericSlots, filled+c.Filled, phs+c.Placeholders
+	for i, c := range parts {
+		h := htmlCompleteness{Section: c.Section, Slots: c.NumberSlots, Filled: c.Filled, Unfilled: c.UnfilledNumbers,
+			NamesAndDates: c.UnfilledNames, Percent: c.percentLabel(), Complete: c.Complete, Total: i == len(parts)-1}
+		if c.Percent != nil {
+			h.Meter, h.Ratio = true, *c.Percent/100
+		}
+		out = append(out, h)
 	}
-	pct := 100.0
-	if slots > 0 {
-		pct = float64(int(float64(filled)*1000/float64(slots)+0.5)) / 10
+	return out
+}
+
+// htmlTitle names the file(s) in the page title.
+func htmlTitle(results []*analyze.Result) string {
+	switch len(results) {
+	case 0:
+		return "reportlint 审阅报告"
+	case 1:
+		return filepath.Base(results[0].Path) + " — reportlint 审阅报告"
 	}
-	return append(out, htmlCompleteness{Section: "合计", Slots: slots, Filled: filled, Placeholders: phs,
-		Percent: fmt.Sprintf("%.1f%%", pct), Ratio: pct / 100, Total: true})
+	return fmt.Sprintf("%s 等 %d 个文件 — reportlint 审阅报告", filepath.Base(results[0].Path), len(results))
 }
 
 // htmlSpan is one highlighted range: a finding, or a place a finding refers to.
@@ -382,6 +413,14 @@ func uniqInts(xs []int) []int {
 }
 
 // printHTML writes one self-contained HTML page for all results.
-func printHTML(w io.Writer, results []*analyze.Result) error {
-	return htmlTemplate.Execute(w, toHTMLPage(results))
+func printHTML(w io.Writer, results []*analyze.Result) error { return printHTMLRan(w, results, nil) }
+
+// printHTMLRan is printHTML knowing which checks ran (nil: all).
+func printHTMLRan(w io.Writer, results []*analyze.Result, ran map[string]bool) error {
+	return printHTMLWith(w, results, ran, printOptions{})
+}
+
+// printHTMLWith also knows what --min-severity left out.
+func printHTMLWith(w io.Writer, results []*analyze.Result, ran map[string]bool, view printOptions) error {
+	return htmlTemplate.Execute(w, toHTMLPage(results, ran, ruleTitle, view))
 }

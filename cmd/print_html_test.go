@@ -17,7 +17,18 @@ import (
 func renderHTML(t *testing.T, results []*analyze.Result) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := printHTML(&buf, results); err != nil {
+	// rule descriptions from testChecks, so the golden does not follow analyze
+	title := func(id string) string {
+		for _, c := range testChecks {
+			for _, r := range c.Rules {
+				if r.ID == id {
+					return r.Doc
+				}
+			}
+		}
+		return ""
+	}
+	if err := htmlTemplate.Execute(&buf, toHTMLPage(results, nil, title, printOptions{})); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()
@@ -77,8 +88,8 @@ func TestHTMLContent(t *testing.T) {
 	for _, want := range []string{
 		"年度工作总结（annual-summary）", "2023",
 		"下一步打算", "✗ 缺少", "两个确立", // completeness table
-		"未填写的占位符：<strong>1</strong> 处", "75.0%", "合计", // placeholders summary
-		"<h3>数字与名称一致性</h3>", "占比 120％ 超过 100％", // consistency section
+		"未填写的占位符：<strong>1</strong> 处", "<details class=\"phs\">", "合计", // placeholders summary
+		"<h3>数字与名称一致性：1 处</h3>", `<table class="numbers">`, "占比 120％ 超过 100％", // consistency section
 		`<a class="anchor" id="f1-4"></a><mark class="m w"`, // the share finding's mark
 		`id="i-f1-4"`, `href="#f1-4-r1"`, // side list item with related link
 		"无法读取：文件不存在", "缺失的&lt;稿&gt;.docx",
@@ -95,7 +106,7 @@ func TestHTMLContent(t *testing.T) {
 // and zero-length findings become carets.
 func TestHTMLLines(t *testing.T) {
 	res := sampleResults(t)[0]
-	page := toHTMLPage([]*analyze.Result{res})
+	page := toHTMLPage([]*analyze.Result{res}, nil, nil, printOptions{})
 	lines := page.Files[0].Lines
 	src := strings.Split(sampleText, "\n")
 	if len(lines) != len(src) {
@@ -181,7 +192,7 @@ func FuzzHTMLLines(f *testing.F) {
 				Suppressed: i%4 == 0, Related: []analyze.Related{{Span: segment.Span{Start: e, End: e + 1}}}})
 		}
 		res := &analyze.Result{Path: "f.txt", Text: text, Findings: fs}
-		page := toHTMLPage([]*analyze.Result{res})
+		page := toHTMLPage([]*analyze.Result{res}, nil, nil, printOptions{})
 		var b strings.Builder
 		for i, l := range page.Files[0].Lines {
 			if i > 0 {

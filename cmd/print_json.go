@@ -9,34 +9,39 @@ import (
 
 // JSON output, version 1. Field names are stable; empty lists are [].
 type jsonReport struct {
-	Version int         `json:"version"`
-	Files   []jsonFile  `json:"files"`
-	Summary jsonSummary `json:"summary"`
+	Version    int         `json:"version"`
+	Files      []jsonFile  `json:"files"`
+	Summary    jsonSummary `json:"summary"`
+	NotChecked []string    `json:"not_checked"` // checks turned off (--disable, config): their lists are empty, not clean
 }
 
 type jsonFile struct {
-	Path         string                        `json:"path"`
-	Error        string                        `json:"error,omitempty"`
-	Format       string                        `json:"format,omitempty"`
-	Encoding     string                        `json:"encoding,omitempty"`
-	Profile      string                        `json:"profile"`
-	ProfileName  string                        `json:"profile_name"`
-	Year         int                           `json:"year"`
-	Chars        int                           `json:"chars"`
-	Counts       jsonCounts                    `json:"counts"`
-	Findings     []jsonFinding                 `json:"findings"`
-	Placeholders []jsonPlaceholder             `json:"placeholders"`
-	Formulations []analyze.FormulationStatus   `json:"formulations"`
-	Sections     []analyze.SectionStatus       `json:"sections"`
-	Numbers      []jsonClaim                   `json:"numbers"`
-	Completeness []analyze.SectionCompleteness `json:"completeness"`
+	Path         string                      `json:"path"`
+	Error        string                      `json:"error,omitempty"`
+	Format       string                      `json:"format,omitempty"`
+	Encoding     string                      `json:"encoding,omitempty"`
+	Profile      string                      `json:"profile"`
+	ProfileName  string                      `json:"profile_name"`
+	Year         int                         `json:"year"`
+	Chars        int                         `json:"chars"`
+	Counts       jsonCounts                  `json:"counts"`
+	Findings     []jsonFinding               `json:"findings"`
+	Placeholders []jsonPlaceholder           `json:"placeholders"`
+	Formulations []analyze.FormulationStatus `json:"formulations"`
+	Sections     []analyze.SectionStatus     `json:"sections"`
+	Numbers      []jsonClaim                 `json:"numbers"`
+	Completeness []partCompleteness          `json:"completeness"` // the last row is the total (合计)
 }
 
+// jsonCounts counts every unsuppressed finding, those below --min-severity
+// included (they decide the exit code); BelowMinSeverity says how many of
+// them the findings list leaves out.
 type jsonCounts struct {
-	Errors     int `json:"errors"`
-	Warnings   int `json:"warnings"`
-	Infos      int `json:"infos"`
-	Suppressed int `json:"suppressed"`
+	Errors           int `json:"errors"`
+	Warnings         int `json:"warnings"`
+	Infos            int `json:"infos"`
+	Suppressed       int `json:"suppressed"`
+	BelowMinSeverity int `json:"below_min_severity"`
 }
 
 type jsonPos struct {
@@ -104,21 +109,38 @@ type jsonSummary struct {
 }
 
 func toJSONReport(results []*analyze.Result) jsonReport {
-	rep := jsonReport{Version: 1, Files: []jsonFile{}}
+	return toJSONReportWith(results, nil, printOptions{})
+}
+
+// toJSONReportWith knows which checks ran (nil: all) and what
+// --min-severity left out.
+func toJSONReportWith(results []*analyze.Result, ran map[string]bool, view printOptions) jsonReport {
+	rep := jsonReport{Version: 1, Files: []jsonFile{}, NotChecked: []string{}}
+	if ran != nil {
+		for _, c := range allChecks() {
+			if !ran[c.Name] {
+				rep.NotChecked = append(rep.NotChecked, c.Name)
+			}
+		}
+	}
 	for _, r := range results {
 		rep.Summary.Files++
 		if r.Err != nil {
 			rep.Summary.FailedFiles++
 			rep.Files = append(rep.Files, jsonFile{Path: r.Path, Error: r.Err.Error(), Findings: []jsonFinding{},
 				Placeholders: []jsonPlaceholder{}, Formulations: []analyze.FormulationStatus{}, Sections: []analyze.SectionStatus{},
-				Numbers: []jsonClaim{}, Completeness: []analyze.SectionCompleteness{}})
+				Numbers: []jsonClaim{}, Completeness: []partCompleteness{}})
 			continue
 		}
 		f := jsonFile{Path: r.Path, Format: r.Format, Encoding: r.Encoding, Profile: r.Profile, ProfileName: r.ProfileName,
 			Year: r.Year, Chars: r.Chars, Findings: []jsonFinding{}, Placeholders: []jsonPlaceholder{},
-			Formulations: nonNil(r.Formulations), Sections: nonNil(r.Sections), Numbers: []jsonClaim{}, Completeness: nonNil(r.Completeness)}
+			Formulations: nonNil(r.Formulations), Sections: nonNil(r.Sections), Numbers: []jsonClaim{}, Completeness: nonNil(completenessOf(r))}
 		f.Counts.Errors, f.Counts.Warnings, f.Counts.Infos = severityCounts(r.Findings)
 		f.Counts.Suppressed = r.Suppressed
+		if h := view.hidden[r]; h != nil {
+			f.Counts.Errors, f.Counts.Warnings, f.Counts.Infos = f.Counts.Errors+h[analyze.Error], f.Counts.Warnings+h[analyze.Warning], f.Counts.Infos+h[analyze.Info]
+			f.Counts.BelowMinSeverity = h[0] + h[1] + h[2]
+		}
 		for _, x := range r.Findings {
 			jf := jsonFinding{Check: x.Check, Rule: x.Rule, Severity: x.Severity.String(),
 				jsonPos:   jsonPos{x.Pos.Line, x.Pos.Col, x.End.Line, x.End.Col, x.Span.Start, x.Span.End},
@@ -155,8 +177,12 @@ func nonNil[T any](s []T) []T {
 }
 
 func printJSON(w io.Writer, results []*analyze.Result) error {
+	return printJSONWith(w, results, nil, printOptions{})
+}
+
+func printJSONWith(w io.Writer, results []*analyze.Result, ran map[string]bool, view printOptions) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(toJSONReport(results))
+	return enc.Encode(toJSONReportWith(results, ran, view))
 }

@@ -1,12 +1,15 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/internal/termsafe"
 	"github.com/reportlint/reportlint/segment"
 )
 
@@ -22,13 +25,13 @@ const (
 func (app *App) print(format string, results []*analyze.Result, v view) error {
 	switch format {
 	case "json":
-		return printJSON(app.Out, results)
+		return printJSONWith(app.Out, results, app.ran, app.view)
 	case "sarif":
 		return printSARIF(app.Out, results)
 	case "csv":
 		return printCSV(app.Out, results)
 	case "html":
-		return printHTML(app.Out, results)
+		return printHTMLWith(app.Out, results, app.ran, app.view)
 	default:
 		return app.printText(app.Out, results, v)
 	}
@@ -59,6 +62,51 @@ func (app *App) sevLabel(s analyze.Severity) string {
 	return app.paint(ansiCyan, s.Chinese())
 }
 
+// printOptions carries what the text printer needs beyond the results:
+// set by the command before printing.
+type printOptions struct {
+	summary     bool                        // --summary: header, completeness, counts per rule
+	minSeverity string                      // --min-severity, for the note on hidden findings
+	hidden      map[*analyze.Result]*[3]int // findings below --min-severity, by severity
+}
+
+// checkTitles names the checks in Chinese, for notes on what did not run.
+var checkTitles = map[string]string{
+	"placeholder": "占位符", "formulation": "规范提法", "structure": "结构与序号", "number": "数字",
+	"consistency": "名称一致", "punctuation": "标点", "wording": "用词", "suppression": "忽略指令",
+}
+
+func checkTitle(name string) string {
+	if t, ok := checkTitles[name]; ok {
+		return t + "（" + name + "）"
+	}
+	return name
+}
+
+// skipped lists the checks of the full set that did not run, "" when all ran
+// (or when the command does not track them).
+func (app *App) skipped() string {
+	if app.ran == nil {
+		return ""
+	}
+	var out []string
+	for _, c := range allChecks() {
+		if !app.ran[c.Name] {
+			out = append(out, checkTitle(c.Name))
+		}
+	}
+	return strings.Join(out, "、")
+}
+
+// errLabel describes an unreadable or empty file for the text outputs.
+func resultErrLabel(r *analyze.Result) string {
+	var empty *emptyDocError
+	if errors.As(r.Err, &empty) {
+		return strings.TrimPrefix(r.Err.Error(), r.Path+"：")
+	}
+	return "无法读取：" + strings.TrimPrefix(r.Err.Error(), r.Path+"：")
+}
+
 func (app *App) printText(w io.Writer, results []*analyze.Result, v view) error {
 	width := app.termWidth()
 	for i, r := range results {
@@ -66,14 +114,16 @@ func (app *App) printText(w io.Writer, results []*analyze.Result, v view) error 
 			fmt.Fprintln(w)
 		}
 		if r.Err != nil {
-			fmt.Fprintf(w, "%s  %s\n", app.paint(ansiBold, r.Path), app.paint(ansiRed, "无法读取："+strings.TrimPrefix(r.Err.Error(), r.Path+"：")))
+			fmt.Fprintf(w, "%s  %s\n", app.paint(ansiBold, termsafe.Line(r.Path)), app.paint(ansiRed, termsafe.Line(resultErrLabel(r))))
 			continue
 		}
 		app.printHeader(w, r)
 		var err error
-		switch v {
-		case viewPlaceholders:
+		switch {
+		case v == viewPlaceholders:
 			err = app.printPlaceholders(w, width, r)
+		case app.view.summary:
+			err = app.printSummary(w, width, r)
 		default:
 			err = app.printCheck(w, width, r)
 		}
@@ -81,9 +131,57 @@ func (app *App) printText(w io.Writer, results []*analyze.Result, v view) error 
 			return err
 		}
 	}
+	if len(results) > 1 {
+		app.printTotal(w, results, v)
+	}
 	return nil
 }
 
+// printTotal is the line after the last of several files.
+func (app *App) printTotal(w io.Writer, results []*analyze.Result, v view) {
+	var e, wn, in, phs, bad, hidden int
+	for _, r := range results {
+		if r.Err != nil {
+			bad++
+			continue
+		}
+		a, b, c := severityCounts(r.Findings)
+		e, wn, in, phs = e+a, wn+b, in+c, phs+len(r.Placeholders)
+		if h := app.view.hidden[r]; h != nil {
+			hidden += h[0] + h[1] + h[2]
+		}
+	}
+	line := fmt.Sprintf("合计：%d 个文件", len(results))
+	if bad > 0 {
+		line += fmt.Sprintf("（其中 %d 个无法检查）", bad)
+	}
+	if v == viewPlaceholders {
+		line += fmt.Sprintf("  未填写的占位符 %d 处", phs)
+	} else {
+		line += fmt.Sprintf("  错误 %d  警告 %d  提示 %d", e+countHidden(app.view.hidden, results, 2), wn+countHidden(app.view.hidden, results, 1), in+countHidden(app.view.hidden, results, 0))
+		if app.ran == nil || app.ran[placeholderName] {
+			line += fmt.Sprintf("  未填写的占位符 %d 处", phs)
+		}
+		if hidden > 0 {
+			line += fmt.Sprintf("（%d 条低于 --min-severity %s，未列出）", hidden, app.view.minSeverity)
+		}
+	}
+	fmt.Fprintf(w, "\n%s\n", app.paint(ansiBold, line))
+}
+
+func countHidden(h map[*analyze.Result]*[3]int, results []*analyze.Result, sev int) int {
+	n := 0
+	for _, r := range results {
+		if c := h[r]; c != nil {
+			n += c[sev]
+		}
+	}
+	return n
+}
+
+// printHeader prints the file's facts and its counts. The counts are of
+// every unsuppressed finding, those below --min-severity included (they
+// decide the exit code), with a note of how many are not listed.
 func (app *App) printHeader(w io.Writer, r *analyze.Result) {
 	profile := "未识别（可用 --profile 指定）"
 	if r.Profile != "" {
@@ -94,14 +192,35 @@ func (app *App) printHeader(w io.Writer, r *analyze.Result) {
 		year = strconv.Itoa(r.Year)
 	}
 	e, wn, in := severityCounts(r.Findings)
-	fmt.Fprintf(w, "%s\n类型：%s  年度：%s  字数：%d  错误 %d  警告 %d  提示 %d",
-		app.paint(ansiBold, r.Path), profile, year, r.Chars, e, wn, in)
-	if r.Suppressed > 0 {
-		fmt.Fprintf(w, "  已忽略 %d", r.Suppressed)
+	var hidden [3]int
+	if h := app.view.hidden[r]; h != nil {
+		hidden = *h
 	}
-	fmt.Fprintln(w)
+	e, wn, in = e+hidden[2], wn+hidden[1], in+hidden[0]
+	facts := fmt.Sprintf("类型：%s  年度：%s  字数：%d", termsafe.Line(profile), year, r.Chars)
+	counts := fmt.Sprintf("错误 %d  警告 %d  提示 %d", e, wn, in)
+	if r.Suppressed > 0 {
+		counts += fmt.Sprintf("  已忽略 %d", r.Suppressed)
+	}
+	sep := "  "
+	if width := app.termWidth(); width > 0 && lineWidth(facts+sep+counts) >= width {
+		sep, counts = "\n", "问题："+counts // two lines rather than a wrap inside the counts
+	}
+	fmt.Fprintf(w, "%s\n%s%s%s\n", app.paint(ansiBold, termsafe.Line(r.Path)), facts, sep, counts)
+	if n := hidden[0] + hidden[1] + hidden[2]; n > 0 {
+		var parts []string
+		for s, label := range []string{"提示", "警告", "错误"} {
+			if hidden[s] > 0 {
+				parts = append(parts, fmt.Sprintf("%s %d", label, hidden[s]))
+			}
+		}
+		fmt.Fprintf(w, "未列出：%s（低于 --min-severity %s；退出码仍按 --fail-on 计算）\n", strings.Join(parts, "、"), app.view.minSeverity)
+	}
+	if s := app.skipped(); s != "" {
+		fmt.Fprintf(w, "未检查：%s（已用 --enable/--disable 或配置关闭）\n", s)
+	}
 	if c := app.configLabel(); c != "" {
-		fmt.Fprintf(w, "配置：%s\n", c)
+		fmt.Fprintf(w, "配置：%s\n", termsafe.Line(c))
 	}
 }
 
@@ -124,6 +243,10 @@ func kindLabel(k string) string {
 }
 
 func (app *App) printPlaceholders(w io.Writer, width int, r *analyze.Result) error {
+	if app.ran != nil && !app.ran[placeholderName] {
+		fmt.Fprintln(w, "\n未填写的占位符：未检查（占位符检查已关闭）")
+		return nil
+	}
 	fmt.Fprintf(w, "\n未填写的占位符：%d 处\n", len(r.Placeholders))
 	if len(r.Placeholders) > 0 {
 		rows := make([][]string, 0, len(r.Placeholders))
@@ -138,27 +261,17 @@ func (app *App) printPlaceholders(w io.Writer, width int, r *analyze.Result) err
 }
 
 func (app *App) printCompleteness(w io.Writer, width int, r *analyze.Result) error {
-	if len(r.Completeness) == 0 {
+	parts := completenessOf(r)
+	if len(parts) == 0 {
 		return nil
 	}
-	fmt.Fprintln(w, "\n各部分完成度：")
-	var rows [][]string
-	var slots, filled, phs int
-	for _, c := range r.Completeness {
-		pct := "—" // no numeric slots: nothing to complete
-		if c.NumericSlots > 0 {
-			pct = fmt.Sprintf("%.1f%%", c.Percent)
-		}
-		rows = append(rows, []string{shorten(c.Section, 24), strconv.Itoa(c.NumericSlots), strconv.Itoa(c.Filled),
-			strconv.Itoa(c.Placeholders), pct})
-		slots, filled, phs = slots+c.NumericSlots, filled+c.Filled, phs+c.Placeholders
+	fmt.Fprintln(w, "\n各部分完成度（数字项 = 已填 + 未填；名称、日期空位另列；有任何空位即未完成）：")
+	rows := make([][]string, 0, len(parts))
+	for _, c := range parts {
+		rows = append(rows, []string{shorten(c.Section, 24), strconv.Itoa(c.NumberSlots), strconv.Itoa(c.Filled),
+			strconv.Itoa(c.UnfilledNumbers), strconv.Itoa(c.UnfilledNames), c.percentLabel()})
 	}
-	pct := 100.0
-	if slots > 0 {
-		pct = float64(int(float64(filled)*1000/float64(slots)+0.5)) / 10
-	}
-	rows = append(rows, []string{"合计", strconv.Itoa(slots), strconv.Itoa(filled), strconv.Itoa(phs), fmt.Sprintf("%.1f%%", pct)})
-	return renderTable(w, width, []string{"部分", "数字项", "已填", "占位符", "完成度"}, rows)
+	return renderTable(w, width, []string{"部分", "数字项", "已填", "未填", "名称/日期空位", "完成度"}, rows)
 }
 
 func (app *App) printCheck(w io.Writer, width int, r *analyze.Result) error {
@@ -218,17 +331,42 @@ func (app *App) printCheck(w io.Writer, width int, r *analyze.Result) error {
 			if name == "" {
 				name = "（全文）"
 			}
-			fmt.Fprintf(w, "\n%s\n", app.paint(ansiBold, "■ "+name))
+			fmt.Fprintf(w, "\n%s\n", app.paint(ansiBold, "■ "+termsafe.Line(name)))
 		}
-		fmt.Fprintf(w, "  %d:%d  %s  %s  %s\n", f.Pos.Line, f.Pos.Col, app.sevLabel(f.Severity), f.Message, app.paint(ansiCyan, "["+f.Rule+"]"))
+		pos := fmt.Sprintf("  %d:%d  ", f.Pos.Line, f.Pos.Col)
+		app.printWrapped(w, width, pos, app.sevLabel(f.Severity)+"  ", f.Severity.Chinese()+"  ",
+			termsafe.Line(f.Message)+"  ["+f.Rule+"]", "["+f.Rule+"]", app.paint(ansiCyan, "["+f.Rule+"]"))
 		if f.Suggestion != "" {
-			fmt.Fprintf(w, "        建议：%s\n", f.Suggestion)
+			app.printWrapped(w, width, "        ", "", "", "建议："+termsafe.Line(f.Suggestion), "", "")
 		}
 		if f.Suppressed {
-			fmt.Fprintf(w, "        已忽略：%s\n", f.Reason)
+			app.printWrapped(w, width, "        ", "", "", "已忽略："+termsafe.Line(f.Reason), "", "")
 		}
 	}
 	return nil
+}
+
+// printWrapped prints prefix, a label (painted as given, plain for
+// measuring) and text wrapped at legal points to the terminal width, with
+// continuation lines indented by 8. tail, when it ends the text, is
+// replaced by paintedTail (an id is never split, so it stays on one line).
+func (app *App) printWrapped(w io.Writer, width int, prefix, label, plainLabel, text, tail, paintedTail string) {
+	const indent = "        "
+	first := lineWidth(prefix + plainLabel)
+	lines := []string{text}
+	if width > 0 {
+		lines = wrapLines(text, max(width-1-first, 10), max(width-1-len(indent), 10))
+	}
+	for i, l := range lines {
+		if tail != "" && i == len(lines)-1 && strings.HasSuffix(l, tail) {
+			l = strings.TrimSuffix(l, tail) + paintedTail
+		}
+		if i == 0 {
+			fmt.Fprintf(w, "%s%s%s\n", prefix, label, l)
+		} else {
+			fmt.Fprintf(w, "%s%s\n", indent, l)
+		}
+	}
 }
 
 func statusLabel(s string) string {
@@ -291,4 +429,69 @@ func (app *App) printConsistency(w io.Writer, width int, r *analyze.Result) erro
 	}
 	fmt.Fprintf(w, "\n数字与名称一致性：%d 处\n", len(rows))
 	return renderTable(w, width, []string{"规则", "位置与原文", "问题", "建议"}, rows)
+}
+
+// printSummary is --summary: after the header, the blanks and the
+// completeness table, then one row per rule with its count.
+func (app *App) printSummary(w io.Writer, width int, r *analyze.Result) error {
+	if app.ran != nil && !app.ran[placeholderName] {
+		fmt.Fprintln(w, "\n未填写的占位符：未检查（占位符检查已关闭）")
+	} else {
+		fmt.Fprintf(w, "\n未填写的占位符：%d 处\n", len(r.Placeholders))
+		if err := app.printCompleteness(w, width, r); err != nil {
+			return err
+		}
+	}
+	type count struct {
+		rule string
+		sev  analyze.Severity
+		n    int
+	}
+	idx := map[string]int{}
+	var counts []count
+	for _, f := range r.Findings {
+		if f.Suppressed {
+			continue
+		}
+		key := f.Rule + "\x00" + f.Severity.String()
+		i, ok := idx[key]
+		if !ok {
+			i = len(counts)
+			idx[key] = i
+			counts = append(counts, count{rule: f.Rule, sev: f.Severity})
+		}
+		counts[i].n++
+	}
+	if len(counts) == 0 {
+		fmt.Fprintln(w, "\n问题：无")
+		return nil
+	}
+	sort.SliceStable(counts, func(i, j int) bool {
+		if counts[i].sev != counts[j].sev {
+			return counts[i].sev > counts[j].sev
+		}
+		if counts[i].n != counts[j].n {
+			return counts[i].n > counts[j].n
+		}
+		return counts[i].rule < counts[j].rule
+	})
+	fmt.Fprintln(w, "\n各规则问题数（去掉 --summary 可看每一处）：")
+	rows := make([][]string, 0, len(counts))
+	for _, c := range counts {
+		rows = append(rows, []string{c.rule, shorten(ruleTitle(c.rule), 30), c.sev.Chinese(), strconv.Itoa(c.n)})
+	}
+	return renderTable(w, width, []string{"规则", "说明", "级别", "数量"}, rows)
+}
+
+// ruleTitle is a rule's Chinese title, or its description when it has no
+// title of its own (as reportlint rules shows it); "" for unknown ids.
+func ruleTitle(id string) string {
+	r := registry().Rule(id)
+	if r == nil {
+		return ""
+	}
+	if r.Title == "" || r.Title == r.ID {
+		return r.Doc
+	}
+	return r.Title
 }

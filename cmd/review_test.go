@@ -331,7 +331,7 @@ func TestFixDocxEqualsApplyText(t *testing.T) {
 		}
 	}
 	// checking the fixed copy (changes read as accepted) finds none of the fixed findings
-	after := checkJSON(t, out)
+	after := checkFindingsJSON(t, out)
 	for i, k := range plan.FixedBy {
 		f := src.res.Findings[i]
 		for _, g := range after {

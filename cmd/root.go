@@ -13,6 +13,7 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
+	"github.com/reportlint/reportlint/internal/termsafe"
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
 )
@@ -57,8 +58,10 @@ type App struct {
 	NoConfig   bool   // --no-config
 	Dir        string // working folder for config lookup; "" is the process's
 
-	Debug  bool     // --debug: print an internal error's stack
-	inputs []string // the command's inputs, for config lookup
+	Debug  bool            // --debug: print an internal error's stack
+	ran    map[string]bool // checks the last lint ran; nil when not tracked
+	view   printOptions    // text output options of check-like commands
+	inputs []string        // the command's inputs, for config lookup
 	output *outputFile
 	stdout io.Writer // app.Out before --output replaced it
 
@@ -151,7 +154,7 @@ func run(app *App, args []string) (code int) {
 			app.discardOutput()
 			fmt.Fprintln(app.Err, "reportlint：内部错误，检查未完成。请把所用命令和（去除敏感内容后的）输入文件报告给维护者；加 --debug 可显示调用栈。")
 			if app.Debug {
-				fmt.Fprintf(app.Err, "%v\n%s", r, debug.Stack())
+				fmt.Fprintf(app.Err, "%s\n%s", termsafe.String(fmt.Sprint(r)), debug.Stack())
 			}
 			code = ExitInput
 		}
@@ -170,7 +173,7 @@ func run(app *App, args []string) (code int) {
 	if code == ExitInput && msg != "" {
 		app.discardOutput() // a usage or config error: keep no partial file
 	} else if cerr := app.closeOutput(); cerr != nil {
-		fmt.Fprintln(app.Err, "reportlint:", cerr)
+		fmt.Fprintln(app.Err, "reportlint:", termsafe.String(cerr.Error()))
 		return ExitInput
 	}
 	var ee *exitError
@@ -178,11 +181,11 @@ func run(app *App, args []string) (code int) {
 		msg = "" // the printer's own write error: reported once below
 	}
 	if msg != "" {
-		fmt.Fprintln(app.Err, "reportlint:", msg)
+		fmt.Fprintln(app.Err, "reportlint:", termsafe.String(msg)) // file names and quoted input may hold escapes
 	}
 	if out.err != nil {
 		if !errors.Is(out.err, syscall.EPIPE) { // a reader that stopped early (| head) needs no message
-			fmt.Fprintf(app.Err, "reportlint: 写入输出失败：%s\n", writeErrChinese(out.err))
+			fmt.Fprintf(app.Err, "reportlint: 写入输出失败：%s\n", termsafe.String(writeErrChinese(out.err)))
 		}
 		return ExitInput
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/reportlint/reportlint/internal/termsafe"
 	"github.com/reportlint/reportlint/segment"
 )
 
@@ -40,7 +41,7 @@ func newSegmentCmd(app *App) *cobra.Command {
 			var texts []string
 			for i, d := range docs {
 				if d == nil {
-					fmt.Fprintln(app.Err, "reportlint:", bad[i].Err)
+					fmt.Fprintln(app.Err, "reportlint:", termsafe.String(bad[i].Err.Error()))
 					continue
 				}
 				texts = append(texts, d.Text)
@@ -89,9 +90,9 @@ func newSegmentCmd(app *App) *cobra.Command {
 					if f.Error != "" {
 						continue
 					}
-					fmt.Fprintf(app.Out, "# %s（%d 个词）\n", f.Path, len(f.Tokens))
+					fmt.Fprintf(app.Out, "# %s（%d 个词）\n", termsafe.Line(f.Path), len(f.Tokens))
 					for _, t := range f.Tokens {
-						fmt.Fprintf(app.Out, "%d:%d\t%s\t%s\t[%d,%d)\n", t.Line, t.Column, t.Text, t.POS, t.Offset, t.EndOffset)
+						fmt.Fprintf(app.Out, "%d:%d\t%s\t%s\t[%d,%d)\n", t.Line, t.Column, termsafe.Line(t.Text), termsafe.Line(t.POS), t.Offset, t.EndOffset)
 					}
 				}
 			}

@@ -122,6 +122,11 @@ func (app *App) serveReview(o *lintOptions) (func(context.Context, string, []byt
 	// one per request; small ones get their fast filtered dictionary.
 	var fullOnce sync.Once
 	var full *segment.Segmenter
+	opt.MinSeverity = analyze.Info // as check: counts see all, shown filters
+	ran := map[string]bool{}
+	for _, c := range opt.Checks {
+		ran[c.Name] = true
+	}
 	return func(ctx context.Context, name string, data []byte) (*web.Review, error) {
 		doc, err := segment.LoadBytes(name, data, app.loadOptions())
 		if err != nil {
@@ -130,6 +135,9 @@ func (app *App) serveReview(o *lintOptions) (func(context.Context, string, []byt
 				return &web.Review{Name: name, Err: ie.Reason}, nil
 			}
 			return &web.Review{Name: name, Err: err.Error()}, nil
+		}
+		if blankDocument(doc.Text) {
+			return &web.Review{Name: name, Err: "文档为空（只有空白、空行或注释），没有可检查的内容。请确认文件选对了、内容已保存"}, nil
 		}
 		ropt := opt
 		ropt.Tokenize = tokenizer(lex, []*segment.Document{doc})
@@ -140,8 +148,13 @@ func (app *App) serveReview(o *lintOptions) (func(context.Context, string, []byt
 			}
 		}
 		res := analyze.Run(doc, lex, ropt)
+		res.Chars = wordCount(doc.Text)
+		app.hideInternal(res)
+		ro := *o // per request: shown records what it hides
+		ro.hidden = nil
+		shown := ro.shown([]*analyze.Result{res})
 		var buf bytes.Buffer
-		if err := printHTML(&buf, o.shown([]*analyze.Result{res})); err != nil {
+		if err := printHTMLWith(&buf, shown, ran, printOptions{minSeverity: ro.MinSeverity, hidden: ro.hidden}); err != nil {
 			return nil, err
 		}
 		body, err := htmlBody(buf.String())

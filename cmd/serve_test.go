@@ -125,14 +125,6 @@ func TestServeReviewText(t *testing.T) {
 	}
 }
 
-func writeTemp(t *testing.T, name, text string) string {
-	t.Helper()
-	p := t.TempDir() + "/" + name
-	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
 
 func TestServeReviewDocx(t *testing.T) {
 	ts := serveTest(t, 0)

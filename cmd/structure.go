@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/internal/termsafe"
 	"github.com/reportlint/reportlint/segment"
 )
 
@@ -38,7 +39,7 @@ func newStructureCmd(app *App) *cobra.Command {
 			for i, d := range docs {
 				if d == nil {
 					results[i] = bad[i]
-					fmt.Fprintln(app.Err, "reportlint:", bad[i].Err)
+					fmt.Fprintln(app.Err, "reportlint:", termsafe.String(bad[i].Err.Error()))
 					continue
 				}
 				results[i] = analyze.Run(d, lex, opt)
@@ -93,13 +94,13 @@ func (app *App) printStructureTree(w io.Writer, docs []*segment.Document, result
 			fmt.Fprintln(w)
 		}
 		if r.Err != nil {
-			fmt.Fprintf(w, "%s  %s\n", app.paint(ansiBold, r.Path), app.paint(ansiRed, "无法读取："+strings.TrimPrefix(r.Err.Error(), r.Path+"：")))
+			fmt.Fprintf(w, "%s  %s\n", app.paint(ansiBold, termsafe.Line(r.Path)), app.paint(ansiRed, termsafe.Line(resultErrLabel(r))))
 			continue
 		}
 		doc, nodes := docs[di], outlines[di]
 		app.printHeader(w, r)
 		if doc.Title.Len() > 0 {
-			fmt.Fprintf(w, "标题：%s（第%d行）\n", doc.Slice(doc.Title), doc.Position(doc.Title.Start).Line)
+			fmt.Fprintf(w, "标题：%s（第%d行）\n", termsafe.Line(doc.Slice(doc.Title)), doc.Position(doc.Title.Start).Line)
 		}
 		fmt.Fprintln(w)
 		byNode := attachFindings(nodes, r.Findings)
@@ -112,15 +113,15 @@ func (app *App) printStructureTree(w io.Writer, docs []*segment.Document, result
 				depth[i] = depth[n.Parent] + 1
 			}
 			indent := strings.Repeat("  ", depth[i])
-			label := n.Marker + n.Title
+			label := termsafe.Line(n.Marker + n.Title)
 			if n.Implicit != "" {
-				label = app.paint(ansiCyan, "［未编号·"+analyze.ImplicitName(n.Implicit)+"］") + n.Title
+				label = app.paint(ansiCyan, "［未编号·"+analyze.ImplicitName(n.Implicit)+"］") + termsafe.Line(n.Title)
 			}
 			fmt.Fprintf(w, "%5d  %s%s\n", n.Line, indent, label)
 			for _, f := range byNode[i] {
-				fmt.Fprintf(w, "       %s  %s %s  %s", indent, app.sevLabel(f.Severity), f.Message, app.paint(ansiCyan, "["+f.Rule+"]"))
+				fmt.Fprintf(w, "       %s  %s %s  %s", indent, app.sevLabel(f.Severity), termsafe.Line(f.Message), app.paint(ansiCyan, "["+f.Rule+"]"))
 				if f.Suggestion != "" {
-					fmt.Fprintf(w, "  建议：%s", f.Suggestion)
+					fmt.Fprintf(w, "  建议：%s", termsafe.Line(f.Suggestion))
 				}
 				if n.Open.Contains(f.Span.Start) {
 					fmt.Fprintln(w)
@@ -143,9 +144,9 @@ func (app *App) printStructureTree(w io.Writer, docs []*segment.Document, result
 				if s.Line > 0 {
 					line = fmt.Sprintf("第%d行  ", s.Line)
 				}
-				fmt.Fprintf(w, "  %s %s  %s%s", mark, s.Name, line, s.Heading)
+				fmt.Fprintf(w, "  %s %s  %s%s", mark, s.Name, line, termsafe.Line(s.Heading))
 				if s.Message != "" && s.Status != analyze.StatusOrder {
-					fmt.Fprintf(w, "（%s）", s.Message)
+					fmt.Fprintf(w, "（%s）", termsafe.Line(s.Message))
 				}
 				fmt.Fprintln(w)
 			}
@@ -157,9 +158,9 @@ func (app *App) printStructureTree(w io.Writer, docs []*segment.Document, result
 		if fs := byNode[-1]; len(fs) > 0 {
 			fmt.Fprintln(w)
 			for _, f := range fs {
-				fmt.Fprintf(w, "  %s  %s  %s\n", app.sevLabel(f.Severity), f.Message, app.paint(ansiCyan, "["+f.Rule+"]"))
+				fmt.Fprintf(w, "  %s  %s  %s\n", app.sevLabel(f.Severity), termsafe.Line(f.Message), app.paint(ansiCyan, "["+f.Rule+"]"))
 				if f.Suggestion != "" {
-					fmt.Fprintf(w, "        建议：%s\n", f.Suggestion)
+					fmt.Fprintf(w, "        建议：%s\n", termsafe.Line(f.Suggestion))
 				}
 			}
 		}

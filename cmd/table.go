@@ -3,11 +3,13 @@ package cmd
 import (
 	"io"
 	"os"
+	"strings"
 
 	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/tw"
 	"golang.org/x/term"
+
+	"github.com/reportlint/reportlint/internal/termsafe"
 )
 
 // termWidth is the terminal width for stdout, or 0 when not a terminal.
@@ -15,7 +17,11 @@ func (app *App) termWidth() int {
 	if !app.OutTTY {
 		return 0
 	}
-	if f, ok := app.Out.(*os.File); ok {
+	out := app.Out
+	if ew, ok := out.(*errWriter); ok { // run wraps stdout to catch write errors
+		out = ew.w
+	}
+	if f, ok := out.(*os.File); ok {
 		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 20 {
 			return w
 		}
@@ -24,25 +30,38 @@ func (app *App) termWidth() int {
 }
 
 // renderTable writes one table. All tablewriter calls live in this file.
-// On a terminal, wide columns wrap (CJK text breaks anywhere) so the table
-// fits the width; off a terminal, rows are not cut.
+// Every cell and header passes through termsafe (line by line: "\n"
+// inside a cell is layout). On a terminal, wide columns are pre-wrapped at
+// legal break points (wrapLine: an id or number is never split, no line
+// starts with closing punctuation) so the table fits the width; tablewriter
+// itself never wraps. Off a terminal, rows are not cut.
 func renderTable(w io.Writer, width int, header []string, rows [][]string) error {
+	header = safeCells(header)
+	safe := make([][]string, len(rows))
+	for i, r := range rows {
+		safe[i] = safeCells(r)
+	}
+	rows = safe
+	if width > 0 {
+		if limits := columnLimits(width, header, rows); limits != nil {
+			for _, r := range rows {
+				for i := range r {
+					if i < len(limits) && limits[i] > 0 {
+						r[i] = strings.Join(wrapLine(r[i], limits[i]), "\n")
+					}
+				}
+			}
+		}
+	}
 	opts := []tablewriter.Option{
 		tablewriter.WithHeader(header),
 		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAutoWrap(tw.WrapBreak),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
 		tablewriter.WithHeaderAlignment(tw.AlignLeft),
 		tablewriter.WithRowAlignment(tw.AlignLeft),
 	}
 	t := tablewriter.NewTable(w, opts...)
-	if width > 0 {
-		if limits := columnLimits(width, header, rows); limits != nil {
-			t.Configure(func(cfg *tablewriter.Config) {
-				cfg.Row.ColMaxWidths.PerColumn = limits
-				cfg.Header.ColMaxWidths.PerColumn = limits
-			})
-		}
-	}
 	for _, r := range rows {
 		if err := t.Append(r); err != nil {
 			return err
@@ -51,17 +70,34 @@ func renderTable(w io.Writer, width int, header []string, rows [][]string) error
 	return t.Render()
 }
 
+// safeCells escapes control characters in each line of each cell.
+func safeCells(cells []string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		lines := strings.Split(c, "\n")
+		for j, l := range lines {
+			lines[j] = termsafe.Line(l)
+		}
+		out[i] = strings.Join(lines, "\n")
+	}
+	return out
+}
+
 // columnLimits shares the terminal width among columns: narrow columns keep
-// their natural width, the wide ones split what is left. nil when all fit.
-func columnLimits(width int, header []string, rows [][]string) tw.Mapper[int, int] {
+// their natural width, the wide ones split what is left, but no column is
+// narrower than its widest unbreakable piece (a rule id), up to two thirds
+// of the width. nil when all fit.
+func columnLimits(width int, header []string, rows [][]string) []int {
 	n := len(header)
 	natural := make([]int, n)
+	minimum := make([]int, n)
 	for i, h := range header {
-		natural[i] = twwidth.Width(h)
+		natural[i] = lineWidth(h)
+		minimum[i] = longestGroup(h)
 	}
 	for _, r := range rows {
 		for i := 0; i < n && i < len(r); i++ {
-			if cw := twwidth.Width(r[i]); cw > natural[i] {
+			if cw := lineWidth(r[i]); cw > natural[i] {
 				natural[i] = cw
 			}
 		}
@@ -74,8 +110,15 @@ func columnLimits(width int, header []string, rows [][]string) tw.Mapper[int, in
 	if total <= avail || avail < 2*n {
 		return nil
 	}
-	limits := tw.NewMapper[int, int]()
-	fixed := make([]bool, n)
+	for _, r := range rows {
+		for i := 0; i < n && i < len(r); i++ {
+			if g := longestGroup(r[i]); g > minimum[i] {
+				minimum[i] = g
+			}
+		}
+	}
+	limits := make([]int, n)
+	fixed := make([]bool, n) // keeps its natural width
 	for changed := true; changed; {
 		changed = false
 		left, open := avail, 0
@@ -95,11 +138,40 @@ func columnLimits(width int, header []string, rows [][]string) tw.Mapper[int, in
 				fixed[i], changed = true, true
 			}
 		}
-		if !changed {
+		if changed {
+			continue
+		}
+		// the wide columns share what is left; one whose unbreakable piece
+		// is wider than the share gets that width and the others shrink
+		forced := make([]bool, n)
+		for {
+			rest, cnt := left, 0
 			for i := range natural {
-				if !fixed[i] {
-					limits.Set(i, max(share, 4))
+				if forced[i] {
+					rest -= limits[i]
+				} else if !fixed[i] {
+					cnt++
 				}
+			}
+			if cnt == 0 {
+				break
+			}
+			share := max(rest/cnt, 4)
+			grew := false
+			for i := range natural {
+				if !fixed[i] && !forced[i] {
+					if m := min(minimum[i], avail*2/3); m > share {
+						limits[i], forced[i], grew = m, true, true
+					}
+				}
+			}
+			if !grew {
+				for i := range natural {
+					if !fixed[i] && !forced[i] {
+						limits[i] = share
+					}
+				}
+				break
 			}
 		}
 	}

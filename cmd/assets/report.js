@@ -28,7 +28,7 @@
     while (n && n.classList.contains("anchor")) n = n.nextElementSibling;
     flash(n);
   }
-  // Per-check filters above each side list (only with script; without it every item shows).
+  // Per-group filters (Chinese group labels) above each side list (only with script; without it every item shows).
   var lists = document.querySelectorAll("aside.list");
   for (var l = 0; l < lists.length; l++) {
     (function (aside) {
