@@ -125,7 +125,6 @@ func TestServeReviewText(t *testing.T) {
 	}
 }
 
-
 func TestServeReviewDocx(t *testing.T) {
 	ts := serveTest(t, 0)
 	code, page := serveUpload(t, ts, "年度总结.docx", serveDocx(t, "2023年度工作总结", "一、主要工作", "完成投资**亿元。"))
