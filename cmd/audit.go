@@ -2,8 +2,11 @@ package cmd
 
 import (
 	"bytes"
+	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,12 +17,14 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/vbauerster/mpb/v8"
 	"github.com/vbauerster/mpb/v8/decor"
 
 	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/crossref"
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
 	"github.com/reportlint/reportlint/similar"
@@ -42,6 +47,34 @@ type auditOptions struct {
 	Jobs        int
 	NoCopies    bool
 	SegmentOnly bool // hidden: load and segment only, to compare throughput with gse
+
+	Emit        string        // "jsonl": write one record per file instead of the report
+	Merge       bool          // the arguments are --emit outputs
+	JSONL       string        // progress lines to this file ("-": standard error)
+	FileTimeout time.Duration // per-file watchdog; 0 disables
+	MaxChars    int           // per-file text budget in characters; 0 disables
+
+	RingOverlap      float64 // see similar.Options
+	MinUnrelated     int
+	MaxTemplateShare float64
+	PostingCap       int
+}
+
+// Defaults of the per-file budgets.
+const (
+	defaultFileTimeout = 60 * time.Second
+	defaultMaxChars    = 5_000_000
+)
+
+// similarOptions are the copy detector's options; lex gives the stock
+// phrases (nil in a merge, where only the thresholds matter).
+func (o *auditOptions) similarOptions(lex *lexicon.Lexicon) similar.Options {
+	opt := similar.Options{RingOverlap: o.RingOverlap / 100, MinUnrelated: o.MinUnrelated,
+		MaxTemplateShare: o.MaxTemplateShare / 100, PostingCap: o.PostingCap}
+	if lex != nil {
+		opt.Boilerplate = append(similar.PhrasesFrom(lex), similar.StockPhrases...)
+	}
+	return opt
 }
 
 func newAuditCmd(app *App) *cobra.Command {
@@ -58,8 +91,14 @@ func newAuditCmd(app *App) *cobra.Command {
 			"  reportlint audit            # 检查当前目录",
 		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
+			if o.Merge && len(args) == 0 {
+				return usageError("--merge 需要至少一个由 audit --emit jsonl 生成的文件（- 表示标准输入）")
+			}
 			if len(args) == 0 {
 				args = []string{"."}
+			}
+			if err := o.validate(); err != nil {
+				return err
 			}
 			if err := app.prepare(c, &o.lintOptions, auditFormats, args); err != nil {
 				return err
@@ -69,6 +108,9 @@ func newAuditCmd(app *App) *cobra.Command {
 			}
 			if o.Jobs == 0 {
 				o.Jobs = runtime.GOMAXPROCS(0)
+			}
+			if o.Merge {
+				return app.mergeFiles(args, o)
 			}
 			return app.audit(args, o)
 		},
@@ -80,7 +122,38 @@ func newAuditCmd(app *App) *cobra.Command {
 	f.BoolVar(&o.NoCopies, "no-copies", false, "不比对报告之间的重复段落")
 	f.BoolVar(&o.SegmentOnly, "segment-only", false, "只读取并分词（测量分词速度用）")
 	f.MarkHidden("segment-only")
+	f.StringVar(&o.Emit, "emit", "", "不输出汇总，改为每个文件输出一行 JSON 记录（jsonl），供 --merge 合并；可在多台机器上分别运行")
+	f.BoolVar(&o.Merge, "merge", false, "合并 --emit jsonl 的输出（参数为这些文件，- 表示标准输入），输出与一次检查全部文件相同")
+	f.StringVar(&o.JSONL, "jsonl", "", "每检查完一个文件，向此文件写一行 JSON 进度（- 表示标准错误）")
+	f.DurationVar(&o.FileTimeout, "file-timeout", defaultFileTimeout, "每个文件的检查时限，超过则记为“超出处理限制”并继续（0 表示不限）")
+	f.IntVar(&o.MaxChars, "max-chars", defaultMaxChars, "每个文件正文字数上限，超过则记为“超出处理限制”（0 表示不限）")
+	f.Float64Var(&o.RingOverlap, "ring-overlap", 60, "两份报告全文重合达到此百分比即视为相互抄袭，并据此分组")
+	f.IntVar(&o.MinUnrelated, "min-unrelated", 5, "出现在至少这么多份互不相关报告中的短段落按通用模板处理，不计为抄袭")
+	f.Float64Var(&o.MaxTemplateShare, "max-template-share", 25, "模板文字最多占一份报告的百分比；超过的共同内容不按模板处理")
+	f.IntVar(&o.PostingCap, "posting-cap", 100, "一个指纹出现在多于这么多份报告中时只与相邻报告配对（限制工作量）")
 	return c
+}
+
+func (o *auditOptions) validate() error {
+	switch {
+	case o.Emit != "" && o.Emit != "jsonl":
+		return usageError("--emit %q 无效：目前只支持 jsonl", o.Emit)
+	case o.Emit != "" && o.Merge:
+		return usageError("--emit 与 --merge 不能同时使用：先用 --emit 逐个生成，再用 --merge 合并")
+	case o.RingOverlap <= 0 || o.RingOverlap > 100:
+		return usageError("--ring-overlap %g 无效：应为 0 到 100 之间的百分比", o.RingOverlap)
+	case o.MaxTemplateShare <= 0 || o.MaxTemplateShare > 100:
+		return usageError("--max-template-share %g 无效：应为 0 到 100 之间的百分比", o.MaxTemplateShare)
+	case o.MinUnrelated < 2:
+		return usageError("--min-unrelated %d 无效：应至少为 2", o.MinUnrelated)
+	case o.PostingCap < 2:
+		return usageError("--posting-cap %d 无效：应至少为 2", o.PostingCap)
+	case o.FileTimeout < 0:
+		return usageError("--file-timeout 无效：不能为负")
+	case o.MaxChars < 0:
+		return usageError("--max-chars %d 无效：不能为负", o.MaxChars)
+	}
+	return nil
 }
 
 // auditInput is one file to check.
@@ -143,11 +216,11 @@ func (app *App) collectInputs(args []string, recursive bool) ([]auditInput, int)
 			if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") || !segment.IsSupported(name) || app.ignored(p) {
 				return nil
 			}
+			// Special files (FIFO, device, socket, a symlink to one) are
+			// taken too: loading refuses them without opening, and the row
+			// says why.
 			in := auditInput{path: p}
-			if info, err := d.Info(); err == nil {
-				if !info.Mode().IsRegular() && info.Mode()&fs.ModeSymlink == 0 {
-					return nil
-				}
+			if info, err := d.Info(); err == nil && info.Mode().IsRegular() {
 				in.size = info.Size()
 			}
 			add(in)
@@ -161,16 +234,18 @@ func (app *App) collectInputs(args []string, recursive bool) ([]auditInput, int)
 	return out, skippedDirs
 }
 
-// auditFile is the compact summary one file is reduced to; the Document is
-// dropped once it is made.
+// auditFile is one row of the audit: the summary a record carries.
 type auditFile struct {
 	Path        string
 	Err         error
+	OverLimit   bool   // Err is a processing limit (超出处理限制)
+	Changed     string // the file changed during the audit (Chinese note)
 	Format      string
 	Profile     string
 	ProfileName string
 	Year        int
 	Chars       int
+	Bytes       int64
 
 	Placeholders int
 	Missing      []string // required sections and formulations not found
@@ -181,83 +256,18 @@ type auditFile struct {
 	Infos        int
 	Suppressed   int
 
-	Findings []analyze.Finding // kept for json and html; otherwise the worst only
-	worst    *analyze.Finding
-}
-
-// summarize reduces a result. Strings are cloned so that nothing keeps the
-// document's text alive.
-func summarize(r *analyze.Result, keepFindings, showSuppressed bool) *auditFile {
-	f := &auditFile{Path: r.Path, Format: r.Format, Profile: r.Profile, ProfileName: r.ProfileName, Year: r.Year, Chars: r.Chars,
-		Placeholders: len(r.Placeholders), Suppressed: r.Suppressed}
-	for _, s := range r.Sections {
-		if s.Status == analyze.StatusMissing {
-			f.Missing = append(f.Missing, strings.Clone(s.Name))
-		}
-	}
-	for _, fs := range r.Formulations {
-		if fs.Status == analyze.StatusMissing {
-			f.Missing = append(f.Missing, strings.Clone(fs.Text))
-		}
-	}
-	f.Errors, f.Warnings, f.Infos = severityCounts(r.Findings)
-	for i := range r.Findings {
-		x := &r.Findings[i]
-		if x.Suppressed {
-			if keepFindings && showSuppressed {
-				f.Findings = append(f.Findings, cloneFinding(*x))
-			}
-			continue
-		}
-		switch {
-		case x.Rule == "structure.section-missing": // counted in Missing
-		case x.Group == analyze.GroupStructure:
-			f.Structure++
-		case x.Group == analyze.GroupConsistency:
-			f.Consistency++
-		}
-		if keepFindings {
-			f.Findings = append(f.Findings, cloneFinding(*x))
-		} else if f.worst == nil || x.Severity > f.worst.Severity {
-			w := analyze.Finding{Check: x.Check, Rule: x.Rule, Severity: x.Severity}
-			f.worst = &w
-		}
-	}
-	return f
-}
-
-func cloneFinding(x analyze.Finding) analyze.Finding {
-	x.Check, x.Rule, x.Text = strings.Clone(x.Check), strings.Clone(x.Rule), strings.Clone(x.Text)
-	x.Message, x.Suggestion, x.Section = strings.Clone(x.Message), strings.Clone(x.Suggestion), strings.Clone(x.Section)
-	x.Reason = strings.Clone(x.Reason)
-	if x.Related != nil {
-		rel := make([]analyze.Related, len(x.Related))
-		for i, r := range x.Related {
-			r.Text, r.Message = strings.Clone(r.Text), strings.Clone(r.Message)
-			rel[i] = r
-		}
-		x.Related = rel
-	}
-	return x
-}
-
-// result returns a Result carrying what exitCode and the JSON finding
-// converter read.
-func (f *auditFile) result() *analyze.Result {
-	r := &analyze.Result{Path: f.Path, Err: f.Err, Findings: f.Findings}
-	if f.worst != nil {
-		r.Findings = []analyze.Finding{*f.worst}
-	}
-	return r
+	Findings []jsonFinding // kept for json and html
 }
 
 // auditReport is everything audit prints.
 type auditReport struct {
-	Files   []*auditFile // in input (path) order
-	Pairs   []similar.Pair
-	Copies  bool // copy detection ran
-	Elapsed time.Duration
-	Bytes   int64
+	Files      []*auditFile // in path order (the copy detector's ids)
+	Comparison *similar.Comparison
+	Pairs      []similar.Pair // Comparison.Pairs
+	Conflicts  []crossref.Conflict
+	Copies     bool // copy detection ran
+	Elapsed    time.Duration
+	Bytes      int64
 }
 
 // sortedFiles returns the files worst first: unreadable ones, then by
@@ -280,9 +290,32 @@ func (r *auditReport) sortedFiles() []*auditFile {
 	return out
 }
 
+// changed lists the files that changed or disappeared during the audit.
+func (r *auditReport) changed() []*auditFile {
+	var out []*auditFile
+	for _, f := range r.Files {
+		if f.Changed != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// auditStage is the per-file stage's configuration: everything a record
+// depends on besides the file.
+type auditStage struct {
+	app       *App
+	lex       *lexicon.Lexicon
+	opt       analyze.Options
+	segmenter func() *segment.Segmenter
+	ix        *similar.Index // fingerprints; nil without copy detection
+	o         *auditOptions
+}
+
 // audit checks every input with a pool of workers. Memory stays bounded:
-// a worker loads one document, analyses it, fingerprints it for copy
-// detection and keeps only its summary.
+// a worker loads one document, turns it into a record (summary,
+// fingerprints, claims) and drops the text. With --emit the records are
+// written out; otherwise they are merged as --merge does.
 func (app *App) audit(args []string, o *auditOptions) error {
 	start := time.Now()
 	// The full dictionary holds ~140 MB of live heap. The GC runs less
@@ -316,43 +349,47 @@ func (app *App) audit(args []string, o *auditOptions) error {
 	if err != nil {
 		return err
 	}
-	checks := opt.Checks
+	progress, err := app.openJSONLProgress(o.JSONL)
+	if err != nil {
+		return err
+	}
+	defer progress.close()
 
 	var total int64
 	for _, in := range inputs {
 		total += in.size
 	}
-	// Small batches: read everything now and build the dictionary filtered
-	// to these texts. Large ones: load the full dictionary once, in the
-	// background while the workers start reading; they wait for it at the
-	// first check that needs tokens.
-	copies := !o.NoCopies && !o.SegmentOnly && len(inputs) > 1
+	emit := o.Emit != ""
+	// An emitted record carries its fingerprints whatever the batch: the
+	// merge may join it with others.
+	copies := !o.NoCopies && !o.SegmentOnly && (len(inputs) > 1 || emit)
 	needTokens := copies || o.SegmentOnly
-	for _, c := range checks {
+	for _, c := range opt.Checks {
 		needTokens = needTokens || c.NeedsTokens
 	}
-	var preloaded []*segment.Document
-	var preErr []error
+	// Small batches: read everything now and build the dictionary filtered
+	// to these texts (same tokens as the full one). Large ones: load the
+	// full dictionary once, in the background while the workers start
+	// reading; they wait for it at the first check that needs tokens.
+	var preloaded []loadedInput
 	segReady := make(chan *segment.Segmenter, 1)
 	switch {
 	case !needTokens:
 		segReady <- nil // no dictionary at all
 	case total <= segment.FilterLimit:
-		preloaded = make([]*segment.Document, len(inputs))
-		preErr = make([]error, len(inputs))
+		preloaded = make([]loadedInput, len(inputs))
 		var texts []string
 		for i, in := range inputs {
-			preloaded[i], preErr[i] = app.loadInput(in)
-			if preloaded[i] != nil {
-				texts = append(texts, preloaded[i].Text)
+			preloaded[i] = app.loadStat(in)
+			if preloaded[i].d != nil {
+				texts = append(texts, preloaded[i].d.Text)
 			}
 		}
 		segReady <- segment.NewSegmenterFor(texts, lex.SegmentTerms())
 	default:
 		// While the dictionary loads the heap only grows (it stays live to
 		// the end), so the GC is off until then and the soft limit alone
-		// bounds the heap: ~0.1 s less on 1,000 reports, the workers wait
-		// for the dictionary. paused is cleared (before GOGC is restored)
+		// bounds the heap. paused is cleared (before GOGC is restored)
 		// when audit returns first, e.g. when every input failed to load.
 		var gcLoad struct {
 			sync.Mutex
@@ -376,41 +413,37 @@ func (app *App) audit(args []string, o *auditOptions) error {
 	}
 	var seg *segment.Segmenter
 	var segOnce sync.Once
-	segmenter := func() *segment.Segmenter {
+	st := &auditStage{app: app, lex: lex, opt: opt, o: o, segmenter: func() *segment.Segmenter {
 		segOnce.Do(func() { seg = <-segReady })
 		return seg
-	}
-
-	var ix *similar.Index
+	}}
 	if copies {
-		ix = similar.NewIndex(similar.Options{Boilerplate: append(similar.PhrasesFrom(lex), similar.StockPhrases...)})
+		st.ix = similar.NewIndex(o.similarOptions(lex))
 	}
-	keep := o.Format == "json" || o.Format == "html"
+	merger := newMerger(similar.NewIndex(o.similarOptions(lex)), o.Format == "json" || o.Format == "html", copies)
+	var out *emitWriter
+	if emit {
+		out = newEmitWriter(app.Out, len(inputs))
+	}
 
 	bar := app.progress(len(inputs))
-	files := make([]*auditFile, len(inputs))
-	var stdinText string // "-" cannot be read twice
+	var mu sync.Mutex // merger, progress
+	var firstErr error
 	var bytesRead atomic.Int64
 	// One reader feeds the workers through a bounded queue: while the
 	// dictionary loads, it reads ahead (at most loadAhead documents are
 	// held), then it keeps pace with the checks at a fraction of their cost.
-	type loaded struct {
-		i   int
-		d   *segment.Document
-		err error
-	}
-	queue := make(chan loaded, loadAhead)
+	queue := make(chan loadedInput, loadAhead)
 	go func() {
 		defer close(queue)
 		for i := range inputs {
-			var l loaded
-			l.i = i
+			var l loadedInput
 			if preloaded != nil {
-				l.d, l.err = preloaded[i], preErr[i]
-				preloaded[i] = nil
+				l, preloaded[i] = preloaded[i], loadedInput{}
 			} else {
-				l.d, l.err = app.loadInput(inputs[i])
+				l = app.loadStat(inputs[i])
 			}
+			l.i = i
 			queue <- l
 		}
 	}()
@@ -420,87 +453,221 @@ func (app *App) audit(args []string, o *auditOptions) error {
 		go func() {
 			defer wg.Done()
 			for l := range queue {
-				i, d := l.i, l.d
-				if l.err != nil {
-					files[i] = &auditFile{Path: inputs[i].path, Err: l.err}
-					bar.add()
-					continue
+				if l.d != nil {
+					bytesRead.Add(int64(len(l.d.Text)))
 				}
-				bytesRead.Add(int64(len(d.Text)))
-				if inputs[i].path == "-" {
-					stdinText = d.Text
+				rec := st.record(inputs[l.i], l)
+				line := encodeRecord(rec)
+				if emit {
+					out.put(l.i, line)
+				} else {
+					mu.Lock()
+					if err := merger.addJSON(line, rec.Path); err != nil && firstErr == nil {
+						firstErr = err
+					}
+					mu.Unlock()
 				}
-				files[i] = app.safeAuditDoc(d, lex, opt, checks, segmenter, ix, i, keep, o)
+				mu.Lock()
+				progress.file(rec, len(inputs))
+				mu.Unlock()
 				bar.add()
 			}
 		}()
 	}
 	wg.Wait()
 	bar.finish()
-
-	rep := &auditReport{Files: files, Copies: copies, Bytes: bytesRead.Load()}
-	if copies {
-		pairs, err := ix.Pairs(func(id int) (string, error) {
-			if inputs[id].path == "-" {
-				return stdinText, nil
-			}
-			return app.loadText(inputs[id])
-		})
-		var de *similar.DocError
-		for _, e := range unjoin(err) {
-			if errors.As(e, &de) {
-				fmt.Fprintf(app.Err, "reportlint: %s：%v\n", inputs[de.ID].path, de.Err)
-			}
-		}
-		rep.Pairs = pairs
+	if emit {
+		return out.err
 	}
-	rep.Elapsed = time.Since(start)
+	if firstErr != nil {
+		return firstErr // a record this process made cannot be read back: a bug
+	}
 	if o.SegmentOnly {
+		elapsed := time.Since(start)
 		fmt.Fprintf(app.Err, "reportlint: 分词 %d 个文件，%.1f MB，用时 %.2f 秒（%.1f MB/s）\n", len(inputs),
-			float64(rep.Bytes)/1e6, rep.Elapsed.Seconds(), float64(rep.Bytes)/1e6/rep.Elapsed.Seconds())
+			float64(bytesRead.Load())/1e6, elapsed.Seconds(), float64(bytesRead.Load())/1e6/elapsed.Seconds())
 		return nil
 	}
+	rep := merger.report()
+	rep.Elapsed = time.Since(start)
 	if err := app.printAudit(o, rep); err != nil {
 		return err
 	}
-	results := make([]*analyze.Result, len(files))
-	for i, f := range files {
-		results[i] = f.result()
-	}
-	return o.exitCode(results)
+	return o.auditExit(rep)
 }
 
-// unjoin splits an errors.Join error.
-func unjoin(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
+// loadedInput is one input read, with its state before reading.
+type loadedInput struct {
+	i      int
+	d      *segment.Document
+	err    error
+	before os.FileInfo // nil for standard input or when stat failed
 }
 
-// loadText reads an input's text again, for copy detection. Plain text is
-// only decoded: building the Document's paragraphs and headings would cost
-// three times as much.
-func (app *App) loadText(in auditInput) (string, error) {
-	switch strings.ToLower(filepath.Ext(in.path)) {
-	case ".txt", ".md", ".markdown":
-		data, err := os.ReadFile(in.path)
-		if err != nil {
-			return "", err
-		}
-		if !bytes.HasPrefix(data, []byte("PK")) && !bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0")) {
-			text, _, err := segment.Decode(data, app.Encoding)
-			return text, err
+// loadStat reads one input, noting its size and time first so that a
+// change during the audit shows.
+func (app *App) loadStat(in auditInput) loadedInput {
+	var l loadedInput
+	if in.path != "-" && in.err == nil {
+		if fi, err := os.Stat(in.path); err == nil && fi.Mode().IsRegular() {
+			l.before = fi
 		}
 	}
-	d, err := app.loadInput(in)
-	if err != nil {
-		return "", err
+	l.d, l.err = app.loadInput(in)
+	return l
+}
+
+// changedNote says how the file changed since before, or "".
+func changedNote(path string, before os.FileInfo) string {
+	if before == nil {
+		return ""
 	}
-	return d.Text, nil
+	fi, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return "检查期间文件被删除或移走；结果按读取时的内容，报告之间的比对不完整"
+	case fi.Size() != before.Size() || !fi.ModTime().Equal(before.ModTime()):
+		return "检查期间文件被修改；结果按读取时的内容，报告之间的比对不完整，请在文件不再变动时重新运行"
+	}
+	return ""
+}
+
+// record is the per-file stage: a pure function of the file and the
+// configuration, under the per-file time and size budgets.
+func (st *auditStage) record(in auditInput, l loadedInput) *auditRecord {
+	if l.err != nil {
+		rec := &auditRecord{Kind: auditRecordKind, Version: auditRecordVersion, Path: in.path}
+		rec.Error = strings.TrimPrefix(l.err.Error(), in.path+"：")
+		return rec
+	}
+	rec := st.guarded(l.d)
+	rec.Changed = changedNote(in.path, l.before)
+	return rec
+}
+
+func overLimit(path, reason string) *auditRecord {
+	return &auditRecord{Kind: auditRecordKind, Version: auditRecordVersion, Path: path, OverLimit: true,
+		Error: "超出处理限制：" + reason}
+}
+
+// guarded runs the stage for one document under the watchdog: a file that
+// takes longer than --file-timeout gets its row (超出处理限制) and the batch
+// goes on. Go cannot stop the goroutine; it finishes in the background and
+// its result is dropped.
+func (st *auditStage) guarded(d *segment.Document) *auditRecord {
+	if n := utf8.RuneCountInString(d.Text); st.o.MaxChars > 0 && n > st.o.MaxChars {
+		return overLimit(d.Path, fmt.Sprintf("正文 %d 字，超过每个文件 %d 字的上限（可用 --max-chars 调整）", n, st.o.MaxChars))
+	}
+	if st.o.FileTimeout <= 0 {
+		return st.safe(d)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), st.o.FileTimeout)
+	defer cancel()
+	done := make(chan *auditRecord, 1)
+	go func() { done <- st.safe(d) }()
+	select {
+	case rec := <-done:
+		return rec
+	case <-ctx.Done():
+		return overLimit(d.Path, fmt.Sprintf("检查超过 %s 仍未完成，已跳过（可用 --file-timeout 调整）", durationLabel(st.o.FileTimeout)))
+	}
+}
+
+func durationLabel(d time.Duration) string {
+	if d%time.Second == 0 {
+		return fmt.Sprintf("%d 秒", int(d/time.Second))
+	}
+	return fmt.Sprintf("%.1f 秒", d.Seconds())
+}
+
+// safe is one document's stage with a panic turned into that file's row,
+// so one file never takes down the batch and no panic text reaches the
+// user (the stack goes to stderr with --debug).
+func (st *auditStage) safe(d *segment.Document) (rec *auditRecord) {
+	defer func() {
+		if r := recover(); r != nil {
+			if st.app.Debug {
+				fmt.Fprintf(st.app.Err, "reportlint: %s: %v\n%s", d.Path, r, debug.Stack())
+			}
+			rec = &auditRecord{Kind: auditRecordKind, Version: auditRecordVersion, Path: d.Path,
+				Error: "内部错误，未能检查此文件（请报告给维护者；加 --debug 可显示详情）"}
+		}
+	}()
+	return st.analyse(d)
+}
+
+// analyse checks one document and fingerprints it, sharing one token list
+// between the checks and copy detection.
+func (st *auditStage) analyse(d *segment.Document) *auditRecord {
+	var toks []segment.Token
+	tokensDone := false
+	opt := st.opt
+	opt.Tokenize = func(s string) []segment.Token {
+		if s == d.Text && tokensDone {
+			return toks
+		}
+		t := st.segmenter().Tokens(s)
+		if s == d.Text {
+			toks, tokensDone = t, true
+		}
+		return t
+	}
+	if st.o.SegmentOnly {
+		opt.Tokenize(d.Text)
+		return &auditRecord{Kind: auditRecordKind, Version: auditRecordVersion, Path: d.Path, Format: string(d.Format)}
+	}
+	r := analyze.Run(d, st.lex, opt)
+	st.app.hideInternal(r)
+	rec := newRecord(r, st.o.ShowSuppressed)
+	rec.Bytes = int64(len(d.Text))
+	if st.ix != nil {
+		rec.Signature = st.ix.Signature(st.ix.Fingerprint(d.Text, opt.Tokenize(d.Text)))
+	}
+	return rec
+}
+
+// encodeRecord is a record's JSON line (with its newline).
+func encodeRecord(rec *auditRecord) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(rec); err != nil {
+		// only a non-finite float could fail; crossClaims drops those
+		b.Reset()
+		enc.Encode(&auditRecord{Kind: auditRecordKind, Version: auditRecordVersion, Path: rec.Path,
+			Error: "内部错误：结果无法写出（请报告给维护者）"})
+	}
+	return b.Bytes()
+}
+
+// emitWriter writes records in input order as they finish.
+type emitWriter struct {
+	mu      sync.Mutex
+	w       io.Writer
+	next    int
+	pending map[int][]byte
+	err     error
+}
+
+func newEmitWriter(w io.Writer, n int) *emitWriter {
+	return &emitWriter{w: w, pending: map[int][]byte{}}
+}
+
+func (e *emitWriter) put(i int, line []byte) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.pending[i] = line
+	for {
+		l, ok := e.pending[e.next]
+		if !ok {
+			return
+		}
+		delete(e.pending, e.next)
+		e.next++
+		if e.err == nil {
+			_, e.err = e.w.Write(l)
+		}
+	}
 }
 
 // loadInput reads one input; errors are InputErrors with the path.
@@ -525,52 +692,6 @@ func (app *App) loadInput(in auditInput) (*segment.Document, error) {
 		return nil, err
 	}
 	return d, nil
-}
-
-// auditDoc analyses one document and fingerprints it, sharing one token
-// list between the checks and copy detection.
-func (app *App) auditDoc(d *segment.Document, lex *lexicon.Lexicon, opt analyze.Options, checks []*analyze.Check,
-	segmenter func() *segment.Segmenter, ix *similar.Index, id int, keep bool, o *auditOptions) *auditFile {
-	var toks []segment.Token
-	tokensDone := false
-	opt.Checks = checks
-	opt.Tokenize = func(s string) []segment.Token {
-		if s == d.Text && tokensDone {
-			return toks
-		}
-		t := segmenter().Tokens(s)
-		if s == d.Text {
-			toks, tokensDone = t, true
-		}
-		return t
-	}
-	if o.SegmentOnly {
-		opt.Tokenize(d.Text)
-		return &auditFile{Path: d.Path, Format: string(d.Format)}
-	}
-	r := analyze.Run(d, lex, opt)
-	app.hideInternal(r)
-	if ix != nil {
-		ix.Add(id, ix.Fingerprint(d.Text, opt.Tokenize(d.Text)))
-	}
-	return summarize(r, keep, o.ShowSuppressed)
-}
-
-// safeAuditDoc is auditDoc with a panic turned into that file's row, so
-// one file never takes down the batch and no panic text reaches the user
-// (the stack goes to stderr with --debug).
-func (app *App) safeAuditDoc(d *segment.Document, lex *lexicon.Lexicon, opt analyze.Options, checks []*analyze.Check,
-	segmenter func() *segment.Segmenter, ix *similar.Index, id int, keep bool, o *auditOptions) (f *auditFile) {
-	defer func() {
-		if r := recover(); r != nil {
-			if app.Debug {
-				fmt.Fprintf(app.Err, "reportlint: %s: %v\n%s", d.Path, r, debug.Stack())
-			}
-			f = &auditFile{Path: d.Path, Err: &segment.InputError{Path: d.Path,
-				Reason: "内部错误，未能检查此文件（请报告给维护者；加 --debug 可显示详情）"}}
-		}
-	}()
-	return app.auditDoc(d, lex, opt, checks, segmenter, ix, id, keep, o)
 }
 
 // auditProgress is a progress bar on a terminal's stderr, or nothing.
@@ -605,4 +726,70 @@ func (p *auditProgress) finish() {
 		p.bar.SetTotal(-1, true) // complete even if some files were skipped
 		p.p.Wait()
 	}
+}
+
+// jsonlProgress writes one JSON line per finished file (--jsonl), for
+// machines, alongside the terminal bar.
+type jsonlProgress struct {
+	w     io.Writer
+	f     *os.File // to close; nil for standard error
+	done  int
+	start time.Time
+}
+
+type jsonlLine struct {
+	Done      int    `json:"done"`
+	Total     int    `json:"total"`
+	Path      string `json:"path"`
+	Error     string `json:"error,omitempty"`
+	OverLimit bool   `json:"over_limit,omitempty"`
+	Changed   string `json:"changed,omitempty"`
+	Errors    int    `json:"errors"`
+	Warnings  int    `json:"warnings"`
+	Infos     int    `json:"infos"`
+	ElapsedMS int64  `json:"elapsed_ms"`
+}
+
+func (app *App) openJSONLProgress(path string) (*jsonlProgress, error) {
+	p := &jsonlProgress{start: time.Now()}
+	switch path {
+	case "":
+		return p, nil
+	case "-":
+		p.w = app.Err
+		return p, nil
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, &exitError{ExitInput, fmt.Sprintf("--jsonl %s：无法写入（%s）", path, openReason(err))}
+	}
+	p.w, p.f = f, f
+	return p, nil
+}
+
+// file notes a finished file; callers serialise.
+func (p *jsonlProgress) file(rec *auditRecord, total int) {
+	p.done++
+	if p.w == nil {
+		return
+	}
+	b, _ := json.Marshal(jsonlLine{p.done, total, rec.Path, rec.Error, rec.OverLimit, rec.Changed,
+		rec.Counts.Errors, rec.Counts.Warnings, rec.Counts.Infos, time.Since(p.start).Milliseconds()})
+	p.w.Write(append(b, '\n'))
+}
+
+func (p *jsonlProgress) close() {
+	if p.f != nil {
+		p.f.Close()
+	}
+}
+
+// safeAuditDoc runs the per-file stage on one document and returns its
+// row (kept for cli_test.go's panic test; audit itself uses auditStage).
+func (app *App) safeAuditDoc(d *segment.Document, lex *lexicon.Lexicon, opt analyze.Options, checks []*analyze.Check,
+	segmenter func() *segment.Segmenter, ix *similar.Index, _ int, keep bool, o *auditOptions) *auditFile {
+	opt.Checks = checks
+	st := &auditStage{app: app, lex: lex, opt: opt, segmenter: segmenter, ix: ix, o: o}
+	rec := st.safe(d)
+	return rec.file(keep)
 }
