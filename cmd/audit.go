@@ -532,6 +532,10 @@ func changedNote(path string, before os.FileInfo) string {
 	return ""
 }
 
+// auditTestHook, when set by a test, runs at the start of each file's
+// stage (to stall it or change the file).
+var auditTestHook func(path string)
+
 // record is the per-file stage: a pure function of the file and the
 // configuration, under the per-file time and size budgets.
 func (st *auditStage) record(in auditInput, l loadedInput) *auditRecord {
@@ -584,6 +588,9 @@ func durationLabel(d time.Duration) string {
 // so one file never takes down the batch and no panic text reaches the
 // user (the stack goes to stderr with --debug).
 func (st *auditStage) safe(d *segment.Document) (rec *auditRecord) {
+	if auditTestHook != nil {
+		auditTestHook(d.Path)
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			if st.app.Debug {

@@ -388,7 +388,8 @@ type auditJSONSummary struct {
 	Rings       int `json:"rings"`
 	Conflicts   int `json:"conflicts"`
 	// Incomplete: files changed during the audit (see files[].changed).
-	Incomplete bool `json:"incomplete"`
+	Incomplete bool   `json:"incomplete"`
+	Note       string `json:"note,omitempty"` // says so, in Chinese
 }
 
 func toAuditJSON(rep *auditReport) auditJSON {
@@ -434,7 +435,11 @@ func toAuditJSON(rep *auditReport) auditJSON {
 	}
 	t := rep.totals()
 	out.Summary = auditJSONSummary{jsonSummary{t.Files, t.Failed, t.Errors, t.Warnings, t.Infos, t.Suppressed, t.Placeholders},
-		t.Missing, t.Structure, t.Consistency, len(rep.Pairs), len(out.Rings), len(rep.Conflicts), len(rep.changed()) > 0}
+		t.Missing, t.Structure, t.Consistency, len(rep.Pairs), len(out.Rings), len(rep.Conflicts), false, ""}
+	if ch := rep.changed(); len(ch) > 0 {
+		out.Summary.Incomplete = true
+		out.Summary.Note = strings.TrimSuffix(changedSummary(len(ch)), "：") + "，见各文件的 changed 字段。"
+	}
 	return out
 }
 

@@ -91,7 +91,8 @@ func newRecord(r *analyze.Result, showSuppressed bool) *auditRecord {
 // crossClaims is the one adapter between analyze's numeric claims and
 // crossref: every field audit reads from a claim is read here (claims may
 // move to their own package). Only plain annual actuals are kept: a filled
-// money or count figure with no relation (no growth, share or target), in a
+// money or count figure with a plain relation (no growth, share, part or
+// target), in a
 // sentence that names no other period, target or plan, of a report whose
 // year is known. Unsure means left out.
 func crossClaims(r *analyze.Result) []crossref.Claim {
@@ -102,7 +103,7 @@ func crossClaims(r *analyze.Result) []crossref.Claim {
 	scope := titleScope(r.Text)
 	var out []crossref.Claim
 	for _, c := range r.Numbers {
-		if c.Value == nil || c.Unfilled || c.RangeEnd != nil || c.Relation != "" || c.Metric == "" ||
+		if c.Value == nil || c.Unfilled || c.RangeEnd != nil || !plainRelation(c.Relation) || c.Metric == "" ||
 			(c.Kind != "money" && c.Kind != "count") || math.IsInf(*c.Value, 0) || math.IsNaN(*c.Value) {
 			continue
 		}
@@ -118,6 +119,23 @@ func crossClaims(r *analyze.Result) []crossref.Claim {
 			Value: value, Qualifier: c.Qualifier, Line: c.Pos.Line, Col: c.Pos.Col, Excerpt: claimExcerpt(sentence)})
 	}
 	return out
+}
+
+// plainRelation: relations that leave a figure the year's own amount
+// (新建1200个, 完成35亿元, 达到…); a growth, share, part, target or base
+// value is something else.
+func plainRelation(rel string) bool {
+	if rel == "" {
+		return true
+	}
+	for _, r := range strings.Split(rel, "、") {
+		switch r {
+		case "新增", "新建", "完成", "达到":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // notAnnual are words that make a figure something else than the year's
