@@ -357,3 +357,23 @@ func TestAuditNarrowLayout(t *testing.T) {
 		t.Errorf("paths not relative or details missing:\n%s", s)
 	}
 }
+
+func TestTitleScope(t *testing.T) {
+	for text, want := range map[string]string{
+		"临江市财政局2024年工作总结\n\n正文":                      "临江市|财政局",
+		"2024年度安平市教育体育局镇长个人述职报告\n":                   "安平市|教育体育局",
+		"政府工作报告\n——2025年1月10日在安阳区第十七届人民代表大会第四次会议上\n": "安阳区|",
+		"临江市2024年政府工作报告\n":                           "临江市|",
+		"政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n":   "|",
+		"2024年度市审计局副局长述职报告\n":                        "|",
+		"2024年度社区工作总结\n":                             "|",
+		"2024年度工作总结\n\n一、主要工作\n":                     "|",
+		"":                     "|",
+		"Annual report 2024\n": "|",
+	} {
+		area, org := titleScope(text)
+		if got := area + "|" + org; got != want {
+			t.Errorf("titleScope(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

@@ -100,7 +100,7 @@ func crossClaims(r *analyze.Result) []crossref.Claim {
 		return nil
 	}
 	period := strconv.Itoa(r.Year) + "年"
-	scope := titleScope(r.Text)
+	area, org := titleScope(r.Text)
 	var out []crossref.Claim
 	for _, c := range r.Numbers {
 		if c.Value == nil || c.Unfilled || c.RangeEnd != nil || !plainRelation(c.Relation) || c.Metric == "" ||
@@ -114,9 +114,62 @@ func crossClaims(r *analyze.Result) []crossref.Claim {
 		if sentence == "" || !onlyPeriod(sentence, r.Year) {
 			continue
 		}
+		// A 述职报告 tells one official's share of the work: only
+		// area-wide totals and named indicators speak for more.
+		if r.Profile == "duty-report" && !areaMetric(c.Metric) && !namedIndicator(c.Metric) {
+			continue
+		}
 		value, unit := writtenValue(*c.Value, c.Unit, c.UnitText)
+		// A department's report speaks for the department, except of
+		// figures the metric itself makes area-wide (全市…).
+		scope := area
+		if org != "" && !areaMetric(c.Metric) {
+			scope = area + org
+		}
 		out = append(out, crossref.Claim{File: r.Path, Metric: c.Metric, Scope: scope, Unit: unit, Period: period,
 			Value: value, Qualifier: c.Qualifier, Line: c.Pos.Line, Col: c.Pos.Col, Excerpt: claimExcerpt(sentence)})
+	}
+	return singleValued(out)
+}
+
+// areaMetric: a metric that names an area-wide total by its first word.
+func areaMetric(m string) bool {
+	for _, p := range []string{"全市", "全省", "全区", "全县", "全州", "全盟", "全旗", "全镇", "全乡"} {
+		if strings.HasPrefix(m, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func namedIndicator(m string) bool {
+	for _, ind := range crossref.DefaultIndicators {
+		if strings.Contains(m, ind) {
+			return true
+		}
+	}
+	return false
+}
+
+// singleValued drops the claims of a metric the report itself gives
+// different values for: it is not one quantity (several projects, several
+// parts), so comparing it with other reports would be a guess.
+func singleValued(cs []crossref.Claim) []crossref.Claim {
+	type key struct{ m, s, u string }
+	vals := map[key]float64{}
+	bad := map[key]bool{}
+	for _, c := range cs {
+		k := key{c.Metric, c.Scope, c.Unit}
+		if v, ok := vals[k]; ok && v != c.Value {
+			bad[k] = true
+		}
+		vals[k] = c.Value
+	}
+	out := cs[:0]
+	for _, c := range cs {
+		if !bad[key{c.Metric, c.Scope, c.Unit}] {
+			out = append(out, c)
+		}
 	}
 	return out
 }
@@ -186,21 +239,39 @@ func claimExcerpt(s string) string {
 	return s
 }
 
-// scopeRe is an area named at the start of a title, before the year:
-// 临江市2024年政府工作报告, 临江市人民政府二〇二四年…
-var scopeRe = regexp.MustCompile(`^\s*(\p{Han}{2,10}?(?:省|自治区|市|自治州|州|县|区|旗))(?:人民政府)?\s*(?:(?:19|20)\d\d|二〇|关于)`)
+// The area a report speaks for is named at the head of its first lines:
+// 临江市财政局2024年工作总结, 2024年度安平市教育体育局…述职报告,
+// ——2025年1月10日在安阳区第十七届人民代表大会…
+var (
+	scopeLead = regexp.MustCompile(`^[\s—-]*(?:(?:19|20)\d\d\s*年度?(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)?\s*在?`)
+	scopeArea = regexp.MustCompile(`^(\p{Han}{2,6}?(?:省|自治区|自治州|市|县|区|旗))[\p{Han}\d]`)
+	scopeOrg  = regexp.MustCompile(`^(\p{Han}{1,12}?(?:局|委员会|委|办公室|办|中心|院|厅|署|所|站|队|馆|公司|集团))`)
+)
 
-// titleScope is the area the report's title names, or "".
-func titleScope(text string) string {
-	line := text
-	if i := strings.IndexByte(line, '\n'); i >= 0 {
-		line = line[:i]
+// titleScope is the area the report's first lines name and the
+// organisation after it (临江市, 财政局), or "".
+func titleScope(text string) (area, org string) {
+	for n := 0; n < 3 && text != ""; {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		n++
+		if len(line) > 300 {
+			continue
+		}
+		line = scopeLead.ReplaceAllString(line, "")
+		if m := scopeArea.FindStringSubmatch(line); m != nil {
+			if o := scopeOrg.FindStringSubmatch(line[len(m[1]):]); o != nil {
+				org = o[1]
+			}
+			return m[1], org
+		}
 	}
-	if len(line) > 200 {
-		return ""
-	}
-	if m := scopeRe.FindStringSubmatch(line); m != nil {
-		return m[1]
-	}
-	return ""
+	return "", ""
 }
