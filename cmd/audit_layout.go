@@ -3,10 +3,12 @@ package cmd
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
+	"golang.org/x/term"
 
 	"github.com/reportlint/reportlint/internal/termsafe"
 )
@@ -14,13 +16,27 @@ import (
 // The narrow layout (terminals under 100 columns): short relative paths,
 // the counts that matter on the file's line, the details below it.
 
-// shortPaths maps each file's path to what the table shows. In the narrow
-// layout the folder all files share is cut (key "" holds it, to be named
-// once) and a path still too long keeps its end; otherwise paths are shown
-// whole.
-func shortPaths(files []*auditFile, narrow bool) map[string]string {
+// auditWidth is the terminal's width for the audit table, or 0 off a
+// terminal. app.Out is wrapped by run, so termWidth cannot see the
+// terminal behind it; standard output is asked directly.
+func (app *App) auditWidth() int {
+	if !app.OutTTY {
+		return 0
+	}
+	if app.OutputFile == "" && term.IsTerminal(int(os.Stdout.Fd())) {
+		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil && w > 20 {
+			return w
+		}
+	}
+	return app.termWidth()
+}
+
+// shortPaths maps each file's path to what the table shows. On a terminal
+// the folder all files share is cut (key "" holds it, to be named once);
+// otherwise paths are shown whole.
+func shortPaths(files []*auditFile, relative bool) map[string]string {
 	out := map[string]string{}
-	if !narrow {
+	if !relative {
 		for _, f := range files {
 			out[f.Path] = f.Path
 		}

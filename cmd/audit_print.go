@@ -143,10 +143,10 @@ const noCopiesFound = "报告之间的重复段落：未发现（固定表述和
 
 func (app *App) printAuditTable(rep *auditReport) error {
 	w := app.Out
-	width := app.termWidth()
+	width := app.auditWidth()
 	narrow := width > 0 && width < 100
 	t := rep.totals()
-	short := shortPaths(rep.Files, narrow)
+	short := shortPaths(rep.Files, width > 0) // relative paths on a terminal
 	if narrow {
 		app.printAuditNarrow(w, width, rep, short)
 	} else {
@@ -218,7 +218,7 @@ func (app *App) printCopiesTable(w io.Writer, width int, narrow bool, rep *audit
 		fmt.Fprintf(w, "\n报告之间的重复段落（疑似抄袭，组外）：%d 对报告\n", len(c.Pairs))
 		if narrow {
 			for _, p := range c.Pairs {
-				fmt.Fprintf(w, "\n%s ↔ %s（分别占 %s、%s）\n", name(p.A), name(p.B), pctLabel(p.ShareA), pctLabel(p.ShareB))
+				fmt.Fprintf(w, "\n%s\n↔ %s\n  分别占两份报告的 %s、%s\n", name(p.A), name(p.B), pctLabel(p.ShareA), pctLabel(p.ShareB))
 				for _, ps := range p.Passages {
 					fmt.Fprintf(w, "  第 %s 行 ↔ 第 %s 行，%d 字，%s：%s\n", linesLabel(ps.LinesA), linesLabel(ps.LinesB), ps.CharsA,
 						similarityLabel(ps), termsafe.Line(ps.Excerpt))
