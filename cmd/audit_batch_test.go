@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -30,9 +31,9 @@ func ringCorpus(t *testing.T, unrelated, n int) (string, []string) {
 	src := reps[0].Text
 	for k := 0; k < n; k++ {
 		// a light edit: a different first line and one word changed
-		text := strings.Replace(src, "\n", "（第"+string(rune('甲'+k))+"稿）\n", 1)
+		text := strings.Replace(src, "\n", fmt.Sprintf("（第%d稿）\n", k+1), 1)
 		text = strings.Replace(text, "。", "，并取得成效。", k%3+1)
-		name := "copy" + string(rune('a'+k)) + ".txt"
+		name := fmt.Sprintf("copy%02d.txt", k)
 		auditWrite(t, filepath.Join(dir, name), text)
 		names = append(names, name)
 	}
@@ -42,7 +43,7 @@ func ringCorpus(t *testing.T, unrelated, n int) (string, []string) {
 // Copies of one report are one ring, whatever their number; the
 // unrelated reports are not in it.
 func TestAuditRings(t *testing.T) {
-	for _, n := range []int{2, 5, 10} {
+	for _, n := range []int{2, 5, 10, 30} {
 		dir, names := ringCorpus(t, 8, n)
 		rep, _, _ := auditJSONOut(t, dir)
 		var found []string
