@@ -378,3 +378,17 @@ func TestTitleScope(t *testing.T) {
 		}
 	}
 }
+
+// The HTML page counts conflicts, not places, and marks the files for the
+// 数字不一致 filter.
+func TestAuditHTMLConflicts(t *testing.T) {
+	dir := t.TempDir()
+	auditWrite(t, filepath.Join(dir, "a.txt"), "临江市2024年工作总结\n\n一、主要工作\n全年新建5G基站1200个。\n")
+	auditWrite(t, filepath.Join(dir, "b.txt"), "临江市2024年工作总结\n\n一、主要工作\n全年新建5G基站1500个。\n")
+	app, out, _ := testApp("")
+	run(app, []string{"audit", "--format", "html", dir})
+	s := out.String()
+	if !strings.Contains(s, "<p>1 项（疑似，请核实）") || strings.Count(s, " num\" id=") != 2 {
+		t.Errorf("conflicts in html:\n%s", s)
+	}
+}

@@ -49,7 +49,7 @@ var auditHTMLTemplate = template.Must(template.New("audit").Funcs(template.FuncM
 {{range .Template}}<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody></table></details>{{end}}{{end}}
 <h2>报告之间的数字不一致</h2>
-{{if .Conflicts}}<p>{{len .Conflicts}} 项（疑似，请核实）。只比较指标、范围、单位和年度都相同的数字。</p>
+{{if .Conflicts}}<p>{{.ConflictCount}} 项（疑似，请核实）。只比较指标、范围、单位和年度都相同的数字。</p>
 <table><thead><tr>{{range .ConflictHeader}}<th>{{.}}</th>{{end}}</tr></thead><tbody>
 {{range .Conflicts}}<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody></table>
@@ -107,7 +107,8 @@ func printAuditHTML(w io.Writer, rep *auditReport) error {
 		Rings                              []auditHTMLRing
 		Pairs                              []auditHTMLPair
 		Template, Conflicts                [][]string
-	}{CSP: auditCSP, CSS: template.CSS(auditCSS), Header: auditHeader, CopyHeader: copyHeader, TemplateHeader: templateHeader,
+		ConflictCount                      int
+	}{ConflictCount: len(rep.Conflicts), CSP: auditCSP, CSS: template.CSS(auditCSS), Header: auditHeader, CopyHeader: copyHeader, TemplateHeader: templateHeader,
 		ConflictHeader: conflictHeader, T: rep.totals(), Copies: rep.Copies}
 	byPath := map[string]*auditHTMLFile{}
 	for n, f := range rep.sortedFiles() {
