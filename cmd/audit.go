@@ -82,13 +82,18 @@ func newAuditCmd(app *App) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "audit [目录或文件...]",
 		Short: "批量检查一个或多个目录中的报告（.txt、.md、.docx），并查找报告之间的重复段落",
-		Long: "audit 检查目录中的每份报告（也可直接给出文件），按问题多少排序列出，并比对报告之间相同或近似相同的段落（疑似抄袭）。\n" +
-			"多数报告共有的套话、固定提法和标题不算重复。无法读取的文件单独列出，其余文件照常检查（此时退出码为 2）。\n" +
-			"不给目录时检查当前目录。配置文件从所给目录向上查找（audit -r 目录/ 使用 目录/.reportlint.yaml）。",
+		Long: "audit 检查目录中的每份报告（也可直接给出文件），按问题多少排序列出；再比对报告之间的内容：\n" +
+			"全文大部分相同的报告分成组（疑似相互抄袭），组外两份报告之间相同的段落逐对列出，按模板处理的文字及原因单独列出；\n" +
+			"同一指标、同一范围和年度在不同报告中数字不同的，列为“报告之间的数字不一致”。\n" +
+			"无法检查的文件（不存在、不是普通文件、超出处理限制）单独成行，其余文件照常检查（此时退出码为 2）。\n" +
+			"不给目录时检查当前目录。配置文件从所给目录向上查找（audit -r 目录/ 使用 目录/.reportlint.yaml）。\n" +
+			"大批量可分两步：--emit jsonl 逐个文件生成记录（可在多台机器上并行），--merge 合并，输出与一次检查相同。",
 		Example: "  reportlint audit 述职报告/\n" +
 			"  reportlint audit -r --format html -o 审查.html 各科室/\n" +
 			"  reportlint audit --format csv -o 汇总.csv 2024年度/\n" +
-			"  reportlint audit            # 检查当前目录",
+			"  reportlint audit            # 检查当前目录\n" +
+			"  parallel -j2 -n 100 reportlint audit --emit jsonl ::: 全省/*/*.txt > 记录.jsonl\n" +
+			"  reportlint audit --merge --format html -o 全省.html 记录.jsonl",
 		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if o.Merge && len(args) == 0 {
