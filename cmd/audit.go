@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -20,6 +19,7 @@ import (
 	"github.com/vbauerster/mpb/v8/decor"
 
 	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/crossref"
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
 	"github.com/reportlint/reportlint/similar"
@@ -42,6 +42,34 @@ type auditOptions struct {
 	Jobs        int
 	NoCopies    bool
 	SegmentOnly bool // hidden: load and segment only, to compare throughput with gse
+
+	Emit        string        // "jsonl": write one record per file instead of the report
+	Merge       bool          // the arguments are --emit outputs
+	JSONL       string        // progress lines to this file ("-": standard error)
+	FileTimeout time.Duration // per-file watchdog; 0 disables
+	MaxChars    int           // per-file text budget in characters; 0 disables
+
+	RingOverlap      float64 // see similar.Options
+	MinUnrelated     int
+	MaxTemplateShare float64
+	PostingCap       int
+}
+
+// Defaults of the per-file budgets.
+const (
+	defaultFileTimeout = 60 * time.Second
+	defaultMaxChars    = 5_000_000
+)
+
+// similarOptions are the copy detector's options; lex gives the stock
+// phrases (nil in a merge, where only the thresholds matter).
+func (o *auditOptions) similarOptions(lex *lexicon.Lexicon) similar.Options {
+	opt := similar.Options{RingOverlap: o.RingOverlap / 100, MinUnrelated: o.MinUnrelated,
+		MaxTemplateShare: o.MaxTemplateShare / 100, PostingCap: o.PostingCap}
+	if lex != nil {
+		opt.Boilerplate = append(similar.PhrasesFrom(lex), similar.StockPhrases...)
+	}
+	return opt
 }
 
 func newAuditCmd(app *App) *cobra.Command {
@@ -49,17 +77,28 @@ func newAuditCmd(app *App) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "audit [目录或文件...]",
 		Short: "批量检查一个或多个目录中的报告（.txt、.md、.docx），并查找报告之间的重复段落",
-		Long: "audit 检查目录中的每份报告（也可直接给出文件），按问题多少排序列出，并比对报告之间相同或近似相同的段落（疑似抄袭）。\n" +
-			"多数报告共有的套话、固定提法和标题不算重复。无法读取的文件单独列出，其余文件照常检查（此时退出码为 2）。\n" +
-			"不给目录时检查当前目录。配置文件从所给目录向上查找（audit -r 目录/ 使用 目录/.reportlint.yaml）。",
+		Long: "audit 检查目录中的每份报告（也可直接给出文件），按问题多少排序列出；再比对报告之间的内容：\n" +
+			"全文大部分相同的报告分成组（疑似相互抄袭），组外两份报告之间相同的段落逐对列出，按模板处理的文字及原因单独列出；\n" +
+			"同一指标、同一范围和年度在不同报告中数字不同的，列为“报告之间的数字不一致”。\n" +
+			"无法检查的文件（不存在、不是普通文件、超出处理限制）单独成行，其余文件照常检查（此时退出码为 2）。\n" +
+			"不给目录时检查当前目录。配置文件从所给目录向上查找（audit -r 目录/ 使用 目录/.reportlint.yaml）。\n" +
+			"大批量可分两步：--emit jsonl 逐个文件生成记录（可在多台机器上并行），--merge 合并，输出与一次检查相同。",
 		Example: "  reportlint audit 述职报告/\n" +
 			"  reportlint audit -r --format html -o 审查.html 各科室/\n" +
 			"  reportlint audit --format csv -o 汇总.csv 2024年度/\n" +
-			"  reportlint audit            # 检查当前目录",
+			"  reportlint audit            # 检查当前目录\n" +
+			"  parallel -j2 -n 100 reportlint audit --emit jsonl ::: 全省/*/*.txt > 记录.jsonl\n" +
+			"  reportlint audit --merge --format html -o 全省.html 记录.jsonl",
 		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
+			if o.Merge && len(args) == 0 {
+				return usageError("--merge 需要至少一个由 audit --emit jsonl 生成的文件（- 表示标准输入）")
+			}
 			if len(args) == 0 {
 				args = []string{"."}
+			}
+			if err := o.validate(); err != nil {
+				return err
 			}
 			if err := app.prepare(c, &o.lintOptions, auditFormats, args); err != nil {
 				return err
@@ -69,6 +108,9 @@ func newAuditCmd(app *App) *cobra.Command {
 			}
 			if o.Jobs == 0 {
 				o.Jobs = runtime.GOMAXPROCS(0)
+			}
+			if o.Merge {
+				return app.mergeFiles(args, o)
 			}
 			return app.audit(args, o)
 		},
@@ -80,7 +122,38 @@ func newAuditCmd(app *App) *cobra.Command {
 	f.BoolVar(&o.NoCopies, "no-copies", false, "不比对报告之间的重复段落")
 	f.BoolVar(&o.SegmentOnly, "segment-only", false, "只读取并分词（测量分词速度用）")
 	f.MarkHidden("segment-only")
+	f.StringVar(&o.Emit, "emit", "", "不输出汇总，改为每个文件输出一行 JSON 记录（jsonl），供 --merge 合并；可在多台机器上分别运行")
+	f.BoolVar(&o.Merge, "merge", false, "合并 --emit jsonl 的输出（参数为这些文件，- 表示标准输入），输出与一次检查全部文件相同")
+	f.StringVar(&o.JSONL, "jsonl", "", "每检查完一个文件，向此文件写一行 JSON 进度（- 表示标准错误）")
+	f.DurationVar(&o.FileTimeout, "file-timeout", defaultFileTimeout, "每个文件的检查时限，超过则记为“超出处理限制”并继续（0 表示不限）")
+	f.IntVar(&o.MaxChars, "max-chars", defaultMaxChars, "每个文件正文字数上限，超过则记为“超出处理限制”（0 表示不限）")
+	f.Float64Var(&o.RingOverlap, "ring-overlap", 60, "两份报告全文重合达到此百分比即视为相互抄袭，并据此分组")
+	f.IntVar(&o.MinUnrelated, "min-unrelated", 5, "出现在至少这么多份互不相关报告中的短段落按通用模板处理，不计为抄袭")
+	f.Float64Var(&o.MaxTemplateShare, "max-template-share", 25, "模板文字最多占一份报告的百分比；超过的共同内容不按模板处理")
+	f.IntVar(&o.PostingCap, "posting-cap", 100, "一个指纹出现在多于这么多份报告中时只与相邻报告配对（限制工作量）")
 	return c
+}
+
+func (o *auditOptions) validate() error {
+	switch {
+	case o.Emit != "" && o.Emit != "jsonl":
+		return usageError("--emit %q 无效：目前只支持 jsonl", o.Emit)
+	case o.Emit != "" && o.Merge:
+		return usageError("--emit 与 --merge 不能同时使用：先用 --emit 逐个生成，再用 --merge 合并")
+	case o.RingOverlap <= 0 || o.RingOverlap > 100:
+		return usageError("--ring-overlap %g 无效：应为 0 到 100 之间的百分比", o.RingOverlap)
+	case o.MaxTemplateShare <= 0 || o.MaxTemplateShare > 100:
+		return usageError("--max-template-share %g 无效：应为 0 到 100 之间的百分比", o.MaxTemplateShare)
+	case o.MinUnrelated < 2:
+		return usageError("--min-unrelated %d 无效：应至少为 2", o.MinUnrelated)
+	case o.PostingCap < 2:
+		return usageError("--posting-cap %d 无效：应至少为 2", o.PostingCap)
+	case o.FileTimeout < 0:
+		return usageError("--file-timeout 无效：不能为负")
+	case o.MaxChars < 0:
+		return usageError("--max-chars %d 无效：不能为负", o.MaxChars)
+	}
+	return nil
 }
 
 // auditInput is one file to check.
@@ -143,11 +216,11 @@ func (app *App) collectInputs(args []string, recursive bool) ([]auditInput, int)
 			if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") || !segment.IsSupported(name) || app.ignored(p) {
 				return nil
 			}
+			// Special files (FIFO, device, socket, a symlink to one) are
+			// taken too: loading refuses them without opening, and the row
+			// says why.
 			in := auditInput{path: p}
-			if info, err := d.Info(); err == nil {
-				if !info.Mode().IsRegular() && info.Mode()&fs.ModeSymlink == 0 {
-					return nil
-				}
+			if info, err := d.Info(); err == nil && info.Mode().IsRegular() {
 				in.size = info.Size()
 			}
 			add(in)
@@ -161,16 +234,18 @@ func (app *App) collectInputs(args []string, recursive bool) ([]auditInput, int)
 	return out, skippedDirs
 }
 
-// auditFile is the compact summary one file is reduced to; the Document is
-// dropped once it is made.
+// auditFile is one row of the audit: the summary a record carries.
 type auditFile struct {
 	Path        string
 	Err         error
+	OverLimit   bool   // Err is a processing limit (超出处理限制)
+	Changed     string // the file changed during the audit (Chinese note)
 	Format      string
 	Profile     string
 	ProfileName string
 	Year        int
 	Chars       int
+	Bytes       int64
 
 	Placeholders int
 	Missing      []string // required sections and formulations not found
@@ -181,83 +256,18 @@ type auditFile struct {
 	Infos        int
 	Suppressed   int
 
-	Findings []analyze.Finding // kept for json and html; otherwise the worst only
-	worst    *analyze.Finding
-}
-
-// summarize reduces a result. Strings are cloned so that nothing keeps the
-// document's text alive.
-func summarize(r *analyze.Result, keepFindings, showSuppressed bool) *auditFile {
-	f := &auditFile{Path: r.Path, Format: r.Format, Profile: r.Profile, ProfileName: r.ProfileName, Year: r.Year, Chars: r.Chars,
-		Placeholders: len(r.Placeholders), Suppressed: r.Suppressed}
-	for _, s := range r.Sections {
-		if s.Status == analyze.StatusMissing {
-			f.Missing = append(f.Missing, strings.Clone(s.Name))
-		}
-	}
-	for _, fs := range r.Formulations {
-		if fs.Status == analyze.StatusMissing {
-			f.Missing = append(f.Missing, strings.Clone(fs.Text))
-		}
-	}
-	f.Errors, f.Warnings, f.Infos = severityCounts(r.Findings)
-	for i := range r.Findings {
-		x := &r.Findings[i]
-		if x.Suppressed {
-			if keepFindings && showSuppressed {
-				f.Findings = append(f.Findings, cloneFinding(*x))
-			}
-			continue
-		}
-		switch {
-		case x.Rule == "structure.section-missing": // counted in Missing
-		case x.Group == analyze.GroupStructure:
-			f.Structure++
-		case x.Group == analyze.GroupConsistency:
-			f.Consistency++
-		}
-		if keepFindings {
-			f.Findings = append(f.Findings, cloneFinding(*x))
-		} else if f.worst == nil || x.Severity > f.worst.Severity {
-			w := analyze.Finding{Check: x.Check, Rule: x.Rule, Severity: x.Severity}
-			f.worst = &w
-		}
-	}
-	return f
-}
-
-func cloneFinding(x analyze.Finding) analyze.Finding {
-	x.Check, x.Rule, x.Text = strings.Clone(x.Check), strings.Clone(x.Rule), strings.Clone(x.Text)
-	x.Message, x.Suggestion, x.Section = strings.Clone(x.Message), strings.Clone(x.Suggestion), strings.Clone(x.Section)
-	x.Reason = strings.Clone(x.Reason)
-	if x.Related != nil {
-		rel := make([]analyze.Related, len(x.Related))
-		for i, r := range x.Related {
-			r.Text, r.Message = strings.Clone(r.Text), strings.Clone(r.Message)
-			rel[i] = r
-		}
-		x.Related = rel
-	}
-	return x
-}
-
-// result returns a Result carrying what exitCode and the JSON finding
-// converter read.
-func (f *auditFile) result() *analyze.Result {
-	r := &analyze.Result{Path: f.Path, Err: f.Err, Findings: f.Findings}
-	if f.worst != nil {
-		r.Findings = []analyze.Finding{*f.worst}
-	}
-	return r
+	Findings []jsonFinding // kept for json and html
 }
 
 // auditReport is everything audit prints.
 type auditReport struct {
-	Files   []*auditFile // in input (path) order
-	Pairs   []similar.Pair
-	Copies  bool // copy detection ran
-	Elapsed time.Duration
-	Bytes   int64
+	Files      []*auditFile // in path order (the copy detector's ids)
+	Comparison *similar.Comparison
+	Pairs      []similar.Pair // Comparison.Pairs
+	Conflicts  []crossref.Conflict
+	Copies     bool // copy detection ran
+	Elapsed    time.Duration
+	Bytes      int64
 }
 
 // sortedFiles returns the files worst first: unreadable ones, then by
@@ -280,9 +290,32 @@ func (r *auditReport) sortedFiles() []*auditFile {
 	return out
 }
 
+// changed lists the files that changed or disappeared during the audit.
+func (r *auditReport) changed() []*auditFile {
+	var out []*auditFile
+	for _, f := range r.Files {
+		if f.Changed != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// auditStage is the per-file stage's configuration: everything a record
+// depends on besides the file.
+type auditStage struct {
+	app       *App
+	lex       *lexicon.Lexicon
+	opt       analyze.Options
+	segmenter func() *segment.Segmenter
+	ix        *similar.Index // fingerprints; nil without copy detection
+	o         *auditOptions
+}
+
 // audit checks every input with a pool of workers. Memory stays bounded:
-// a worker loads one document, analyses it, fingerprints it for copy
-// detection and keeps only its summary.
+// a worker loads one document, turns it into a record (summary,
+// fingerprints, claims) and drops the text. With --emit the records are
+// written out; otherwise they are merged as --merge does.
 func (app *App) audit(args []string, o *auditOptions) error {
 	start := time.Now()
 	// The full dictionary holds ~140 MB of live heap. The GC runs less
@@ -316,43 +349,47 @@ func (app *App) audit(args []string, o *auditOptions) error {
 	if err != nil {
 		return err
 	}
-	checks := opt.Checks
+	progress, err := app.openJSONLProgress(o.JSONL)
+	if err != nil {
+		return err
+	}
+	defer progress.close()
 
 	var total int64
 	for _, in := range inputs {
 		total += in.size
 	}
-	// Small batches: read everything now and build the dictionary filtered
-	// to these texts. Large ones: load the full dictionary once, in the
-	// background while the workers start reading; they wait for it at the
-	// first check that needs tokens.
-	copies := !o.NoCopies && !o.SegmentOnly && len(inputs) > 1
+	emit := o.Emit != ""
+	// An emitted record carries its fingerprints whatever the batch: the
+	// merge may join it with others.
+	copies := !o.NoCopies && !o.SegmentOnly && (len(inputs) > 1 || emit)
 	needTokens := copies || o.SegmentOnly
-	for _, c := range checks {
+	for _, c := range opt.Checks {
 		needTokens = needTokens || c.NeedsTokens
 	}
-	var preloaded []*segment.Document
-	var preErr []error
+	// Small batches: read everything now and build the dictionary filtered
+	// to these texts (same tokens as the full one). Large ones: load the
+	// full dictionary once, in the background while the workers start
+	// reading; they wait for it at the first check that needs tokens.
+	var preloaded []loadedInput
 	segReady := make(chan *segment.Segmenter, 1)
 	switch {
 	case !needTokens:
 		segReady <- nil // no dictionary at all
 	case total <= segment.FilterLimit:
-		preloaded = make([]*segment.Document, len(inputs))
-		preErr = make([]error, len(inputs))
+		preloaded = make([]loadedInput, len(inputs))
 		var texts []string
 		for i, in := range inputs {
-			preloaded[i], preErr[i] = app.loadInput(in)
-			if preloaded[i] != nil {
-				texts = append(texts, preloaded[i].Text)
+			preloaded[i] = app.loadStat(in)
+			if preloaded[i].d != nil {
+				texts = append(texts, preloaded[i].d.Text)
 			}
 		}
 		segReady <- segment.NewSegmenterFor(texts, lex.SegmentTerms())
 	default:
 		// While the dictionary loads the heap only grows (it stays live to
 		// the end), so the GC is off until then and the soft limit alone
-		// bounds the heap: ~0.1 s less on 1,000 reports, the workers wait
-		// for the dictionary. paused is cleared (before GOGC is restored)
+		// bounds the heap. paused is cleared (before GOGC is restored)
 		// when audit returns first, e.g. when every input failed to load.
 		var gcLoad struct {
 			sync.Mutex
@@ -376,41 +413,37 @@ func (app *App) audit(args []string, o *auditOptions) error {
 	}
 	var seg *segment.Segmenter
 	var segOnce sync.Once
-	segmenter := func() *segment.Segmenter {
+	st := &auditStage{app: app, lex: lex, opt: opt, o: o, segmenter: func() *segment.Segmenter {
 		segOnce.Do(func() { seg = <-segReady })
 		return seg
-	}
-
-	var ix *similar.Index
+	}}
 	if copies {
-		ix = similar.NewIndex(similar.Options{Boilerplate: append(similar.PhrasesFrom(lex), similar.StockPhrases...)})
+		st.ix = similar.NewIndex(o.similarOptions(lex))
 	}
-	keep := o.Format == "json" || o.Format == "html"
+	merger := newMerger(similar.NewIndex(o.similarOptions(lex)), o.Format == "json" || o.Format == "html", copies)
+	var out *emitWriter
+	if emit {
+		out = newEmitWriter(app.Out, len(inputs))
+	}
 
 	bar := app.progress(len(inputs))
-	files := make([]*auditFile, len(inputs))
-	var stdinText string // "-" cannot be read twice
+	var mu sync.Mutex // merger, progress
+	var firstErr error
 	var bytesRead atomic.Int64
 	// One reader feeds the workers through a bounded queue: while the
 	// dictionary loads, it reads ahead (at most loadAhead documents are
 	// held), then it keeps pace with the checks at a fraction of their cost.
-	type loaded struct {
-		i   int
-		d   *segment.Document
-		err error
-	}
-	queue := make(chan loaded, loadAhead)
+	queue := make(chan loadedInput, loadAhead)
 	go func() {
 		defer close(queue)
 		for i := range inputs {
-			var l loaded
-			l.i = i
+			var l loadedInput
 			if preloaded != nil {
-				l.d, l.err = preloaded[i], preErr[i]
-				preloaded[i] = nil
+				l, preloaded[i] = preloaded[i], loadedInput{}
 			} else {
-				l.d, l.err = app.loadInput(inputs[i])
+				l = app.loadStat(inputs[i])
 			}
+			l.i = i
 			queue <- l
 		}
 	}()
@@ -420,87 +453,47 @@ func (app *App) audit(args []string, o *auditOptions) error {
 		go func() {
 			defer wg.Done()
 			for l := range queue {
-				i, d := l.i, l.d
-				if l.err != nil {
-					files[i] = &auditFile{Path: inputs[i].path, Err: l.err}
-					bar.add()
-					continue
+				if l.d != nil {
+					bytesRead.Add(int64(len(l.d.Text)))
 				}
-				bytesRead.Add(int64(len(d.Text)))
-				if inputs[i].path == "-" {
-					stdinText = d.Text
+				rec := st.record(inputs[l.i], l)
+				line := encodeRecord(rec)
+				if emit {
+					out.put(l.i, line)
+				} else {
+					mu.Lock()
+					if err := merger.addJSON(line, rec.Path); err != nil && firstErr == nil {
+						firstErr = err
+					}
+					mu.Unlock()
 				}
-				files[i] = app.safeAuditDoc(d, lex, opt, checks, segmenter, ix, i, keep, o)
+				mu.Lock()
+				progress.file(rec, len(inputs))
+				mu.Unlock()
 				bar.add()
 			}
 		}()
 	}
 	wg.Wait()
 	bar.finish()
-
-	rep := &auditReport{Files: files, Copies: copies, Bytes: bytesRead.Load()}
-	if copies {
-		pairs, err := ix.Pairs(func(id int) (string, error) {
-			if inputs[id].path == "-" {
-				return stdinText, nil
-			}
-			return app.loadText(inputs[id])
-		})
-		var de *similar.DocError
-		for _, e := range unjoin(err) {
-			if errors.As(e, &de) {
-				fmt.Fprintf(app.Err, "reportlint: %s：%v\n", inputs[de.ID].path, de.Err)
-			}
-		}
-		rep.Pairs = pairs
+	if emit {
+		return out.err
 	}
-	rep.Elapsed = time.Since(start)
+	if firstErr != nil {
+		return firstErr // a record this process made cannot be read back: a bug
+	}
 	if o.SegmentOnly {
+		elapsed := time.Since(start)
 		fmt.Fprintf(app.Err, "reportlint: 分词 %d 个文件，%.1f MB，用时 %.2f 秒（%.1f MB/s）\n", len(inputs),
-			float64(rep.Bytes)/1e6, rep.Elapsed.Seconds(), float64(rep.Bytes)/1e6/rep.Elapsed.Seconds())
+			float64(bytesRead.Load())/1e6, elapsed.Seconds(), float64(bytesRead.Load())/1e6/elapsed.Seconds())
 		return nil
 	}
+	rep := merger.report()
+	rep.Elapsed = time.Since(start)
 	if err := app.printAudit(o, rep); err != nil {
 		return err
 	}
-	results := make([]*analyze.Result, len(files))
-	for i, f := range files {
-		results[i] = f.result()
-	}
-	return o.exitCode(results)
-}
-
-// unjoin splits an errors.Join error.
-func unjoin(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
-}
-
-// loadText reads an input's text again, for copy detection. Plain text is
-// only decoded: building the Document's paragraphs and headings would cost
-// three times as much.
-func (app *App) loadText(in auditInput) (string, error) {
-	switch strings.ToLower(filepath.Ext(in.path)) {
-	case ".txt", ".md", ".markdown":
-		data, err := os.ReadFile(in.path)
-		if err != nil {
-			return "", err
-		}
-		if !bytes.HasPrefix(data, []byte("PK")) && !bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0")) {
-			text, _, err := segment.Decode(data, app.Encoding)
-			return text, err
-		}
-	}
-	d, err := app.loadInput(in)
-	if err != nil {
-		return "", err
-	}
-	return d.Text, nil
+	return o.auditExit(rep)
 }
 
 // loadInput reads one input; errors are InputErrors with the path.
@@ -525,52 +518,6 @@ func (app *App) loadInput(in auditInput) (*segment.Document, error) {
 		return nil, err
 	}
 	return d, nil
-}
-
-// auditDoc analyses one document and fingerprints it, sharing one token
-// list between the checks and copy detection.
-func (app *App) auditDoc(d *segment.Document, lex *lexicon.Lexicon, opt analyze.Options, checks []*analyze.Check,
-	segmenter func() *segment.Segmenter, ix *similar.Index, id int, keep bool, o *auditOptions) *auditFile {
-	var toks []segment.Token
-	tokensDone := false
-	opt.Checks = checks
-	opt.Tokenize = func(s string) []segment.Token {
-		if s == d.Text && tokensDone {
-			return toks
-		}
-		t := segmenter().Tokens(s)
-		if s == d.Text {
-			toks, tokensDone = t, true
-		}
-		return t
-	}
-	if o.SegmentOnly {
-		opt.Tokenize(d.Text)
-		return &auditFile{Path: d.Path, Format: string(d.Format)}
-	}
-	r := analyze.Run(d, lex, opt)
-	app.hideInternal(r)
-	if ix != nil {
-		ix.Add(id, ix.Fingerprint(d.Text, opt.Tokenize(d.Text)))
-	}
-	return summarize(r, keep, o.ShowSuppressed)
-}
-
-// safeAuditDoc is auditDoc with a panic turned into that file's row, so
-// one file never takes down the batch and no panic text reaches the user
-// (the stack goes to stderr with --debug).
-func (app *App) safeAuditDoc(d *segment.Document, lex *lexicon.Lexicon, opt analyze.Options, checks []*analyze.Check,
-	segmenter func() *segment.Segmenter, ix *similar.Index, id int, keep bool, o *auditOptions) (f *auditFile) {
-	defer func() {
-		if r := recover(); r != nil {
-			if app.Debug {
-				fmt.Fprintf(app.Err, "reportlint: %s: %v\n%s", d.Path, r, debug.Stack())
-			}
-			f = &auditFile{Path: d.Path, Err: &segment.InputError{Path: d.Path,
-				Reason: "内部错误，未能检查此文件（请报告给维护者；加 --debug 可显示详情）"}}
-		}
-	}()
-	return app.auditDoc(d, lex, opt, checks, segmenter, ix, id, keep, o)
 }
 
 // auditProgress is a progress bar on a terminal's stderr, or nothing.

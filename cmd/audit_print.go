@@ -4,21 +4,27 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"html/template"
 	"io"
 	"strconv"
 	"strings"
 
-	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/crossref"
+	"github.com/reportlint/reportlint/internal/termsafe"
 	"github.com/reportlint/reportlint/similar"
 )
 
 // Audit output: one row per file, worst first, then the totals, then the
-// passages shared between reports. Every format carries the same data.
+// copying rings, the pairs outside rings, the text treated as template, and
+// the figures that disagree across reports. Every format carries the same
+// data.
 
 var auditHeader = []string{"文件", "类型", "年度", "占位符", "缺少必备项", "结构问题", "一致性问题", "错误", "警告"}
 
 var copyHeader = []string{"报告甲", "报告乙", "甲中占比", "乙中占比", "甲行号", "乙行号", "字数", "相同程度", "摘录"}
+
+var conflictHeader = []string{"指标", "范围", "年度", "文件", "位置", "数字", "原文"}
+
+var templateHeader = []string{"不计为抄袭的原因", "示例文件", "行号", "字数", "摘录"}
 
 func (app *App) printAudit(o *auditOptions, rep *auditReport) error {
 	switch o.Format {
@@ -46,8 +52,13 @@ func yearLabel(y int) string {
 	return strconv.Itoa(y)
 }
 
+// errLabel is the reason a file has no results.
 func errLabel(f *auditFile) string {
-	return "无法读取：" + strings.TrimPrefix(f.Err.Error(), f.Path+"：")
+	reason := strings.TrimPrefix(f.Err.Error(), f.Path+"：")
+	if f.OverLimit || strings.HasPrefix(reason, "内部错误") {
+		return reason
+	}
+	return "无法读取：" + reason
 }
 
 // auditTotals sums the counts of the readable files.
@@ -105,66 +116,190 @@ func linesLabel(l [2]int) string {
 
 func pctLabel(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) + "%" }
 
+// valueLabel is a figure as the report wrote it: 约2.1万元.
+func valueLabel(c crossref.Claim) string {
+	return c.Qualifier + strconv.FormatFloat(c.Value, 'f', -1, 64) + c.Unit
+}
+
+func scopeLabel(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// ringTitle is a ring's heading: 这 N 份报告彼此有 X% 以上相同……
+func ringTitle(r similar.Ring) string {
+	return fmt.Sprintf("这 %d 份报告彼此有 %.1f%% 以上相同（两两全文重合的中位数 %.1f%%），疑似相互抄袭或套用同一底稿，请核实。",
+		len(r.Members), r.MinOverlap, r.MedianOverlap)
+}
+
+// changedSummary is the sentence that says the comparison is incomplete.
+func changedSummary(n int) string {
+	return fmt.Sprintf("注意：%d 个文件在检查期间被修改或删除，报告之间的比对不完整（结果按读取时的内容）：", n)
+}
+
+const noCopiesFound = "报告之间的重复段落：未发现（固定表述和多份互不相关报告共有的模板文字不计）。"
+
 func (app *App) printAuditTable(rep *auditReport) error {
 	w := app.Out
-	width := app.termWidth()
+	width := app.auditWidth()
+	narrow := width > 0 && width < 100
 	t := rep.totals()
-	rows := [][]string{}
-	for _, f := range rep.sortedFiles() {
-		rows = append(rows, f.row())
-	}
-	rows = append(rows, []string{fmt.Sprintf("合计（%d 个文件）", t.Files), "", "", strconv.Itoa(t.Placeholders), strconv.Itoa(t.Missing),
-		strconv.Itoa(t.Structure), strconv.Itoa(t.Consistency), strconv.Itoa(t.Errors), strconv.Itoa(t.Warnings)})
-	if err := renderTable(w, width, auditHeader, rows); err != nil {
-		return err
+	short := shortPaths(rep.Files, width > 0) // relative paths on a terminal
+	if narrow {
+		app.printAuditNarrow(w, width, rep, short)
+	} else {
+		rows := [][]string{}
+		for _, f := range rep.sortedFiles() {
+			r := f.row()
+			r[0] = termsafe.Line(short[f.Path])
+			for i := 1; i < len(r); i++ {
+				r[i] = termsafe.Line(r[i])
+			}
+			rows = append(rows, r)
+		}
+		rows = append(rows, []string{fmt.Sprintf("合计（%d 个文件）", t.Files), "", "", strconv.Itoa(t.Placeholders), strconv.Itoa(t.Missing),
+			strconv.Itoa(t.Structure), strconv.Itoa(t.Consistency), strconv.Itoa(t.Errors), strconv.Itoa(t.Warnings)})
+		if err := renderTable(w, width, auditHeader, rows); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintf(w, "共 %d 个文件", t.Files)
 	if t.Failed > 0 {
-		fmt.Fprintf(w, "，%s", app.paint(ansiRed, fmt.Sprintf("%d 个无法读取", t.Failed)))
+		fmt.Fprintf(w, "，%s", app.paint(ansiRed, fmt.Sprintf("%d 个无法检查", t.Failed)))
 	}
 	fmt.Fprintf(w, "；错误 %d，警告 %d，提示 %d", t.Errors, t.Warnings, t.Infos)
 	if t.Suppressed > 0 {
 		fmt.Fprintf(w, "，已忽略 %d", t.Suppressed)
 	}
 	fmt.Fprintln(w, "。逐条问题请用 reportlint check 文件名 查看，或用 --format html 输出。")
+	if dir := short[""]; dir != "" {
+		fmt.Fprintf(w, "文件路径相对于 %s\n", termsafe.Line(dir))
+	}
 	if c := app.configLabel(); c != "" {
-		fmt.Fprintf(w, "配置：%s\n", c)
+		fmt.Fprintf(w, "配置：%s\n", termsafe.Line(c))
 	}
-	if !rep.Copies {
-		return nil
-	}
-	fmt.Fprintln(w)
-	if len(rep.Pairs) == 0 {
-		fmt.Fprintln(w, "报告之间的重复段落：未发现（多数报告共有的套话、固定提法和标题不计）。")
-		return nil
-	}
-	fmt.Fprintf(w, "报告之间的重复段落（疑似抄袭）：%d 对报告\n", len(rep.Pairs))
-	rows = rows[:0]
-	for _, p := range rep.Pairs {
-		a, b := rep.Files[p.A].Path, rep.Files[p.B].Path
-		for k, ps := range p.Passages {
-			row := []string{a, b, pctLabel(p.ShareA), pctLabel(p.ShareB)}
-			if k > 0 {
-				row = []string{"", "", "", ""}
-			}
-			rows = append(rows, append(row, linesLabel(ps.LinesA), linesLabel(ps.LinesB), strconv.Itoa(ps.CharsA),
-				similarityLabel(ps), ps.Excerpt))
+	if ch := rep.changed(); len(ch) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, app.paint(ansiRed, changedSummary(len(ch))))
+		for _, f := range ch {
+			fmt.Fprintf(w, "  %s：%s\n", termsafe.Line(short[f.Path]), f.Changed)
 		}
 	}
-	return renderTable(w, width, copyHeader, rows)
+	if rep.Copies {
+		if err := app.printCopiesTable(w, width, narrow, rep, short); err != nil {
+			return err
+		}
+	}
+	return app.printConflictsTable(w, width, narrow, rep, short)
 }
 
-// JSON output of audit, version 1.
+func (app *App) printCopiesTable(w io.Writer, width int, narrow bool, rep *auditReport, short map[string]string) error {
+	c := rep.Comparison
+	name := func(id int) string { return termsafe.Line(short[rep.Files[id].Path]) }
+	fmt.Fprintln(w)
+	if len(c.Rings) == 0 && len(c.Pairs) == 0 {
+		fmt.Fprintln(w, noCopiesFound)
+	}
+	if len(c.Rings) > 0 {
+		fmt.Fprintf(w, "疑似相互抄袭的报告组：%d 组\n", len(c.Rings))
+		for k, r := range c.Rings {
+			fmt.Fprintf(w, "\n第 %d 组：%s\n", k+1, ringTitle(r))
+			for _, m := range r.Members {
+				fmt.Fprintf(w, "  %s\n", name(m))
+			}
+			for _, s := range r.Shared {
+				fmt.Fprintf(w, "  共同段落（%s 第 %s 行，%d 字）：%s\n", name(s.Doc), linesLabel(s.Lines), s.Chars, termsafe.Line(s.Excerpt))
+			}
+		}
+	}
+	if len(c.Pairs) > 0 {
+		fmt.Fprintf(w, "\n报告之间的重复段落（疑似抄袭，组外）：%d 对报告\n", len(c.Pairs))
+		if narrow {
+			for _, p := range c.Pairs {
+				fmt.Fprintf(w, "\n%s\n↔ %s\n  分别占两份报告的 %s、%s\n", name(p.A), name(p.B), pctLabel(p.ShareA), pctLabel(p.ShareB))
+				for _, ps := range p.Passages {
+					fmt.Fprintf(w, "  第 %s 行 ↔ 第 %s 行，%d 字，%s：%s\n", linesLabel(ps.LinesA), linesLabel(ps.LinesB), ps.CharsA,
+						similarityLabel(ps), termsafe.Line(ps.Excerpt))
+				}
+			}
+		} else {
+			rows := [][]string{}
+			for _, p := range c.Pairs {
+				for k, ps := range p.Passages {
+					row := []string{name(p.A), name(p.B), pctLabel(p.ShareA), pctLabel(p.ShareB)}
+					if k > 0 {
+						row = []string{"", "", "", ""}
+					}
+					rows = append(rows, append(row, linesLabel(ps.LinesA), linesLabel(ps.LinesB), strconv.Itoa(ps.CharsA),
+						similarityLabel(ps), termsafe.Line(ps.Excerpt)))
+				}
+			}
+			if err := renderTable(w, width, copyHeader, rows); err != nil {
+				return err
+			}
+		}
+	}
+	if len(c.Template) > 0 {
+		fmt.Fprintf(w, "\n按模板文字处理、不计为抄袭的段落：%d 段\n", len(c.Template))
+		for _, t := range c.Template {
+			where := name(t.Example)
+			if t.Lines[0] > 0 {
+				where += " 第 " + linesLabel(t.Lines) + " 行"
+			}
+			fmt.Fprintf(w, "  %s（%s，%d 字）：%s\n", t.Why(), where, t.Chars, termsafe.Line(t.Excerpt))
+		}
+	}
+	return nil
+}
+
+func (app *App) printConflictsTable(w io.Writer, width int, narrow bool, rep *auditReport, short map[string]string) error {
+	fmt.Fprintln(w)
+	if len(rep.Conflicts) == 0 {
+		fmt.Fprintln(w, "报告之间的数字不一致：未发现（只比较指标、范围、单位和年度都相同的数字）。")
+		return nil
+	}
+	fmt.Fprintf(w, "报告之间的数字不一致（疑似，请核实）：%d 项\n", len(rep.Conflicts))
+	if narrow {
+		for _, c := range rep.Conflicts {
+			fmt.Fprintf(w, "\n%s（范围 %s，%s）\n", termsafe.Line(c.Metric), termsafe.Line(scopeLabel(c.Scope)), termsafe.Line(c.Period))
+			for _, p := range c.Places {
+				fmt.Fprintf(w, "  %s 第 %d 行：%s　%s\n", termsafe.Line(short[p.File]), p.Line, termsafe.Line(valueLabel(p)), termsafe.Line(p.Excerpt))
+			}
+		}
+		return nil
+	}
+	rows := [][]string{}
+	for _, c := range rep.Conflicts {
+		for k, p := range c.Places {
+			row := []string{termsafe.Line(c.Metric), termsafe.Line(scopeLabel(c.Scope)), termsafe.Line(c.Period)}
+			if k > 0 {
+				row = []string{"", "", ""}
+			}
+			rows = append(rows, append(row, termsafe.Line(short[p.File]), posLabel(p.Line, p.Col), termsafe.Line(valueLabel(p)), termsafe.Line(p.Excerpt)))
+		}
+	}
+	return renderTable(w, width, conflictHeader, rows)
+}
+
+// JSON output of audit, version 1 (fields added: rings, template,
+// conflicts, changed, incomplete).
 type auditJSON struct {
-	Version int              `json:"version"`
-	Files   []auditJSONFile  `json:"files"`
-	Copies  []auditJSONPair  `json:"copies"`
-	Summary auditJSONSummary `json:"summary"`
+	Version   int                 `json:"version"`
+	Files     []auditJSONFile     `json:"files"`
+	Rings     []auditJSONRing     `json:"rings"`
+	Copies    []auditJSONPair     `json:"copies"`
+	Template  []auditJSONTemplate `json:"template"`
+	Conflicts []auditJSONConflict `json:"conflicts"`
+	Summary   auditJSONSummary    `json:"summary"`
 }
 
 type auditJSONFile struct {
 	Path        string          `json:"path"`
 	Error       string          `json:"error,omitempty"`
+	OverLimit   bool            `json:"over_limit,omitempty"`
+	Changed     string          `json:"changed,omitempty"`
 	Format      string          `json:"format,omitempty"`
 	Profile     string          `json:"profile"`
 	ProfileName string          `json:"profile_name"`
@@ -184,6 +319,21 @@ type auditJSONCounts struct {
 	Missing      int `json:"missing"`
 	Structure    int `json:"structure"`
 	Consistency  int `json:"consistency"`
+}
+
+type auditJSONRing struct {
+	Members       []string            `json:"members"`
+	MinOverlap    float64             `json:"min_overlap"` // percent
+	MedianOverlap float64             `json:"median_overlap"`
+	Message       string              `json:"message"`
+	Shared        []auditJSONRingPart `json:"shared"`
+}
+
+type auditJSONRingPart struct {
+	File    string `json:"file"`
+	Lines   [2]int `json:"lines"`
+	Chars   int    `json:"chars"`
+	Excerpt string `json:"excerpt"`
 }
 
 type auditJSONPair struct {
@@ -208,6 +358,26 @@ type auditJSONPassage struct {
 	ExcerptB   string  `json:"excerpt_b,omitempty"`
 }
 
+type auditJSONTemplate struct {
+	Reason    string `json:"reason"` // stock or common
+	Why       string `json:"why"`
+	Reports   int    `json:"reports"`
+	Unrelated int    `json:"unrelated,omitempty"`
+	Example   string `json:"example"`
+	Lines     [2]int `json:"lines"`
+	Chars     int    `json:"chars"`
+	Excerpt   string `json:"excerpt"`
+}
+
+type auditJSONConflict struct {
+	Metric  string           `json:"metric"`
+	Scope   string           `json:"scope"`
+	Unit    string           `json:"unit"`
+	Period  string           `json:"period"`
+	Message string           `json:"message"`
+	Places  []crossref.Claim `json:"places"`
+}
+
 // auditJSONSummary is check's summary plus the audit's own totals.
 type auditJSONSummary struct {
 	jsonSummary
@@ -215,12 +385,18 @@ type auditJSONSummary struct {
 	Structure   int `json:"structure"`
 	Consistency int `json:"consistency"`
 	CopiedPairs int `json:"copied_pairs"`
+	Rings       int `json:"rings"`
+	Conflicts   int `json:"conflicts"`
+	// Incomplete: files changed during the audit (see files[].changed).
+	Incomplete bool   `json:"incomplete"`
+	Note       string `json:"note,omitempty"` // says so, in Chinese
 }
 
 func toAuditJSON(rep *auditReport) auditJSON {
-	out := auditJSON{Version: 1, Files: []auditJSONFile{}, Copies: []auditJSONPair{}}
+	out := auditJSON{Version: 1, Files: []auditJSONFile{}, Rings: []auditJSONRing{}, Copies: []auditJSONPair{},
+		Template: []auditJSONTemplate{}, Conflicts: []auditJSONConflict{}}
 	for _, f := range rep.sortedFiles() {
-		jf := auditJSONFile{Path: f.Path, Missing: nonNil(f.Missing), Findings: []jsonFinding{}}
+		jf := auditJSONFile{Path: f.Path, Changed: f.Changed, OverLimit: f.OverLimit, Missing: nonNil(f.Missing), Findings: nonNil(f.Findings)}
 		if f.Err != nil {
 			jf.Error = strings.TrimPrefix(f.Err.Error(), f.Path+"：")
 			out.Files = append(out.Files, jf)
@@ -228,23 +404,42 @@ func toAuditJSON(rep *auditReport) auditJSON {
 		}
 		jf.Format, jf.Profile, jf.ProfileName, jf.Year, jf.Chars = f.Format, f.Profile, f.ProfileName, f.Year, f.Chars
 		jf.Counts = auditJSONCounts{f.Errors, f.Warnings, f.Infos, f.Suppressed, f.Placeholders, len(f.Missing), f.Structure, f.Consistency}
-		if len(f.Findings) > 0 {
-			// the check command's finding format, reused as is
-			jf.Findings = toJSONReport([]*analyze.Result{{Path: f.Path, Findings: f.Findings}}).Files[0].Findings
-		}
 		out.Files = append(out.Files, jf)
 	}
+	path := func(id int) string { return rep.Files[id].Path }
+	if c := rep.Comparison; c != nil {
+		for _, r := range c.Rings {
+			jr := auditJSONRing{MinOverlap: r.MinOverlap, MedianOverlap: r.MedianOverlap, Message: ringTitle(r), Shared: []auditJSONRingPart{}}
+			for _, m := range r.Members {
+				jr.Members = append(jr.Members, path(m))
+			}
+			for _, s := range r.Shared {
+				jr.Shared = append(jr.Shared, auditJSONRingPart{path(s.Doc), s.Lines, s.Chars, s.Excerpt})
+			}
+			out.Rings = append(out.Rings, jr)
+		}
+		for _, t := range c.Template {
+			out.Template = append(out.Template, auditJSONTemplate{t.Reason, t.Why(), t.Reports, t.Unrelated, path(t.Example), t.Lines, t.Chars, t.Excerpt})
+		}
+	}
 	for _, p := range rep.Pairs {
-		jp := auditJSONPair{A: rep.Files[p.A].Path, B: rep.Files[p.B].Path, ShareA: p.ShareA, ShareB: p.ShareB}
+		jp := auditJSONPair{A: path(p.A), B: path(p.B), ShareA: p.ShareA, ShareB: p.ShareB}
 		for _, ps := range p.Passages {
 			jp.Passages = append(jp.Passages, auditJSONPassage{ps.LinesA, ps.LinesB, ps.A.Start, ps.A.End, ps.B.Start, ps.B.End,
 				ps.CharsA, ps.Similarity, ps.Identical, ps.Excerpt, ps.ExcerptB})
 		}
 		out.Copies = append(out.Copies, jp)
 	}
+	for _, c := range rep.Conflicts {
+		out.Conflicts = append(out.Conflicts, auditJSONConflict{c.Metric, c.Scope, c.Unit, c.Period, c.Message(), c.Places})
+	}
 	t := rep.totals()
 	out.Summary = auditJSONSummary{jsonSummary{t.Files, t.Failed, t.Errors, t.Warnings, t.Infos, t.Suppressed, t.Placeholders},
-		t.Missing, t.Structure, t.Consistency, len(rep.Pairs)}
+		t.Missing, t.Structure, t.Consistency, len(rep.Pairs), len(out.Rings), len(rep.Conflicts), false, ""}
+	if ch := rep.changed(); len(ch) > 0 {
+		out.Summary.Incomplete = true
+		out.Summary.Note = strings.TrimSuffix(changedSummary(len(ch)), "：") + "，见各文件的 changed 字段。"
+	}
 	return out
 }
 
@@ -255,25 +450,32 @@ func printAuditJSON(w io.Writer, rep *auditReport) error {
 	return enc.Encode(toAuditJSON(rep))
 }
 
-// printAuditCSV writes two tables separated by an empty line: the files
-// (with a totals row), then the shared passages. UTF-8 with a BOM, CRLF.
+// printAuditCSV writes tables separated by an empty line: the files (with
+// a totals row), the copying rings, the shared passages, the template
+// text and the figures that disagree. UTF-8 with a BOM, CRLF.
 func printAuditCSV(w io.Writer, rep *auditReport) error {
 	if _, err := io.WriteString(w, utf8BOM); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	header := append(append([]string{}, auditHeader...), "提示", "说明")
-	if err := cw.Write(header); err != nil {
-		return err
+	section := func(header []string) {
+		cw.Flush()
+		io.WriteString(w, "\r\n")
+		cw.Write(header)
 	}
+	cw.Write(append(append([]string{}, auditHeader...), "提示", "说明"))
 	for _, f := range rep.sortedFiles() {
 		row := f.row()
-		note := ""
+		var notes []string
 		if f.Err != nil {
-			row[1], note = "", errLabel(f)
+			row[1] = ""
+			notes = append(notes, errLabel(f))
 		} else if len(f.Missing) > 0 {
-			note = "缺少：" + strings.Join(f.Missing, "、")
+			notes = append(notes, "缺少："+strings.Join(f.Missing, "、"))
+		}
+		if f.Changed != "" {
+			notes = append(notes, f.Changed)
 		}
 		infos := strconv.Itoa(f.Infos)
 		if f.Err != nil {
@@ -282,123 +484,46 @@ func printAuditCSV(w io.Writer, rep *auditReport) error {
 		for i := range row {
 			row[i] = csvCell(row[i])
 		}
-		if err := cw.Write(append(row, infos, csvCell(note))); err != nil {
-			return err
-		}
+		cw.Write(append(row, infos, csvCell(strings.Join(notes, "；"))))
 	}
 	t := rep.totals()
-	if err := cw.Write([]string{fmt.Sprintf("合计（%d 个文件）", t.Files), "", "", strconv.Itoa(t.Placeholders), strconv.Itoa(t.Missing),
-		strconv.Itoa(t.Structure), strconv.Itoa(t.Consistency), strconv.Itoa(t.Errors), strconv.Itoa(t.Warnings), strconv.Itoa(t.Infos),
-		fmt.Sprintf("%d 个无法读取", t.Failed)}); err != nil {
-		return err
+	note := fmt.Sprintf("%d 个无法检查", t.Failed)
+	if ch := rep.changed(); len(ch) > 0 {
+		note += "；" + strings.TrimSuffix(changedSummary(len(ch)), "：")
 	}
-	if rep.Copies {
-		cw.Flush()
-		if _, err := io.WriteString(w, "\r\n"); err != nil {
-			return err
-		}
-		if err := cw.Write(copyHeader); err != nil {
-			return err
-		}
-		for _, p := range rep.Pairs {
-			for _, ps := range p.Passages {
-				if err := cw.Write([]string{csvCell(rep.Files[p.A].Path), csvCell(rep.Files[p.B].Path), pctLabel(p.ShareA), pctLabel(p.ShareB),
-					linesLabel(ps.LinesA), linesLabel(ps.LinesB), strconv.Itoa(ps.CharsA), similarityLabel(ps), csvCell(ps.Excerpt)}); err != nil {
-					return err
+	cw.Write([]string{fmt.Sprintf("合计（%d 个文件）", t.Files), "", "", strconv.Itoa(t.Placeholders), strconv.Itoa(t.Missing),
+		strconv.Itoa(t.Structure), strconv.Itoa(t.Consistency), strconv.Itoa(t.Errors), strconv.Itoa(t.Warnings), strconv.Itoa(t.Infos), note})
+	path := func(id int) string { return csvCell(rep.Files[id].Path) }
+	if c := rep.Comparison; rep.Copies && c != nil {
+		section([]string{"报告组", "文件", "两两重合至少", "重合中位数", "说明"})
+		for k, r := range c.Rings {
+			for i, m := range r.Members {
+				msg := ""
+				if i == 0 {
+					msg = ringTitle(r)
 				}
+				cw.Write([]string{strconv.Itoa(k + 1), path(m), pctLabel(r.MinOverlap), pctLabel(r.MedianOverlap), msg})
 			}
+		}
+		section(copyHeader)
+		for _, p := range c.Pairs {
+			for _, ps := range p.Passages {
+				cw.Write([]string{path(p.A), path(p.B), pctLabel(p.ShareA), pctLabel(p.ShareB),
+					linesLabel(ps.LinesA), linesLabel(ps.LinesB), strconv.Itoa(ps.CharsA), similarityLabel(ps), csvCell(ps.Excerpt)})
+			}
+		}
+		section(templateHeader)
+		for _, t := range c.Template {
+			cw.Write([]string{t.Why(), path(t.Example), linesLabel(t.Lines), strconv.Itoa(t.Chars), csvCell(t.Excerpt)})
+		}
+	}
+	section(conflictHeader)
+	for _, c := range rep.Conflicts {
+		for _, p := range c.Places {
+			cw.Write([]string{csvCell(c.Metric), csvCell(scopeLabel(c.Scope)), csvCell(c.Period), csvCell(p.File), posLabel(p.Line, p.Col),
+				csvCell(valueLabel(p)), csvCell(p.Excerpt)})
 		}
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// HTML: one self-contained page, no script; the style is allowed by hash.
-const auditCSS = `body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;color:#222}
-table{border-collapse:collapse;margin:1em 0;width:100%}th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}
-th{background:#f3f3f3}td.n{text-align:right}tr.total td{font-weight:bold;background:#fafafa}.bad{color:#b00}
-.error{color:#b00}.warning{color:#a60}.info{color:#06c}section{border-top:2px solid #ddd;margin-top:2em}
-ol.findings li{margin:.4em 0}.rule{color:#777;font-size:.85em}.sugg{color:#375}.excerpt{color:#444}`
-
-var auditCSP = "default-src 'none'; style-src " + cspHash(auditCSS) + "; img-src 'none'; base-uri 'none'; form-action 'none'"
-
-var auditHTMLTemplate = template.Must(template.New("audit").Parse(`<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{{.CSP}}">
-<title>reportlint 批量检查结果</title><style>{{.CSS}}</style></head><body>
-<h1>批量检查结果</h1>
-<p>共 {{.T.Files}} 个文件{{if .T.Failed}}，<span class="bad">{{.T.Failed}} 个无法读取</span>{{end}}；错误 {{.T.Errors}}，警告 {{.T.Warnings}}，提示 {{.T.Infos}}{{if .T.Suppressed}}，已忽略 {{.T.Suppressed}}{{end}}。</p>
-<table><thead><tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr></thead><tbody>
-{{range .Files}}<tr>{{if .Err}}<td><a href="#{{.ID}}">{{.Path}}</a></td><td colspan="8" class="bad">{{.Err}}</td>{{else}}<td><a href="#{{.ID}}">{{.Path}}</a></td><td>{{.Profile}}</td><td>{{.Year}}</td><td class="n">{{.Placeholders}}</td><td class="n">{{.Missing}}</td><td class="n">{{.Structure}}</td><td class="n">{{.Consistency}}</td><td class="n">{{.Errors}}</td><td class="n">{{.Warnings}}</td>{{end}}</tr>
-{{end}}<tr class="total"><td>合计（{{.T.Files}} 个文件）</td><td></td><td></td><td class="n">{{.T.Placeholders}}</td><td class="n">{{.T.Missing}}</td><td class="n">{{.T.Structure}}</td><td class="n">{{.T.Consistency}}</td><td class="n">{{.T.Errors}}</td><td class="n">{{.T.Warnings}}</td></tr>
-</tbody></table>
-{{if .Copies}}<h2>报告之间的重复段落</h2>
-{{if .Pairs}}<p>{{len .Pairs}} 对报告有相同或近似相同的段落（疑似抄袭）。多数报告共有的套话、固定提法和标题不计。</p>
-<table><thead><tr>{{range .CopyHeader}}<th>{{.}}</th>{{end}}</tr></thead><tbody>
-{{range .Pairs}}{{$p := .}}{{range $i, $s := .Passages}}<tr>{{if eq $i 0}}<td rowspan="{{len $p.Passages}}">{{$p.A}}</td><td rowspan="{{len $p.Passages}}">{{$p.B}}</td><td rowspan="{{len $p.Passages}}" class="n">{{$p.ShareA}}</td><td rowspan="{{len $p.Passages}}" class="n">{{$p.ShareB}}</td>{{end}}<td>{{$s.LinesA}}</td><td>{{$s.LinesB}}</td><td class="n">{{$s.Chars}}</td><td>{{$s.Similarity}}</td><td class="excerpt">{{$s.Excerpt}}</td></tr>
-{{end}}{{end}}</tbody></table>
-{{else}}<p>未发现（多数报告共有的套话、固定提法和标题不计）。</p>{{end}}{{end}}
-{{range .Files}}<section id="{{.ID}}"><h2>{{.Path}}</h2>
-{{if .Err}}<p class="bad">{{.Err}}</p>{{else}}<p>类型：{{.Profile}}　年度：{{.Year}}　字数：{{.Chars}}　错误 {{.Errors}}　警告 {{.Warnings}}　提示 {{.Infos}}</p>
-{{if .MissingList}}<p>缺少必备项：{{.MissingList}}</p>{{end}}
-{{if .Items}}<ol class="findings">{{range .Items}}<li><span class="{{.Sev}}">{{.SevLabel}}</span> {{.Pos}} {{.Message}} <span class="rule">[{{.Rule}}]</span>{{if .Suggestion}}<br><span class="sugg">建议：{{.Suggestion}}</span>{{end}}</li>
-{{end}}</ol>{{else}}<p>没有发现问题。</p>{{end}}{{end}}</section>
-{{end}}</body></html>
-`))
-
-type auditHTMLFile struct {
-	ID, Path, Err, Profile, Year, MissingList                                     string
-	Chars, Placeholders, Missing, Structure, Consistency, Errors, Warnings, Infos int
-	Items                                                                         []auditHTMLItem
-}
-
-type auditHTMLItem struct{ Sev, SevLabel, Pos, Message, Rule, Suggestion string }
-
-type auditHTMLPair struct {
-	A, B, ShareA, ShareB string
-	Passages             []auditHTMLPassage
-}
-
-type auditHTMLPassage struct {
-	LinesA, LinesB, Similarity, Excerpt string
-	Chars                               int
-}
-
-func printAuditHTML(w io.Writer, rep *auditReport) error {
-	page := struct {
-		CSP                string
-		CSS                template.CSS
-		Header, CopyHeader []string
-		T                  auditTotals
-		Files              []auditHTMLFile
-		Copies             bool
-		Pairs              []auditHTMLPair
-	}{CSP: auditCSP, CSS: template.CSS(auditCSS), Header: auditHeader, CopyHeader: copyHeader, T: rep.totals(), Copies: rep.Copies}
-	for n, f := range rep.sortedFiles() {
-		hf := auditHTMLFile{ID: "f" + strconv.Itoa(n+1), Path: f.Path}
-		if f.Err != nil {
-			hf.Err = errLabel(f)
-			page.Files = append(page.Files, hf)
-			continue
-		}
-		hf.Profile, hf.Year, hf.MissingList = profileLabel(f), yearLabel(f.Year), strings.Join(f.Missing, "、")
-		hf.Chars, hf.Placeholders, hf.Missing, hf.Structure, hf.Consistency = f.Chars, f.Placeholders, len(f.Missing), f.Structure, f.Consistency
-		hf.Errors, hf.Warnings, hf.Infos = f.Errors, f.Warnings, f.Infos
-		for _, x := range f.Findings {
-			msg := x.Message
-			if x.Suppressed {
-				msg += "（已忽略：" + x.Reason + "）"
-			}
-			hf.Items = append(hf.Items, auditHTMLItem{sevClass(x.Severity), x.Severity.Chinese(), posLabel(x.Pos.Line, x.Pos.Col), msg, x.Rule, x.Suggestion})
-		}
-		page.Files = append(page.Files, hf)
-	}
-	for _, p := range rep.Pairs {
-		hp := auditHTMLPair{A: rep.Files[p.A].Path, B: rep.Files[p.B].Path, ShareA: pctLabel(p.ShareA), ShareB: pctLabel(p.ShareB)}
-		for _, ps := range p.Passages {
-			hp.Passages = append(hp.Passages, auditHTMLPassage{linesLabel(ps.LinesA), linesLabel(ps.LinesB), similarityLabel(ps), ps.Excerpt, ps.CharsA})
-		}
-		page.Pairs = append(page.Pairs, hp)
-	}
-	return auditHTMLTemplate.Execute(w, page)
 }
