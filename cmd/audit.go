@@ -103,6 +103,12 @@ func newAuditCmd(app *App) *cobra.Command {
 			if err := app.prepare(c, &o.lintOptions, auditFormats, args); err != nil {
 				return err
 			}
+			if cfg, _ := app.config(); cfg != nil {
+				o.applyAuditConfig(c, cfg)
+			}
+			if err := o.validate(); err != nil {
+				return err
+			}
 			if o.Jobs < 0 {
 				return usageError("--jobs %d 无效：应为正整数", o.Jobs)
 			}
@@ -141,13 +147,13 @@ func (o *auditOptions) validate() error {
 	case o.Emit != "" && o.Merge:
 		return usageError("--emit 与 --merge 不能同时使用：先用 --emit 逐个生成，再用 --merge 合并")
 	case o.RingOverlap <= 0 || o.RingOverlap > 100:
-		return usageError("--ring-overlap %g 无效：应为 0 到 100 之间的百分比", o.RingOverlap)
+		return usageError("--ring-overlap（或配置 audit.ring_overlap）%g 无效：应为 0 到 100 之间的百分比", o.RingOverlap)
 	case o.MaxTemplateShare <= 0 || o.MaxTemplateShare > 100:
-		return usageError("--max-template-share %g 无效：应为 0 到 100 之间的百分比", o.MaxTemplateShare)
+		return usageError("--max-template-share（或配置 audit.max_template_share）%g 无效：应为 0 到 100 之间的百分比", o.MaxTemplateShare)
 	case o.MinUnrelated < 2:
-		return usageError("--min-unrelated %d 无效：应至少为 2", o.MinUnrelated)
+		return usageError("--min-unrelated（或配置 audit.min_unrelated）%d 无效：应至少为 2", o.MinUnrelated)
 	case o.PostingCap < 2:
-		return usageError("--posting-cap %d 无效：应至少为 2", o.PostingCap)
+		return usageError("--posting-cap（或配置 audit.posting_cap）%d 无效：应至少为 2", o.PostingCap)
 	case o.FileTimeout < 0:
 		return usageError("--file-timeout 无效：不能为负")
 	case o.MaxChars < 0:
@@ -551,5 +557,24 @@ func (p *auditProgress) finish() {
 	if p.bar != nil {
 		p.bar.SetTotal(-1, true) // complete even if some files were skipped
 		p.p.Wait()
+	}
+}
+
+// applyAuditConfig takes the config's audit thresholds where no flag was given.
+func (o *auditOptions) applyAuditConfig(c *cobra.Command, cfg *Config) {
+	fl := c.Flags()
+	unset := func(name string) bool { return fl.Lookup(name) != nil && !fl.Changed(name) }
+	a := cfg.Audit
+	if a.RingOverlap != nil && unset("ring-overlap") {
+		o.RingOverlap = *a.RingOverlap
+	}
+	if a.MinUnrelated != nil && unset("min-unrelated") {
+		o.MinUnrelated = *a.MinUnrelated
+	}
+	if a.MaxTemplateShare != nil && unset("max-template-share") {
+		o.MaxTemplateShare = *a.MaxTemplateShare
+	}
+	if a.PostingCap != nil && unset("posting-cap") {
+		o.PostingCap = *a.PostingCap
 	}
 }

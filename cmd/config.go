@@ -33,6 +33,7 @@ type Config struct {
 	Ignore      []string          `yaml:"ignore"`   // glob patterns of paths audit skips
 	FailOn      string            `yaml:"fail_on"`
 	MinSeverity string            `yaml:"min_severity"`
+	Audit       AuditConfig       `yaml:"audit"` // copy detection thresholds (audit only)
 
 	Path string `yaml:"-"` // as shown in messages
 	File string `yaml:"-"` // absolute path
@@ -42,7 +43,16 @@ type Config struct {
 	settings map[string]analyze.Setting
 }
 
-var configKeys = []string{"profile", "year", "lexicons", "enable", "disable", "rules", "severity", "ignore", "fail_on", "min_severity"}
+var configKeys = []string{"profile", "year", "lexicons", "enable", "disable", "rules", "severity", "ignore", "fail_on", "min_severity", "audit"}
+
+// AuditConfig holds audit's copy-detection thresholds; nil means the flag's
+// default. The flags of the same name override them.
+type AuditConfig struct {
+	RingOverlap      *float64 `yaml:"ring_overlap"`       // percent
+	MinUnrelated     *int     `yaml:"min_unrelated"`      // reports
+	MaxTemplateShare *float64 `yaml:"max_template_share"` // percent
+	PostingCap       *int     `yaml:"posting_cap"`        // reports
+}
 
 // configError is a problem in a config file: exit code 2, printed as 文件:行: 说明.
 func configError(file string, line int, format string, args ...any) error {
