@@ -57,8 +57,8 @@ var DefaultIndicators = []string{
 	"进出口总额", "实际使用外资", "常住人口", "城镇调查失业率", "城镇新增就业", "粮食总产量",
 }
 
-// AreaPrefixes open an area-wide metric.
-var AreaPrefixes = []string{"全市", "全省", "全区", "全县", "全年", "全镇", "全州", "全盟", "全旗", "全乡"}
+// AreaPrefixes open an area-wide metric (全年 names a period, not an area).
+var AreaPrefixes = []string{"全市", "全省", "全区", "全县", "全镇", "全州", "全盟", "全旗", "全乡"}
 
 func (o Options) withDefaults() Options {
 	if o.MinMetricRunes <= 0 {
