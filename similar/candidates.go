@@ -539,13 +539,17 @@ func (ix *Index) promising(pa, pb *Print, cd cand, template map[uint64]int) bool
 		}
 		return int(p.tu[i-1])
 	}
-	lo, hi := u(pa, ia0), u(pa, ia1)
-	own := hi - lo
-	// minus the union of template fingerprints inside [lo, hi)
-	end := lo
-	i := sort.Search(len(pa.fps), func(i int) bool { return int(pa.fps[i].u1) > lo })
-	for ; i < len(pa.fps) && int(pa.fps[i].u0) < hi; i++ {
-		f := pa.fps[i]
+	return ownBetween(pa, u(pa, ia0), u(pa, ia1), template)+slack >= ix.opt.MinChars
+}
+
+// ownBetween returns the characters of p outside stock phrases, headings
+// and template fingerprints between the u counts lo and hi: hi-lo minus
+// the union of template fingerprints inside [lo, hi).
+func ownBetween(p *Print, lo, hi int, template map[uint64]int) int {
+	own, end := hi-lo, lo
+	i := sort.Search(len(p.fps), func(i int) bool { return int(p.fps[i].u1) > lo })
+	for ; i < len(p.fps) && int(p.fps[i].u0) < hi; i++ {
+		f := p.fps[i]
 		if _, t := template[f.hash]; !t {
 			continue
 		}
@@ -555,5 +559,5 @@ func (ix *Index) promising(pa, pb *Print, cd cand, template map[uint64]int) bool
 			end = e
 		}
 	}
-	return own+slack >= ix.opt.MinChars
+	return own
 }

@@ -83,7 +83,7 @@ func (ix *Index) Compare() *Comparison {
 		if cp.ring {
 			continue
 		}
-		if p, ok := ix.estimate(cp); ok {
+		if p, ok := ix.estimate(cp, an.template); ok {
 			c.Pairs = append(c.Pairs, p)
 		}
 	}
@@ -193,42 +193,34 @@ func (ix *Index) ring(r ringStats, an *analysis) Ring {
 	return out
 }
 
-// estimate turns a candidate pair into a Pair without texts.
-func (ix *Index) estimate(cp candPair) (Pair, bool) {
+// estimate turns a candidate pair into a Pair without texts. Like refine,
+// it splits candidates where the gap between matched fingerprints is longer
+// than an edit, and asks each passage for MinChars in its matched
+// fingerprints and MinOwnShare over the whole passage: the characters
+// outside stock phrases and template between its first and last
+// fingerprint, over all its characters. (Matched characters over all
+// characters would measure how edited the passage is, not how much of it is
+// stock, and drop edited copies that Pairs keeps.)
+func (ix *Index) estimate(cp candPair, template map[uint64]int) (Pair, bool) {
 	pa, pb := ix.prints[cp.a], ix.prints[cp.b]
 	var ps []Passage
+	// An edit of up to Shingle tokens leaves at most that many tokens plus
+	// Window-1 skipped shingles on each side between two matched
+	// fingerprints; a longer gap is different text (refine splits there).
+	k := ix.opt.Shingle
+	maxGap := k + 2*(ix.opt.Window-1)
 	for _, cd := range cp.cands {
-		if len(cd.parts) < 2 {
-			continue
+		start := 0
+		for i := 1; i <= len(cd.parts); i++ {
+			if i < len(cd.parts) && max(cd.parts[i].ta-cd.parts[i-1].ta, cd.parts[i].tb-cd.parts[i-1].tb)-k <= maxGap {
+				continue
+			}
+			run := cd.parts[start:i]
+			start = i
+			if p, ok := ix.estimatePassage(pa, pb, run, template); ok {
+				ps = append(ps, p)
+			}
 		}
-		first := cd.parts[0]
-		p := Passage{A: first.a, B: first.b, Estimated: true}
-		c0a, c1a := pa.fps[first.fa].c0, pa.fps[first.fa].c1
-		c0b, c1b := pb.fps[first.fb].c0, pb.fps[first.fb].c1
-		own, endU := 0, -1
-		for _, pt := range cd.parts {
-			fa, fb := pa.fps[pt.fa], pb.fps[pt.fb]
-			p.A.End, p.B.End = max(p.A.End, pt.a.End), max(p.B.End, pt.b.End)
-			p.B.Start = min(p.B.Start, pt.b.Start)
-			c1a, c0b, c1b = max(c1a, fa.c1), min(c0b, fb.c0), max(c1b, fb.c1)
-			own += int(fa.u1) - max(int(fa.u0), endU)
-			endU = max(endU, int(fa.u1))
-		}
-		p.CharsA, p.CharsB, p.Own = int(c1a-c0a), int(c1b-c0b), own
-		p.ca, p.cb = [2]uint32{c0a, c1a}, [2]uint32{c0b, c1b}
-		if own < ix.opt.MinChars || float64(own) < ix.opt.MinOwnShare*float64(p.CharsA) {
-			continue
-		}
-		na, nb := pa.fpsIn(p.A), pb.fpsIn(p.B)
-		p.Similarity = math.Round(float64(len(cd.parts))/float64(max(na, nb, 1))*1000) / 1000
-		p.Identical = len(cd.parts) == na && na == nb && p.CharsA == p.CharsB
-		p.LinesA = [2]int{pa.lineAt(p.A.Start), pa.lineAt(p.A.End - 1)}
-		p.LinesB = [2]int{pb.lineAt(p.B.Start), pb.lineAt(p.B.End - 1)}
-		p.Excerpt = pa.excerptFor(p.A)
-		if eb := pb.excerptFor(p.B); eb != p.Excerpt {
-			p.ExcerptB = eb
-		}
-		ps = append(ps, p)
 	}
 	if len(ps) == 0 {
 		return Pair{}, false
@@ -238,6 +230,42 @@ func (ix *Index) estimate(cp candPair) (Pair, bool) {
 	out.ShareA = percent(unionC(ps, func(p Passage) [2]uint32 { return p.ca }), pa.chars)
 	out.ShareB = percent(unionC(ps, func(p Passage) [2]uint32 { return p.cb }), pb.chars)
 	return out, true
+}
+
+// estimatePassage estimates the passage of a run of matched fingerprints.
+func (ix *Index) estimatePassage(pa, pb *Print, run []part, template map[uint64]int) (Passage, bool) {
+	if len(run) < 2 {
+		return Passage{}, false
+	}
+	first := run[0]
+	p := Passage{A: first.a, B: first.b, Estimated: true}
+	c0a, c1a := pa.fps[first.fa].c0, pa.fps[first.fa].c1
+	c0b, c1b := pb.fps[first.fb].c0, pb.fps[first.fb].c1
+	matched, endU := 0, -1
+	for _, pt := range run {
+		fa, fb := pa.fps[pt.fa], pb.fps[pt.fb]
+		p.A.End, p.B.End = max(p.A.End, pt.a.End), max(p.B.End, pt.b.End)
+		p.B.Start = min(p.B.Start, pt.b.Start)
+		c1a, c0b, c1b = max(c1a, fa.c1), min(c0b, fb.c0), max(c1b, fb.c1)
+		matched += int(fa.u1) - max(int(fa.u0), endU)
+		endU = max(endU, int(fa.u1))
+	}
+	own := ownBetween(pa, int(pa.fps[first.fa].u0), endU, template)
+	p.CharsA, p.CharsB, p.Own = int(c1a-c0a), int(c1b-c0b), own
+	p.ca, p.cb = [2]uint32{c0a, c1a}, [2]uint32{c0b, c1b}
+	if matched < ix.opt.MinChars || own < ix.opt.MinChars || float64(own) < ix.opt.MinOwnShare*float64(p.CharsA) {
+		return Passage{}, false
+	}
+	na, nb := pa.fpsIn(p.A), pb.fpsIn(p.B)
+	p.Similarity = math.Round(float64(len(run))/float64(max(na, nb, 1))*1000) / 1000
+	p.Identical = len(run) == na && na == nb && p.CharsA == p.CharsB
+	p.LinesA = [2]int{pa.lineAt(p.A.Start), pa.lineAt(p.A.End - 1)}
+	p.LinesB = [2]int{pb.lineAt(p.B.Start), pb.lineAt(p.B.End - 1)}
+	p.Excerpt = pa.excerptFor(p.A)
+	if eb := pb.excerptFor(p.B); eb != p.Excerpt {
+		p.ExcerptB = eb
+	}
+	return p, true
 }
 
 // unionC returns the length of the union of intervals of content

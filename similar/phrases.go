@@ -77,7 +77,9 @@ func newMatcher(phrases []string) *matcher {
 	seen := map[string]bool{}
 	for _, p := range phrases {
 		p = strings.TrimSpace(p)
-		if p == "" || seen[p] {
+		// A single character (a member such as 实 of 真实亲诚) is no
+		// phrase: it would mask ordinary words (实现).
+		if utf8.RuneCountInString(p) < 2 || seen[p] {
 			continue
 		}
 		seen[p] = true

@@ -41,6 +41,7 @@ type Options struct {
 	MinOwnShare float64
 	// Boilerplate phrases (formulations, stock phrases) whose characters
 	// never count toward MinChars; see PhrasesFrom and StockPhrases.
+	// Phrases of one character are ignored.
 	Boilerplate []string
 	// IsStock, when set, is asked about every sentence (line pieces ending
 	// in 。！？；): a sentence it accepts is stock wording (a prescribed
