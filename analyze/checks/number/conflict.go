@@ -120,14 +120,17 @@ func (x *conflictScope) times(cs []analyze.Claim, i, node int) (uint64, string) 
 	return heads, b.String()
 }
 
-// sentenceClaims returns the claims of cs[i]'s sentence (they are adjacent).
+// sentenceClaims returns the claims of cs[i]'s sentence (they are
+// adjacent), at most maxLookBack on either side of it.
 func sentenceClaims(cs []analyze.Claim, i int) []analyze.Claim {
 	lo, hi := i, i+1
-	for lo > 0 && cs[lo-1].Sentence == cs[i].Sentence {
+	for lo > 0 && lo > i-maxLookBack && cs[lo-1].Sentence == cs[i].Sentence {
 		lo--
+		work++
 	}
-	for hi < len(cs) && cs[hi].Sentence == cs[i].Sentence {
+	for hi < len(cs) && hi < i+maxLookBack && cs[hi].Sentence == cs[i].Sentence {
 		hi++
+		work++
 	}
 	return cs[lo:hi]
 }

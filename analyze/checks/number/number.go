@@ -337,6 +337,28 @@ func toHalfWidth(s string) string {
 // rateWords end the words before a growth rate or share.
 var rateWords = []string{"增速", "增幅", "增长率", "增长", "下降", "降幅", "提高", "提升", "降低", "减少", "上升", "回落", "比重", "占比"}
 
+// scoreWords name metrics measured in points, years or an index, not in
+// percent: 满意度88.9, 人均预期寿命79.5岁, 指数105.2.
+var scoreWords = []string{"满意度", "满意率测评", "指数", "得分", "评分", "分数", "寿命", "年龄", "岁", "温度", "气温", "室温", "评价值", "排名", "位次"}
+
+// bareRate reports whether the number ending at off is followed by nothing
+// that could be its unit: punctuation, a conjunction, a space or the end. A
+// Han unit or classifier (岁, 大类, 个百分点), a symbol (℃) or a ratio
+// (2.1∶40.5, 3比2) means the unit is there or the number is not a rate.
+func bareRate(text string, off int) bool {
+	if off >= len(text) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[off:])
+	switch r {
+	case '，', '。', '；', '、', '）', ')', '！', '？', ',', ';', '\n', '\r', ' ', '　':
+		return true
+	case '和', '与', '及', '或', '至', '到':
+		return true
+	}
+	return false
+}
+
 func numberMissingUnit(p *analyze.Pass, cs []analyze.Claim) {
 	var pct *analyze.Claim
 	for i := range cs {
@@ -371,7 +393,7 @@ func numberMissingUnit(p *analyze.Pass, cs []analyze.Claim) {
 				break
 			}
 		}
-		if w == "" {
+		if w == "" || !bareRate(text, c.Span.End) || hasAny(lead, scoreWords) || hasAny(c.Metric, scoreWords) {
 			continue
 		}
 		// a list sharing the unit of its last value: 增长10、12％
@@ -406,7 +428,8 @@ func numberListCount(p *analyze.Pass, cs []analyze.Claim) {
 		}
 		n := j - i
 		_, lo, hi := c.List()
-		if lo >= 2 && (n < lo || n > hi) {
+		// one value after 分别 reads as 各自 (each the same): accepted usage
+		if lo >= 2 && n >= 2 && (n < lo || n > hi) {
 			last := &cs[j-1]
 			sp := segment.Span{Start: c.Start, End: last.Span.End}
 			subj := fmt.Sprintf("%d项", lo)
@@ -417,9 +440,6 @@ func numberListCount(p *analyze.Pass, cs []analyze.Claim) {
 				subj = fmt.Sprintf("%d～%d项", lo, hi)
 			}
 			msg := fmt.Sprintf("“分别”前列举了%s，后面却给出%d个数值，数量不一致", subj, n)
-			if n == 1 {
-				msg = fmt.Sprintf("“分别”前列举了%s，后面只有1个数值：各项数值不同时逐一列出，相同时改用“均”", subj)
-			}
 			p.Report(analyze.Finding{Rule: "list-count", Span: sp, Message: msg,
 				Suggestion: "核对“分别”前后的对象与数值，使个数一致"})
 		}
