@@ -152,11 +152,24 @@ func numberStyle(p *analyze.Pass, cs []analyze.Claim) {
 		c := &cs[i]
 		q := c.Form()
 		if !c.Unfilled && q.StyleMult {
-			want := standardLarge(c)
-			p.Report(analyze.Finding{Rule: "style", Span: segment.Span{Start: q.NumStart, End: q.NumEnd},
-				Message: fmt.Sprintf("“%s”不规范：与阿拉伯数字连用的数词只能是“万”“亿”，不用“千”“百”“十”（GB/T 15835），应写作“%s”",
-					p.Doc.Slice(segment.Span{Start: q.NumStart, End: q.NumEnd}), want),
-				Suggestion: "改为“" + want + "”"})
+			after := p.Doc.Text[q.NumEnd:]
+			stacked := strings.HasPrefix(after, "亿") || strings.HasPrefix(after, "万")
+			if !stacked {
+				numSp := segment.Span{Start: q.NumStart, End: q.NumEnd}
+				msg := fmt.Sprintf("“%s”不规范：与阿拉伯数字连用的数词只能是“万”“亿”，不用“千”“百”“十”（GB/T 15835）", p.Doc.Slice(numSp))
+				sug := ""
+				if !hasMultAfterQualifier(after) {
+					want := standardLarge(c)
+					msg += "，应写作“" + want + "”"
+					sug = "改为“" + want + "”"
+				} else {
+					// quote through the trailing 多万 (2亿4千多万)
+					numSp.End += len(after[:strings.IndexAny(after, "万亿")]) + len("万")
+					msg = fmt.Sprintf("“%s”不规范：与阿拉伯数字连用的数词只能是“万”“亿”，不用“千”“百”“十”（GB/T 15835），应改用只带“万”“亿”的小数写法", p.Doc.Slice(numSp))
+				}
+				p.Report(analyze.Finding{Rule: "style", Span: numSp, Message: msg, Suggestion: sug})
+			}
+			// stacked multipliers (8.25百亿亿次/秒) name a compound unit
 		}
 		if q.RangeSep >= 0 {
 			first := p.Doc.Slice(segment.Span{Start: q.NumStart, End: q.RangeSep})
@@ -216,6 +229,19 @@ func approxConflict(pre, post string) string {
 func approxFix(c *analyze.Claim) string {
 	q := c.Form()
 	return "删去“" + q.Pre + "”或“" + scan.FirstNonEmpty(q.Mid, q.Post) + "”之一"
+}
+
+// hasMultAfterQualifier reports whether 万 or 亿 follows after 多/余
+// (2亿4千多万): it multiplies the last group, which the parsed value misses,
+// so no value can be suggested.
+func hasMultAfterQualifier(after string) bool {
+	for _, m := range []string{"多", "余", "来"} {
+		if strings.HasPrefix(after, m) {
+			rest := after[len(m):]
+			return strings.HasPrefix(rest, "万") || strings.HasPrefix(rest, "亿")
+		}
+	}
+	return false
 }
 
 // standardLarge writes a value with only 万 and 亿 as units.
