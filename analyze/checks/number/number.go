@@ -281,13 +281,27 @@ func numberPercentSign(p *analyze.Pass, cs []analyze.Claim) {
 	if len(half) > len(full) || len(half) == len(full) && half[0] < full[0] {
 		minor, major, ms, Ms = full, half, "％", "%"
 	}
-	for _, off := range minor {
-		p.Report(analyze.Finding{Rule: "percent-sign", Span: segment.Span{Start: off, End: off + len(ms)},
-			Message:    fmt.Sprintf("百分号混用：本报告用“%s”%d处、“%s”%d处，此处的“%s”应统一为“%s”", Ms, len(major), ms, len(minor), ms, Ms),
-			Suggestion: "改为“" + Ms + "”",
-			Related:    []analyze.Related{{Span: segment.Span{Start: major[0], End: major[0] + len(Ms)}, Message: "本报告通用的写法"}}})
+	// one finding for the report, every place listed
+	rel := []analyze.Related{{Span: segment.Span{Start: major[0], End: major[0] + len(Ms)}, Message: "本报告通用的写法"}}
+	for k, off := range minor[1:] {
+		if k >= maxRelated {
+			break
+		}
+		rel = append(rel, analyze.Related{Span: segment.Span{Start: off, End: off + len(ms)}, Message: "同样应改为“" + Ms + "”"})
 	}
+	where := "此处的"
+	sug := "改为“" + Ms + "”"
+	if len(minor) > 1 {
+		where = fmt.Sprintf("此处及另外%d处（见相关位置）的", len(minor)-1)
+		sug = fmt.Sprintf("把这%d处“%s”都改为“%s”", len(minor), ms, Ms)
+	}
+	p.Report(analyze.Finding{Rule: "percent-sign", Span: segment.Span{Start: minor[0], End: minor[0] + len(ms)},
+		Message:    fmt.Sprintf("百分号混用：本报告用“%s”%d处、“%s”%d处，%s“%s”应统一为“%s”", Ms, len(major), ms, len(minor), where, ms, Ms),
+		Suggestion: sug, Related: rel})
 }
+
+// maxRelated bounds the places one aggregated finding lists.
+const maxRelated = 1000
 
 func numberWidth(p *analyze.Pass) {
 	text := p.Doc.Text
