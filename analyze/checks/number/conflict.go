@@ -620,10 +620,14 @@ func numberYear(p *analyze.Pass, cs []analyze.Claim) {
 	case !retro:
 		return // not known to look back on year y
 	}
+	annex := annexStart(p.Doc)
 	for i := range cs {
 		c := &cs[i]
 		if c.Kind != analyze.ClaimYear || c.Value == nil || c.RangeEnd != nil {
 			continue
+		}
+		if c.Start >= annex {
+			break // 附件2 2016年民生实事完成情况清单: not the plan
 		}
 		if i+1 < len(cs) && cs[i+1].Start == c.Span.End && cs[i+1].Kind == analyze.ClaimMonth {
 			continue // a date (2024年12月28日): the signature, not a plan
@@ -661,6 +665,24 @@ func numberYear(p *analyze.Pass, cs []analyze.Claim) {
 		p.Report(analyze.Finding{Rule: "year", Span: c.Span, Message: msg,
 			Suggestion: fmt.Sprintf("改为“%d年”", planYear)})
 	}
+}
+
+// annexStart returns the offset of the first paragraph that opens an
+// attachment (附件, 附件2, 附件：), len(text) when none: what follows is not
+// the report's own plan.
+func annexStart(doc *segment.Document) int {
+	for _, para := range doc.Paragraphs {
+		t := strings.TrimLeft(doc.Slice(para.Span), " \t　")
+		if !strings.HasPrefix(t, "附件") {
+			continue
+		}
+		rest := strings.TrimSpace(strings.Trim(t[len("附件"):], " 　"))
+		r, _ := utf8.DecodeRuneInString(rest)
+		if rest == "" || r == '：' || r == ':' || scan.IsAnyDigit(r) || r == '一' || r == '二' || r == '三' {
+			return para.Span.Start
+		}
+	}
+	return len(doc.Text)
 }
 
 // listID returns the claim's 分别 list id (0 when none).
