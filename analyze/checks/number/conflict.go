@@ -103,7 +103,7 @@ func (x *conflictScope) plan(c *analyze.Claim, node int, sentence uint64) bool {
 // states plans, not results.
 func (x *conflictScope) thisYearsWork(title string) bool {
 	p := x.p
-	if p.Year == 0 || !governmentReport(p.Analysis) || hasAny(title, []string{"回顾", "完成", "情况", "成绩", "成效", "主要工作"}) {
+	if p.Year == 0 || !governmentReport(p.Analysis) || hasAny(title, []string{"回顾", "完成", "情况", "成绩", "成效"}) {
 		return false
 	}
 	return strings.Contains(title, strconv.Itoa(p.Year)+"年") || strings.Contains(title, "重点工作") || strings.Contains(title, "今年")
