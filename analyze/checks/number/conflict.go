@@ -277,7 +277,7 @@ func numberConflict(p *analyze.Pass, cs []analyze.Claim) {
 		case analyze.ClaimYear, analyze.ClaimMonth, analyze.ClaimDate:
 			continue
 		}
-		if utf8.RuneCountInString(c.Metric) < 4 || genericMetric(c.Metric) || rankClaim(p.Doc.Text, c) || rankMetric(c.Metric) {
+		if utf8.RuneCountInString(c.Metric) < 4 || genericMetric(c.Metric) || rankClaim(p.Doc.Text, c) || rankMetric(c.Metric) || deictic(c.Metric) {
 			continue
 		}
 		if byKey == nil {
@@ -358,6 +358,12 @@ func numberConflict(p *analyze.Pass, cs []analyze.Claim) {
 // 排名第): two places are two indicators' ranks, not one figure.
 func rankMetric(m string) bool {
 	return strings.HasPrefix(m, "居") || strings.HasSuffix(m, "前") || strings.HasSuffix(m, "第") || hasAny(m, []string{"排名", "位次", "排位", "名次"})
+}
+
+// deictic reports a metric whose subject is named elsewhere (该工程惠及群众,
+// 其中…, 此项…): two of them may be of two things.
+func deictic(m string) bool {
+	return scan.HasPrefixAny(m, []string{"该", "此", "这", "其", "上述", "以上", "前述", "两者", "二者"})
 }
 
 // subjectLead returns the words of a claim's sentence before its metric's
