@@ -610,6 +610,9 @@ func validate(l *Lexicon, p *positions, errs *Errors) {
 				p.errorf(errs, wp, "提法 %q 的错误写法 %q 缺少 correction", f.ID, w.Text)
 			}
 			checkSeverity(p, errs, w.Severity, append(wp, "severity"))
+			if w.Since != "" {
+				checkDate(p, errs, "since", w.Since, append(wp, "since"))
+			}
 		}
 		if f.Since != "" {
 			checkDate(p, errs, "since", f.Since, append(at, "since"))

@@ -23,19 +23,22 @@ type Lexicon struct {
 
 // Formulation is a fixed political formulation such as 四个意识.
 type Formulation struct {
-	ID        string   `yaml:"id"`
-	Text      string   `yaml:"text"`              // canonical short form, e.g. 四个意识
-	Members   []string `yaml:"members,omitempty"` // canonical members in order
-	Ordered   bool     `yaml:"ordered,omitempty"` // member order is fixed
-	Partial   bool     `yaml:"partial,omitempty"` // citing some members only is normal usage
-	Aliases   []string `yaml:"aliases,omitempty"` // other texts that count as the formulation (八项规定)
-	Wrong     []Wrong  `yaml:"wrong,omitempty"`   // known wrong forms
-	Since     string   `yaml:"since,omitempty"`   // YYYY-MM introduced
-	Changed   []Change `yaml:"changed,omitempty"` // wording changes over time
-	Severity  string   `yaml:"severity,omitempty"`
-	Source    string   `yaml:"source,omitempty"`
-	Disabled  bool     `yaml:"disabled,omitempty"`
-	SourceRef string   `yaml:"-"` // file:line where defined
+	ID      string   `yaml:"id"`
+	Text    string   `yaml:"text"`              // canonical short form, e.g. 四个意识
+	Members []string `yaml:"members,omitempty"` // canonical members in order
+	Ordered bool     `yaml:"ordered,omitempty"` // member order is fixed
+	Partial bool     `yaml:"partial,omitempty"` // citing some members only is normal usage
+	Aliases []string `yaml:"aliases,omitempty"` // other texts that count as the formulation (八项规定)
+	Wrong   []Wrong  `yaml:"wrong,omitempty"`   // known wrong forms
+	Since   string   `yaml:"since,omitempty"`   // YYYY-MM introduced
+	// SinceUncertain: sources disagree on an earlier date, so Since gates
+	// the requirement only and never makes a citation an anachronism.
+	SinceUncertain bool     `yaml:"since_uncertain,omitempty"`
+	Changed        []Change `yaml:"changed,omitempty"` // wording changes over time
+	Severity       string   `yaml:"severity,omitempty"`
+	Source         string   `yaml:"source,omitempty"`
+	Disabled       bool     `yaml:"disabled,omitempty"`
+	SourceRef      string   `yaml:"-"` // file:line where defined
 }
 
 // Wrong is a known wrong form with its correction.
@@ -44,6 +47,7 @@ type Wrong struct {
 	Correction string `yaml:"correction"`
 	Note       string `yaml:"note,omitempty"`
 	Severity   string `yaml:"severity,omitempty"` // overrides the formulation's
+	Since      string `yaml:"since,omitempty"`    // YYYY-MM from which the form is wrong; empty: always
 }
 
 // Change records that a formulation's wording changed on a date.

@@ -383,9 +383,10 @@ func (x *extractor) subjects(c *Claim, prev *Claim, before string) {
 		}
 		return
 	}
+	bare := withoutQuoted(clause) // “六类”案件 is a name, not a count
 	for _, cnt := range []string{"两", "二", "三", "四", "五", "六", "七", "八", "九", "十"} {
 		for _, u := range []string{"个", "家", "项", "类", "所", "座", "条", "名", "位", "种", "批", "场", "款", "件", "方面"} {
-			if strings.Contains(clause, cnt+u) {
+			if strings.Contains(bare, cnt+u) {
 				v, _, _ := parseCN(cnt)
 				c.groupLo, c.groupHi = int(v), int(v)
 				return
@@ -409,6 +410,32 @@ func (x *extractor) subjects(c *Claim, prev *Claim, before string) {
 	if prev != nil && prev.group > 0 && prev.groupLo > 0 {
 		c.groupLo, c.groupHi, c.groupSubjects = prev.groupLo, prev.groupHi, prev.groupSubjects
 	}
+}
+
+// withoutQuoted drops the text inside “”, ‘’ and 《》 (one level, unclosed
+// quotes run to the end).
+func withoutQuoted(s string) string {
+	if !strings.ContainsAny(s, "“‘《") {
+		return s
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '“', '‘', '《':
+			depth++
+			continue
+		case '”', '’', '》':
+			if depth > 0 {
+				depth--
+			}
+			continue
+		}
+		if depth == 0 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func splitSubjects(clause string) []string {

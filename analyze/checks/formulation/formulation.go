@@ -23,16 +23,16 @@ var Check = &analyze.Check{
 		"报告期：Y 年度的报告常在 Y+1 年初写成，因此 Y+1 年 2 月及以前的会议不算超前。",
 	Severity: analyze.Error,
 	Rules: []*analyze.Rule{
-		{ID: "formulation.wrong-form", Title: "提法写法错误", Doc: "词库中登记的错误写法（级别为 error 的条目），给出唯一的规范写法",
+		{ID: "formulation.wrong-form", Title: "提法写法错误", Doc: "词库中登记的错误写法（级别为 error 的条目），给出唯一的规范写法；带日期的错误写法只对其后成文的报告报告，“不得使用“…”的提法”等引述错误写法之处不报",
 			Severity: analyze.Error, Group: analyze.GroupFormulation, Source: analyze.SourceParty, Fixable: true,
 			Good: "坚定拥护以习近平同志为核心的党中央。", Bad: "坚定拥护以习近平总书记为核心的党中央。"},
 		{ID: "formulation.members", Title: "提法成员有误", Doc: "并列列举的提法成员有错字（如“自市”应为“自省”）、缺项或顺序不对",
 			Severity: analyze.Error, Group: analyze.GroupFormulation, Source: analyze.SourceParty,
 			Good: "时刻做到自重、自省、自警、自励。", Bad: "时刻做到自重、自市、自警、自励。"},
-		{ID: "formulation.missing", Title: "疑似缺少应有提法", Doc: "文种要求的提法在报告中未出现（只要求报告年份已提出的提法；成员全部列出也算出现）；是否需要由作者判断",
+		{ID: "formulation.missing", Title: "疑似缺少应有提法", Doc: "文种要求的提法在报告中未出现（只要求有确证提出日期、且在报告所涵盖时期开始前已提出的提法；成员全部列出也算出现）；是否需要由作者判断",
 			Severity: analyze.Info, Group: analyze.GroupCompleteness, Source: analyze.SourceParty, Heuristic: true,
 			Good: "述职报告中写明“一岗双责”的落实情况。", Bad: "述职报告通篇未提“一岗双责”。"},
-		{ID: "formulation.anachronism", Title: "提法晚于报告年度", Doc: "引用了晚于报告期（报告年度至次年 2 月）的会议或提法；“迎接”“即将召开”等前瞻语境除外",
+		{ID: "formulation.anachronism", Title: "提法晚于报告年度", Doc: "引用了晚于报告成文时间（按月比较：报告年度至次年 2 月，政府工作报告至次年 3 月）的会议或提法；“迎接”“即将召开”“今年将召开”等前瞻语境除外",
 			Severity: analyze.Error, Group: analyze.GroupFormulation, Source: analyze.SourceParty,
 			Good: "2023年度报告：深入学习贯彻党的二十大精神。", Bad: "2020年度报告：深入学习贯彻党的二十大精神。"},
 		{ID: "formulation.outdated", Title: "使用了已调整的旧表述", Doc: "调整年份之后的报告仍用旧表述（四个全面第一项“全面建成小康社会”，2021 年度起；“全过程民主”，2022 年度起）",
@@ -247,6 +247,23 @@ func fmDateCN(key int) string {
 // year y are often written in January or February of y+1.
 func allowedUntil(y int) int { return (y+1)*100 + 2 }
 
+// reportWindow gives, as DateKeys (YYYYMM), when the report was written at
+// the earliest and the latest, and the first month of the period it covers.
+// A 政府工作报告's year may be its delivery year (title, meeting line; it
+// then covers the year before) or the year it reviews, so its window spans
+// both readings; other reports cover their year and are written during it or
+// early the next year. ok is false when the year is unknown.
+func reportWindow(a *analyze.Analysis) (earliest, latest, periodStart int, ok bool) {
+	y := a.Year
+	if y <= 0 {
+		return 0, 0, 0, false
+	}
+	if a.Profile != nil && a.Profile.ID == "government-work" {
+		return y*100 + 1, (y+1)*100 + 3, (y-1)*100 + 1, true
+	}
+	return y*100 + 1, allowedUntil(y), y*100 + 1, true
+}
+
 func analyzeFormulations(a *analyze.Analysis) *formResult {
 	m := matcherFor(a.Lex)
 	text := a.Doc.Text
@@ -268,6 +285,7 @@ func analyzeFormulations(a *analyze.Analysis) *formResult {
 		r.findings = append(r.findings, f)
 	}
 	year := a.Year
+	earliest, latest, _, dated := reportWindow(a)
 	var wrongSpans []segment.Span
 	for _, mt := range m.scan(text) {
 		p := m.pats[mt.pat]
@@ -275,7 +293,7 @@ func analyzeFormulations(a *analyze.Analysis) *formResult {
 		case pkText:
 			seen(p.form, mt.Start)
 			info := m.forms[p.form]
-			if year > 0 && info.since > allowedUntil(year) {
+			if dated && !info.f.SinceUncertain && info.since > latest && !forwardLooking(text, mt.Span) {
 				flag(p.form, analyze.Finding{Rule: "anachronism", Span: mt.Span,
 					Message:    fmt.Sprintf("%s（%s提出）晚于本报告所述的%d年度，不应出现在该年度的报告中", fq(p.text), fmDateCN(info.since), year),
 					Suggestion: "核对报告年度，或删除该提法"})
@@ -287,6 +305,13 @@ func analyzeFormulations(a *analyze.Analysis) *formResult {
 			if w.Severity != "" {
 				sev = w.Severity
 			}
+			if since := lexicon.DateKey(w.Since); since > 0 && (!dated || earliest < since) {
+				continue // usage was standard when the report may have been written
+			}
+			if scan.CitedAsWrong(text, mt.Span) {
+				wrongSpans = append(wrongSpans, mt.Span)
+				continue // 不得使用“…”的提法: named, not used
+			}
 			msg := fq(w.Text) + "应为" + fq(w.Correction)
 			if w.Note != "" {
 				msg += "（" + w.Note + "）"
@@ -296,13 +321,13 @@ func analyzeFormulations(a *analyze.Analysis) *formResult {
 		case pkOld:
 			f := m.forms[p.form].f
 			c := f.Changed[p.sub]
-			if key := lexicon.DateKey(c.Date); year > key/100 && key > 0 {
+			if key := lexicon.DateKey(c.Date); dated && earliest > key && key > 0 && !scan.CitedAsWrong(text, mt.Span) {
 				flag(p.form, outdatedFinding(f, c, key, year, mt.Span))
 			}
 		case pkEvent:
 			ev := &a.Lex.Events[p.sub]
 			key := lexicon.DateKey(ev.Date)
-			if year > 0 && key > allowedUntil(year) && !forwardLooking(text, mt.Span) {
+			if dated && key > latest && !forwardLooking(text, mt.Span) {
 				r.findings = append(r.findings, analyze.Finding{Rule: "anachronism", Span: mt.Span,
 					Message:    fmt.Sprintf("%s（%s）晚于本报告所述的%d年度，不应出现在该年度的报告中", fq(p.text), fmDateCN(key), year),
 					Suggestion: "核对报告年度，或改为报告期内的会议"})
@@ -342,8 +367,8 @@ func fmOverlaps(sp segment.Span, spans []segment.Span) bool {
 }
 
 var (
-	fmForwardBefore = []string{"迎接", "喜迎", "筹备", "即将", "将要", "将于", "预计", "前夕", "迎"}
-	fmForwardAfter  = []string{"召开前", "召开之前", "召开营造", "前夕", "代表", "即将", "将于"}
+	fmForwardBefore = []string{"迎接", "喜迎", "筹备", "即将", "将要", "将于", "预计", "前夕", "迎", "将召开", "将举行", "要召开", "要举行", "即将召开"}
+	fmForwardAfter  = []string{"召开前", "召开之前", "召开营造", "前夕", "代表", "即将", "将于", "召开之年"}
 )
 
 // forwardLooking reports whether an event is cited as upcoming (迎接党的二十大
@@ -437,8 +462,9 @@ func requiredFormulations(a *analyze.Analysis) []requiredStatus {
 			continue
 		}
 		info := &m.forms[fi]
-		if info.since > 0 && (a.Year == 0 || a.Year < info.since/100) {
-			continue // not yet proposed, or the year is unknown
+		// only dated entries, proposed by the start of the covered period
+		if _, _, start, ok := reportWindow(a); info.since == 0 || !ok || info.since > start {
+			continue
 		}
 		st := requiredStatus{fi: fi, f: info.f, missing: r.count[fi] == 0 && r.flagged[fi] == ""}
 		if len(info.f.Members) > 0 && info.enum {

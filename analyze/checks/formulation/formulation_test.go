@@ -46,8 +46,12 @@ formulations:
     text: 四自
     members: [自重, 自省, 自警, 自励]
     ordered: true
+    since: 2012-11
+  - id: undated
+    text: 不定期提法
   - id: people-centered
     text: 以人民为中心
+    since: 2016-07
     wrong:
       - text: 以人民为核心
         correction: 以人民为中心
@@ -55,7 +59,11 @@ profiles:
   - id: p
     name: 测试报告
     title_words: [测试报告]
-    formulations: [four-consciousness, two-establishments, four-selfs, people-centered]
+    formulations: [four-consciousness, two-establishments, four-selfs, people-centered, undated]
+  - id: government-work
+    name: 政府工作报告
+    title_words: [政府工作报告]
+    formulations: [two-establishments, undated]
 `))
 	if err != nil {
 		t.Fatal(err)
@@ -107,9 +115,32 @@ func TestFormulationMissingGatedByYear(t *testing.T) {
 	body := "测试报告\n增强政治意识、大局意识、核心意识、看齐意识，做到自重、自省、自警、自励，坚持以人民为中心。\n"
 	for _, tt := range []struct {
 		year int
-		want int // missing findings: two-establishments only from 2021
-	}{{2020, 0}, {2021, 1}, {2024, 1}, {0, 0}} {
+		want int // missing findings: two-establishments (2021-11) only once a whole covered year follows it; undated never
+	}{{2020, 0}, {2021, 0}, {2022, 1}, {2024, 1}, {0, 0}} {
 		res := runFormulation(t, lex, body, analyze.Options{Year: tt.year})
+		n := 0
+		for _, f := range res.Findings {
+			if f.Rule == "formulation.missing" {
+				n++
+				if !strings.Contains(f.Message, "两个确立") {
+					t.Errorf("year %d: %s", tt.year, f.Message)
+				}
+			}
+		}
+		if n != tt.want {
+			t.Errorf("year %d: %d missing findings, want %d", tt.year, n, tt.want)
+		}
+	}
+}
+
+// A 政府工作报告 delivered in January 2022 covers 2021: a formulation of
+// November 2021 is not required of it; one delivered in 2023 covers 2022.
+func TestFormulationMissingGovernmentPeriod(t *testing.T) {
+	lex := testLexicon(t)
+	for _, tt := range []struct {
+		year, want int
+	}{{2022, 0}, {2023, 1}} {
+		res := runFormulation(t, lex, "政府工作报告\n过去一年，经济运行稳中向好。\n", analyze.Options{Year: tt.year})
 		n := 0
 		for _, f := range res.Findings {
 			if f.Rule == "formulation.missing" {
@@ -261,5 +292,15 @@ func BenchmarkFormulation(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		analyze.Run(doc, lex, opt)
+	}
+}
+
+// TestPrecisionFixtures runs the shared precision fixtures (issue 11): dated
+// requirements, dated wrong forms and forward-looking events stay silent.
+func TestPrecisionFixtures(t *testing.T) {
+	for _, f := range []string{"formulation_dates.txt", "formulation_upcoming.txt", "formulation_anachronism.md"} {
+		t.Run(f, func(t *testing.T) {
+			analyzetest.RunFile(t, filepath.Join("..", "..", "..", "testdata", "precision", f), formulation.Check)
+		})
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/analyze/claims"
 	"github.com/reportlint/reportlint/analyze/internal/scan"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -44,6 +45,7 @@ type conflictScope struct {
 	nodePlan  []int8   // per outline node: 0 unknown, 1 no plan, 2 plan
 	nodeTimes []uint64 // per outline node: time words of its and its ancestors' titles, +1
 	paraPlan  map[int]paraOpening
+	paraTimes map[int][]timeOpening
 }
 
 // paraOpening is a paragraph's first sentence and whether it states a plan.
@@ -54,7 +56,7 @@ type paraOpening struct {
 
 func newConflictScope(p *analyze.Pass) *conflictScope {
 	n := len(p.Outline())
-	return &conflictScope{p: p, nodePlan: make([]int8, n), nodeTimes: make([]uint64, n), paraPlan: map[int]paraOpening{}}
+	return &conflictScope{p: p, nodePlan: make([]int8, n), nodeTimes: make([]uint64, n), paraPlan: map[int]paraOpening{}, paraTimes: map[int][]timeOpening{}}
 }
 
 // plan reports whether a claim states a target rather than a result: its
@@ -72,7 +74,7 @@ func (x *conflictScope) plan(c *analyze.Claim, node int, sentence uint64) bool {
 			x.nodePlan[node] = 1
 			nodes := p.Outline()
 			for n := node; n >= 0; n = nodes[n].Parent {
-				if nodes[n].Implicit == analyze.KindPlans || nodes[n].Heading != nil && planSectionWordSet.Any(nodes[n].Title) {
+				if nodes[n].Implicit == analyze.KindPlans || nodes[n].Heading != nil && (planSectionWordSet.Any(nodes[n].Title) || x.thisYearsWork(nodes[n].Title)) {
 					x.nodePlan[node] = 2
 					break
 				}
@@ -96,6 +98,17 @@ func (x *conflictScope) plan(c *analyze.Claim, node int, sentence uint64) bool {
 	return pp.plan && pp.first != c.Sentence
 }
 
+// thisYearsWork reports whether a heading is over the work of the report's
+// year in a 政府工作报告 (二、2026年重点工作, 关于2026年工作): that part
+// states plans, not results.
+func (x *conflictScope) thisYearsWork(title string) bool {
+	p := x.p
+	if p.Year == 0 || !governmentReport(p.Analysis) || hasAny(title, []string{"回顾", "完成", "情况", "成绩", "成效"}) {
+		return false
+	}
+	return strings.Contains(title, strconv.Itoa(p.Year)+"年") || strings.Contains(title, "重点工作") || strings.Contains(title, "今年")
+}
+
 // times returns the time words of the titles of the outline nodes above a
 // claim and the years and months in its sentence.
 func (x *conflictScope) times(cs []analyze.Claim, i, node int) (uint64, string) {
@@ -117,17 +130,115 @@ func (x *conflictScope) times(cs []analyze.Claim, i, node int) (uint64, string) 
 			b.WriteString(o.Text + "|")
 		}
 	}
+	if node >= 0 {
+		// the years of the headings above: 一、2025年工作回顾 and 二、2026年
+		// 重点工作 are two periods
+		nodes := x.p.Outline()
+		for n, k := node, 0; n >= 0 && k < 8; n, k = nodes[n].Parent, k+1 {
+			for _, y := range headYearRx.FindAllString(nodes[n].Title, 2) {
+				b.WriteString("h" + y + "|")
+			}
+		}
+	}
+	b.WriteString("p" + x.opening(cs[i].Sentence))
 	return heads, b.String()
 }
 
-// sentenceClaims returns the claims of cs[i]'s sentence (they are adjacent).
+var headYearRx = regexp.MustCompile(`(?:19|20)[0-9]{2}年`)
+
+// opening returns the time phrase that sets the period of a sentence: the
+// first clause of the sentence, or of the nearest sentence before it in its
+// paragraph, when that clause is a time phrase (过去五年，…；2025年，…；
+// “十四五”时期，…). A later opening time phrase replaces an earlier one.
+func (x *conflictScope) opening(sent segment.Span) string {
+	p := x.p
+	pi := p.Doc.ParagraphAt(sent.Start)
+	if pi < 0 {
+		return ""
+	}
+	ops, ok := x.paraTimes[pi]
+	if !ok {
+		for k, ss := range p.Doc.Sentences(p.Doc.Paragraphs[pi].Span) {
+			if k >= 64 {
+				break
+			}
+			if ph := timePhrase(p.Doc.Text[ss.Start:ss.End]); ph != "" {
+				if x.defaultPeriod(ph) {
+					ph = ""
+				}
+				ops = append(ops, timeOpening{ss.Start, ph})
+			}
+		}
+		x.paraTimes[pi] = ops
+	}
+	ph := ""
+	for _, o := range ops {
+		if o.start > sent.Start {
+			break
+		}
+		ph = o.phrase
+	}
+	return ph
+}
+
+type timeOpening struct {
+	start  int
+	phrase string
+}
+
+// timePhrase returns the first clause of a sentence when it is a short time
+// phrase (过去五年, 2025年, 今年以来, “十四五”时期), else "".
+func timePhrase(sent string) string {
+	i := strings.IndexAny(sent, "，,：:")
+	if i < 0 {
+		return ""
+	}
+	first := strings.TrimSpace(sent[:i])
+	if n := utf8.RuneCountInString(first); n == 0 || n > 16 || !timePhraseRx.MatchString(first) {
+		return ""
+	}
+	return first
+}
+
+// timePhraseRx matches a clause that is only a time phrase: 过去五年, 五年来,
+// 2025年, 今年以来, “十四五”时期, 2021年至2025年, 上半年.
+var timePhraseRx = regexp.MustCompile(`^(?:在|从|自)?(?:` +
+	`(?:过去|近|这)?[一二三四五六七八九十两0-9]+年(?:来|以来|间|中|里)?` +
+	`|(?:“[^”]{1,8}”|[^，,]{1,8})(?:时期|期间|以来)` +
+	`|(?:19|20)[0-9]{2}年(?:(?:至|到|—|-)(?:19|20)[0-9]{2}年)?(?:以来|来|上半年|下半年|前三季度|一季度|底|末|年底|年末)?` +
+	`|(?:今年|去年|上年|本年|全年)(?:以来|上半年|下半年|前三季度|一季度)?` +
+	`|上半年|下半年|前三季度|一年来|过去一年)$`)
+
+// defaultPeriod reports whether an opening time phrase names the report's
+// own period, which a sentence without one also means (今年以来, 一年来,
+// 2023年 in a report on 2023).
+func (x *conflictScope) defaultPeriod(ph string) bool {
+	switch strings.TrimLeft(ph, "在从自") {
+	case "今年", "今年以来", "本年", "全年", "一年来", "过去一年", "去年", "上年":
+		return true
+	}
+	y := x.p.Year
+	if y == 0 {
+		return false
+	}
+	ph = strings.TrimLeft(ph, "在从自")
+	if ph == strconv.Itoa(y)+"年" || ph == strconv.Itoa(y)+"年以来" {
+		return true
+	}
+	return governmentReport(x.p.Analysis) && (ph == strconv.Itoa(y-1)+"年" || ph == strconv.Itoa(y-1)+"年以来")
+}
+
+// sentenceClaims returns the claims of cs[i]'s sentence (they are
+// adjacent), at most maxLookBack on either side of it.
 func sentenceClaims(cs []analyze.Claim, i int) []analyze.Claim {
 	lo, hi := i, i+1
-	for lo > 0 && cs[lo-1].Sentence == cs[i].Sentence {
+	for lo > 0 && lo > i-maxLookBack && cs[lo-1].Sentence == cs[i].Sentence {
 		lo--
+		work++
 	}
-	for hi < len(cs) && cs[hi].Sentence == cs[i].Sentence {
+	for hi < len(cs) && hi < i+maxLookBack && cs[hi].Sentence == cs[i].Sentence {
 		hi++
+		work++
 	}
 	return cs[lo:hi]
 }
@@ -166,7 +277,7 @@ func numberConflict(p *analyze.Pass, cs []analyze.Claim) {
 		case analyze.ClaimYear, analyze.ClaimMonth, analyze.ClaimDate:
 			continue
 		}
-		if utf8.RuneCountInString(c.Metric) < 4 || genericMetric(c.Metric) {
+		if utf8.RuneCountInString(c.Metric) < 4 || genericMetric(c.Metric) || rankClaim(p.Doc.Text, c) || rankMetric(c.Metric) || deictic(c.Metric) {
 			continue
 		}
 		if byKey == nil {
@@ -183,7 +294,7 @@ func numberConflict(p *analyze.Pass, cs []analyze.Claim) {
 		node        int  // innermost outline node
 		totals      bool // totalsMetric
 		words, head uint64
-		dates       string
+		dates, subj string
 		lo, hi      float64
 	}
 	var scope *conflictScope
@@ -211,9 +322,17 @@ func numberConflict(p *analyze.Pass, cs []analyze.Claim) {
 			words := sw & timeMask
 			head, dates := scope.times(cs, i, node)
 			totals := totalsMetric(p, c)
+			subj := subjectLead(p, c)
 			dup := false
 			for _, o := range list {
+				work++
 				if o.words != words || o.head != head || o.dates != dates || o.node != node && !(o.totals && totals) {
+					continue
+				}
+				// two claims of one sentence are two things (工矿企业…，道路
+				// 交通…分别下降); outside totals the words before the metric
+				// name its subject (实施甲工程，惠及群众…)
+				if o.c.Sentence == c.Sentence || !(o.totals && totals) && o.subj != subj {
 					continue
 				}
 				if o.lo == lo && o.hi == hi {
@@ -229,10 +348,42 @@ func numberConflict(p *analyze.Pass, cs []analyze.Claim) {
 				}
 			}
 			if !dup && len(list) < 32 {
-				list = append(list, seen{c, node, totals, words, head, dates, lo, hi})
+				list = append(list, seen{c, node, totals, words, head, dates, subj, lo, hi})
 			}
 		}
 	}
+}
+
+// rankMetric reports a place in a ranking taken as a metric (居全省前,
+// 排名第): two places are two indicators' ranks, not one figure.
+func rankMetric(m string) bool {
+	return strings.HasPrefix(m, "居") || strings.HasSuffix(m, "前") || strings.HasSuffix(m, "第") || hasAny(m, []string{"排名", "位次", "排位", "名次"})
+}
+
+// deictic reports a metric whose subject is named elsewhere (该工程惠及群众,
+// 其中…, 此项…): two of them may be of two things.
+func deictic(m string) bool {
+	return scan.HasPrefixAny(m, []string{"该", "此", "这", "其", "上述", "以上", "前述", "两者", "二者"})
+}
+
+// subjectLead returns the words of a claim's sentence before its metric's
+// clause, without an opening time phrase: they name what the metric is of
+// (实施甲工程，惠及群众2.1万人).
+func subjectLead(p *analyze.Pass, c *analyze.Claim) string {
+	start := c.Start
+	if c.MetricSpan.Len() > 0 && c.MetricSpan.Start >= c.Sentence.Start {
+		start = c.MetricSpan.Start
+	}
+	lead := p.Doc.Text[c.Sentence.Start:start]
+	if i := strings.LastIndexAny(lead, claims.ClausePunct); i >= 0 {
+		lead = lead[:i]
+	} else {
+		return ""
+	}
+	if ph := timePhrase(lead + "，"); ph != "" && strings.HasPrefix(strings.TrimSpace(lead), ph) {
+		lead = strings.TrimSpace(lead)[len(ph):]
+	}
+	return strings.Trim(lead, "，,；; ")
 }
 
 // areaScopes make a metric the total of the whole area or organisation.
@@ -475,10 +626,14 @@ func numberYear(p *analyze.Pass, cs []analyze.Claim) {
 	case !retro:
 		return // not known to look back on year y
 	}
+	annex := annexStart(p.Doc)
 	for i := range cs {
 		c := &cs[i]
 		if c.Kind != analyze.ClaimYear || c.Value == nil || c.RangeEnd != nil {
 			continue
+		}
+		if c.Start >= annex {
+			break // 附件2 2016年民生实事完成情况清单: not the plan
 		}
 		if i+1 < len(cs) && cs[i+1].Start == c.Span.End && cs[i+1].Kind == analyze.ClaimMonth {
 			continue // a date (2024年12月28日): the signature, not a plan
@@ -516,6 +671,24 @@ func numberYear(p *analyze.Pass, cs []analyze.Claim) {
 		p.Report(analyze.Finding{Rule: "year", Span: c.Span, Message: msg,
 			Suggestion: fmt.Sprintf("改为“%d年”", planYear)})
 	}
+}
+
+// annexStart returns the offset of the first paragraph that opens an
+// attachment (附件, 附件2, 附件：), len(text) when none: what follows is not
+// the report's own plan.
+func annexStart(doc *segment.Document) int {
+	for _, para := range doc.Paragraphs {
+		t := strings.TrimLeft(doc.Slice(para.Span), " \t　")
+		if !strings.HasPrefix(t, "附件") {
+			continue
+		}
+		rest := strings.TrimSpace(strings.Trim(t[len("附件"):], " 　"))
+		r, _ := utf8.DecodeRuneInString(rest)
+		if rest == "" || r == '：' || r == ':' || scan.IsAnyDigit(r) || r == '一' || r == '二' || r == '三' {
+			return para.Span.Start
+		}
+	}
+	return len(doc.Text)
 }
 
 // listID returns the claim's 分别 list id (0 when none).

@@ -21,23 +21,24 @@ var Check = &analyze.Check{
 	Severity:    analyze.Warning,
 	NeedsTokens: true,
 	Rules: []*analyze.Rule{
-		{ID: "number.conflict", Title: "疑似同一指标数值矛盾", Doc: "同一指标在报告中两次给出不同数值：时间范围相同、均为实际完成数，且在同一小节内（并列小节口径不同），" +
-			"或为全市、全区等全域指标及社会消费品零售总额、地区生产总值等总量指标；“开展专项检查”“组织培训”等泛指活动不比较",
+		{ID: "number.conflict", Title: "疑似同一指标数值矛盾", Doc: "同一指标在报告中两次给出不同数值：时间范围相同（含段首“过去五年”等时间语和标题年份）、均为实际完成数（当年重点工作部分视为目标），" +
+			"主体相同（指标前的分句一致），且在同一小节内（并列小节口径不同），或为全市、全区等全域指标及社会消费品零售总额、地区生产总值等总量指标；" +
+			"同一句中的两处、名次（居全省前3位）、“开展专项检查”“组织培训”等泛指活动不比较",
 			Severity: analyze.Warning, Group: analyze.GroupConsistency, Source: analyze.SourcePractice, Heuristic: true,
 			Good: "全年地区生产总值520亿元……地区生产总值520亿元", Bad: "全年地区生产总值520亿元……地区生产总值530亿元"},
-		{ID: "number.part-whole", Title: "疑似部分大于整体", Doc: "部分大于整体：“其中”所列数量大于前面的总数；“占…比重”超过100％",
+		{ID: "number.part-whole", Title: "疑似部分大于整体", Doc: "部分大于整体：“其中”所在分句所列数量大于前面的总数（每千人、人均等比率不作总数）；“占…比重”超过100％",
 			Severity: analyze.Warning, Group: analyze.GroupConsistency, Source: analyze.SourcePractice, Heuristic: true,
 			Good: "新建项目30个，其中产业项目12个。", Bad: "新建项目30个，其中产业项目42个。"},
-		{ID: "number.relation", Title: "疑似关系词与数值矛盾", Doc: "关系词与数值矛盾：“超…目标”而完成数不大于目标、新建数大于累计数、“由A提高到B”而B小于A、同比增速与前后数值不符",
+		{ID: "number.relation", Title: "疑似关系词与数值矛盾", Doc: "关系词与数值矛盾：“超…目标”而完成数不大于目标、新建数大于累计数、“由A提高到B”而B小于A（名次数字越小位次越高）、同比增速与前后数值不符",
 			Severity: analyze.Warning, Group: analyze.GroupConsistency, Source: analyze.SourcePractice, Heuristic: true,
 			Good: "覆盖率由85％提高到92％。", Bad: "覆盖率由85％提高到82％。"},
-		{ID: "number.list-count", Title: "疑似“分别”前后个数不符", Doc: "“分别”前列举的对象个数与后面给出的数值个数不一致",
+		{ID: "number.list-count", Title: "疑似“分别”前后个数不符", Doc: "“分别”前列举的对象个数与后面给出的多个数值个数不一致；引号内的名称（“六类”案件）不算个数，只有一个数值时（各自相同）不报",
 			Severity: analyze.Warning, Group: analyze.GroupConsistency, Source: analyze.SourcePractice, Heuristic: true,
 			Good: "一季度、二季度分别增长5％、6％。", Bad: "一季度、二季度分别增长5％、6％、7％。"},
-		{ID: "number.missing-unit", Title: "疑似比率缺少单位", Doc: "增速、增幅、比重等比率缺少单位（报告中其他比率写了“％”）",
+		{ID: "number.missing-unit", Title: "疑似比率缺少单位", Doc: "增速、增幅、比重等比率后直接是标点或连词、没有任何单位（报告中其他比率写了“％”）；后有岁、℃、量词或“∶”比例、满意度等分值时不报",
 			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourcePractice, Heuristic: true,
 			Good: "同比增长8.5％。", Bad: "同比增长8.5，占比12％。"},
-		{ID: "number.percent-sign", Title: "百分号全角半角混用", Doc: "同一报告中全角“％”与半角“%”混用",
+		{ID: "number.percent-sign", Title: "百分号全角半角混用", Doc: "同一报告中全角“％”与半角“%”混用；全报告只报一次，列出每一处少数写法",
 			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourcePractice, Fixable: true,
 			Good: "增长5％，占比12％。", Bad: "增长5％，占比12%。"},
 		{ID: "number.width", Title: "用了全角数字", Doc: "全角阿拉伯数字与半角数字混用；阿拉伯数字应一律用半角（GB/T 15835）",
@@ -46,7 +47,7 @@ var Check = &analyze.Check{
 		{ID: "number.year", Title: "疑似年份与报告年度不符", Doc: "年份与报告年度不符：下一步打算写成报告当年或更早的年份，“今年（X年）”“明年（X年）”与报告年度不符或前后不一致",
 			Severity: analyze.Warning, Group: analyze.GroupConsistency, Source: analyze.SourcePractice, Heuristic: true,
 			Good: "2022年度报告：明年（2023年）将继续推进。", Bad: "2022年度报告：明年（2022年）将继续推进。"},
-		{ID: "number.style", Title: "数字用法不规范", Doc: "GB/T 15835 数字用法：阿拉伯数字后只能用“万”“亿”作单位（不写3亿4千万、5千元）；范围两端都要带“％”“万”“亿”（15%～30%、9亿～16亿）；“近…余”“不到…左右”“至少…以上”等概数表述矛盾或重复",
+		{ID: "number.style", Title: "数字用法不规范", Doc: "GB/T 15835 数字用法：阿拉伯数字后只能用“万”“亿”作单位（不写3亿4千万、5千元；百亿亿次等复合单位除外，无法确定数值时不给改法）；范围两端都要带“％”“万”“亿”（15%～30%、9亿～16亿）；“近…余”“不到…左右”“至少…以上”等概数表述矛盾或重复",
 			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourceStandard, Standard: "GB/T 15835—2011",
 			Good: "完成投资3.4亿元。", Bad: "完成投资3亿4千万元。"},
 	},
@@ -152,11 +153,24 @@ func numberStyle(p *analyze.Pass, cs []analyze.Claim) {
 		c := &cs[i]
 		q := c.Form()
 		if !c.Unfilled && q.StyleMult {
-			want := standardLarge(c)
-			p.Report(analyze.Finding{Rule: "style", Span: segment.Span{Start: q.NumStart, End: q.NumEnd},
-				Message: fmt.Sprintf("“%s”不规范：与阿拉伯数字连用的数词只能是“万”“亿”，不用“千”“百”“十”（GB/T 15835），应写作“%s”",
-					p.Doc.Slice(segment.Span{Start: q.NumStart, End: q.NumEnd}), want),
-				Suggestion: "改为“" + want + "”"})
+			after := p.Doc.Text[q.NumEnd:]
+			stacked := strings.HasPrefix(after, "亿") || strings.HasPrefix(after, "万")
+			if !stacked {
+				numSp := segment.Span{Start: q.NumStart, End: q.NumEnd}
+				msg := fmt.Sprintf("“%s”不规范：与阿拉伯数字连用的数词只能是“万”“亿”，不用“千”“百”“十”（GB/T 15835）", p.Doc.Slice(numSp))
+				sug := ""
+				if !hasMultAfterQualifier(after) {
+					want := standardLarge(c)
+					msg += "，应写作“" + want + "”"
+					sug = "改为“" + want + "”"
+				} else {
+					// quote through the trailing 多万 (2亿4千多万)
+					numSp.End += len(after[:strings.IndexAny(after, "万亿")]) + len("万")
+					msg = fmt.Sprintf("“%s”不规范：与阿拉伯数字连用的数词只能是“万”“亿”，不用“千”“百”“十”（GB/T 15835），应改用只带“万”“亿”的小数写法", p.Doc.Slice(numSp))
+				}
+				p.Report(analyze.Finding{Rule: "style", Span: numSp, Message: msg, Suggestion: sug})
+			}
+			// stacked multipliers (8.25百亿亿次/秒) name a compound unit
 		}
 		if q.RangeSep >= 0 {
 			first := p.Doc.Slice(segment.Span{Start: q.NumStart, End: q.RangeSep})
@@ -218,6 +232,19 @@ func approxFix(c *analyze.Claim) string {
 	return "删去“" + q.Pre + "”或“" + scan.FirstNonEmpty(q.Mid, q.Post) + "”之一"
 }
 
+// hasMultAfterQualifier reports whether 万 or 亿 follows after 多/余
+// (2亿4千多万): it multiplies the last group, which the parsed value misses,
+// so no value can be suggested.
+func hasMultAfterQualifier(after string) bool {
+	for _, m := range []string{"多", "余", "来"} {
+		if strings.HasPrefix(after, m) {
+			rest := after[len(m):]
+			return strings.HasPrefix(rest, "万") || strings.HasPrefix(rest, "亿")
+		}
+	}
+	return false
+}
+
 // standardLarge writes a value with only 万 and 亿 as units.
 func standardLarge(c *analyze.Claim) string {
 	v := c.Written()
@@ -255,13 +282,27 @@ func numberPercentSign(p *analyze.Pass, cs []analyze.Claim) {
 	if len(half) > len(full) || len(half) == len(full) && half[0] < full[0] {
 		minor, major, ms, Ms = full, half, "％", "%"
 	}
-	for _, off := range minor {
-		p.Report(analyze.Finding{Rule: "percent-sign", Span: segment.Span{Start: off, End: off + len(ms)},
-			Message:    fmt.Sprintf("百分号混用：本报告用“%s”%d处、“%s”%d处，此处的“%s”应统一为“%s”", Ms, len(major), ms, len(minor), ms, Ms),
-			Suggestion: "改为“" + Ms + "”",
-			Related:    []analyze.Related{{Span: segment.Span{Start: major[0], End: major[0] + len(Ms)}, Message: "本报告通用的写法"}}})
+	// one finding for the report, every place listed
+	rel := []analyze.Related{{Span: segment.Span{Start: major[0], End: major[0] + len(Ms)}, Message: "本报告通用的写法"}}
+	for k, off := range minor[1:] {
+		if k >= maxRelated {
+			break
+		}
+		rel = append(rel, analyze.Related{Span: segment.Span{Start: off, End: off + len(ms)}, Message: "同样应改为“" + Ms + "”"})
 	}
+	where := "此处的"
+	sug := "改为“" + Ms + "”"
+	if len(minor) > 1 {
+		where = fmt.Sprintf("此处及另外%d处（见相关位置）的", len(minor)-1)
+		sug = fmt.Sprintf("把这%d处“%s”都改为“%s”", len(minor), ms, Ms)
+	}
+	p.Report(analyze.Finding{Rule: "percent-sign", Span: segment.Span{Start: minor[0], End: minor[0] + len(ms)},
+		Message:    fmt.Sprintf("百分号混用：本报告用“%s”%d处、“%s”%d处，%s“%s”应统一为“%s”", Ms, len(major), ms, len(minor), where, ms, Ms),
+		Suggestion: sug, Related: rel})
 }
+
+// maxRelated bounds the places one aggregated finding lists.
+const maxRelated = 1000
 
 func numberWidth(p *analyze.Pass) {
 	text := p.Doc.Text
@@ -337,6 +378,28 @@ func toHalfWidth(s string) string {
 // rateWords end the words before a growth rate or share.
 var rateWords = []string{"增速", "增幅", "增长率", "增长", "下降", "降幅", "提高", "提升", "降低", "减少", "上升", "回落", "比重", "占比"}
 
+// scoreWords name metrics measured in points, years or an index, not in
+// percent: 满意度88.9, 人均预期寿命79.5岁, 指数105.2.
+var scoreWords = []string{"满意度", "满意率测评", "指数", "得分", "评分", "分数", "寿命", "年龄", "岁", "温度", "气温", "室温", "评价值", "排名", "位次"}
+
+// bareRate reports whether the number ending at off is followed by nothing
+// that could be its unit: punctuation, a conjunction, a space or the end. A
+// Han unit or classifier (岁, 大类, 个百分点), a symbol (℃) or a ratio
+// (2.1∶40.5, 3比2) means the unit is there or the number is not a rate.
+func bareRate(text string, off int) bool {
+	if off >= len(text) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[off:])
+	switch r {
+	case '，', '。', '；', '、', '）', ')', '！', '？', ',', ';', '\n', '\r', ' ', '　':
+		return true
+	case '和', '与', '及', '或', '至', '到':
+		return true
+	}
+	return false
+}
+
 func numberMissingUnit(p *analyze.Pass, cs []analyze.Claim) {
 	var pct *analyze.Claim
 	for i := range cs {
@@ -371,7 +434,7 @@ func numberMissingUnit(p *analyze.Pass, cs []analyze.Claim) {
 				break
 			}
 		}
-		if w == "" {
+		if w == "" || !bareRate(text, c.Span.End) || hasAny(lead, scoreWords) || hasAny(c.Metric, scoreWords) {
 			continue
 		}
 		// a list sharing the unit of its last value: 增长10、12％
@@ -406,7 +469,8 @@ func numberListCount(p *analyze.Pass, cs []analyze.Claim) {
 		}
 		n := j - i
 		_, lo, hi := c.List()
-		if lo >= 2 && (n < lo || n > hi) {
+		// one value after 分别 reads as 各自 (each the same): accepted usage
+		if lo >= 2 && n >= 2 && (n < lo || n > hi) {
 			last := &cs[j-1]
 			sp := segment.Span{Start: c.Start, End: last.Span.End}
 			subj := fmt.Sprintf("%d项", lo)
@@ -417,9 +481,6 @@ func numberListCount(p *analyze.Pass, cs []analyze.Claim) {
 				subj = fmt.Sprintf("%d～%d项", lo, hi)
 			}
 			msg := fmt.Sprintf("“分别”前列举了%s，后面却给出%d个数值，数量不一致", subj, n)
-			if n == 1 {
-				msg = fmt.Sprintf("“分别”前列举了%s，后面只有1个数值：各项数值不同时逐一列出，相同时改用“均”", subj)
-			}
 			p.Report(analyze.Finding{Rule: "list-count", Span: sp, Message: msg,
 				Suggestion: "核对“分别”前后的对象与数值，使个数一致"})
 		}

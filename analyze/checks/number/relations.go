@@ -14,9 +14,16 @@ import (
 // ---------------------------------------------------------------------------
 // number.part-whole
 
+// perCapita mark a rate per person or per area (每千人5.8批次, 人均12平方米):
+// such a figure is no total of counts.
+var perCapita = []string{"每千人", "每万人", "每十万人", "每百人", "每百户", "每户", "每人", "人均", "户均", "每平方公里", "每公里", "每亩", "每年", "平均", "年均"}
+
 // wholeCandidate reports whether a claim can be a total part belongs to.
-func wholeCandidate(w, part *analyze.Claim) bool {
+func wholeCandidate(text string, w, part *analyze.Claim) bool {
 	if w.Value == nil || w.Unit != part.Unit || w.Unit == "" || w.Kind != part.Kind {
+		return false
+	}
+	if lead := text[max(w.Sentence.Start, w.Start-24):w.Start]; hasAny(lead, perCapita) {
 		return false
 	}
 	switch w.Kind {
@@ -44,21 +51,31 @@ func numberPartWhole(p *analyze.Pass, cs []analyze.Claim) {
 		if cs[i].Rel()&claims.RelPart == 0 {
 			continue
 		}
-		// the parts: this claim and the later ones of its sentence
+		// the parts: this claim and the later ones of the 其中 clause (it
+		// ends at ，or ；: 其中高铁260公里，新增高速公路1800公里 lists no part)
 		first := &cs[i]
-		qi := strings.LastIndex(text[first.Sentence.Start:first.Start], "其中") + first.Sentence.Start
+		from := max(first.Sentence.Start, first.Start-maxLeadBytes)
+		qi := strings.LastIndex(text[from:first.Start], "其中")
+		if qi < 0 {
+			continue
+		}
+		qi += from
 		opens := strings.TrimSpace(text[first.Sentence.Start:qi]) == ""
+		clauseEnd := first.Sentence.End
+		if j := strings.IndexAny(text[first.Span.End:first.Sentence.End], "，,；;"); j >= 0 {
+			clauseEnd = first.Span.End + j
+		}
 		k := i
-		for ; k < len(cs) && cs[k].Sentence == first.Sentence; k++ {
+		for ; k < len(cs) && cs[k].Sentence == first.Sentence && k-i < maxParts; k++ {
 			part := &cs[k]
-			if k > i && part.Rel()&claims.RelPart != 0 {
+			if k > i && (part.Rel()&claims.RelPart != 0 || part.Start >= clauseEnd) {
 				break
 			}
 			lo, _, ok := bounds(part)
 			if !ok {
 				continue
 			}
-			big, bigHi := largestWhole(cs, i, qi, part, opens)
+			big, bigHi := largestWhole(text, cs, i, qi, part, opens)
 			if big == nil || lo <= bigHi {
 				continue
 			}
@@ -66,31 +83,47 @@ func numberPartWhole(p *analyze.Pass, cs []analyze.Claim) {
 				Message:    fmt.Sprintf("部分大于整体：“其中”所列的%s大于总数%s（第%d行）", part.Text, big.Text, lineOf(p, big.Start)),
 				Suggestion: "核对总数与分项数值", Related: []analyze.Related{related(big, "总数")}})
 		}
-		i = k - 1
+		i = max(i, k-1)
 	}
 }
+
+// Bounds on the claims one item looks at, so that a long sentence with many
+// figures costs linear time: parts of one 其中 clause, candidate wholes
+// before it, claims looked back at by number.relation, and bytes searched
+// back for 其中.
+const (
+	maxParts     = 32
+	maxLookBack  = 48
+	maxLeadBytes = 600
+)
+
+// work counts inner-loop steps of the number check; tests read it to check
+// that the work grows linearly with the input.
+var work int
 
 // largestWhole finds the largest total a part of a 其中 clause can belong
 // to: the claims before 其中 in its sentence or, when 其中 opens the
 // sentence, in the sentence before. nil when there is none or one of them is
 // approximate.
-func largestWhole(cs []analyze.Claim, i, qi int, part *analyze.Claim, opens bool) (*analyze.Claim, float64) {
+func largestWhole(text string, cs []analyze.Claim, i, qi int, part *analyze.Claim, opens bool) (*analyze.Claim, float64) {
 	first := &cs[i]
 	var wholes []*analyze.Claim
-	for k := i - 1; k >= 0 && cs[k].Sentence == first.Sentence; k-- {
-		if cs[k].Span.End <= qi && wholeCandidate(&cs[k], part) {
+	for k := i - 1; k >= 0 && k >= i-maxLookBack && cs[k].Sentence == first.Sentence; k-- {
+		work++
+		if cs[k].Span.End <= qi && wholeCandidate(text, &cs[k], part) {
 			wholes = append(wholes, &cs[k])
 		}
 	}
 	if len(wholes) == 0 && opens {
 		var sent segment.Span
-		for k := i - 1; k >= 0 && cs[k].Paragraph == first.Paragraph; k-- {
+		for k := i - 1; k >= 0 && k >= i-maxLookBack && cs[k].Paragraph == first.Paragraph; k-- {
+			work++
 			if sent.Len() > 0 && cs[k].Sentence != sent {
 				break
 			}
 			if cs[k].Sentence.End <= first.Sentence.Start {
 				sent = cs[k].Sentence
-				if wholeCandidate(&cs[k], part) {
+				if wholeCandidate(text, &cs[k], part) {
 					wholes = append(wholes, &cs[k])
 				}
 			}
@@ -119,7 +152,8 @@ func numberRelation(p *analyze.Pass, cs []analyze.Claim) {
 		c := &cs[i]
 		// 新建/新增 larger than 累计 in one sentence
 		if c.Rel()&claims.RelCumulative != 0 && c.Rel()&claims.RelList == 0 {
-			for k := i - 1; k >= 0 && cs[k].Sentence == c.Sentence; k-- {
+			for k := i - 1; k >= 0 && k >= i-maxLookBack && cs[k].Sentence == c.Sentence; k-- {
+				work++
 				n := &cs[k]
 				if n.Rel()&(claims.RelNew|claims.RelBuilt) == 0 || n.Rel()&claims.RelCumulative != 0 || n.Unit != c.Unit || n.Unit == "" || !sameThing(n, c) {
 					continue
@@ -143,7 +177,8 @@ func numberRelation(p *analyze.Pass, cs []analyze.Claim) {
 		if c.Rel()&(claims.RelOverTarget|claims.RelTargetAfter) != 0 {
 			var a *analyze.Claim
 			ahi := math.Inf(-1)
-			for k := i - 1; k >= 0 && cs[k].Sentence == c.Sentence; k-- {
+			for k := i - 1; k >= 0 && k >= i-maxLookBack && cs[k].Sentence == c.Sentence; k-- {
+				work++
 				o := &cs[k]
 				if o.Unit != c.Unit || o.Unit == "" || o.Rel()&(claims.RelOverTarget|claims.RelTargetAfter|claims.RelYoY|claims.RelYoYDown|claims.RelShare|claims.RelPrevYear) != 0 {
 					continue
@@ -191,15 +226,29 @@ func numberRelation(p *analyze.Pass, cs []analyze.Claim) {
 			alo, ahi, ok1 := bounds(a)
 			blo, bhi, ok2 := bounds(c)
 			if ok1 && ok2 {
-				up := hasAny(between, []string{"提高", "提升", "增长", "增加", "上升"})
-				down := hasAny(between, []string{"下降", "减少", "降低", "降至", "降到", "压缩", "缩短", "回落"})
+				upVerb := firstOf(between, []string{"提高", "提升", "增长", "增加", "上升", "跃升", "前移"})
+				downVerb := firstOf(between, []string{"下降", "减少", "降低", "降至", "降到", "压缩", "缩短", "回落", "下滑", "后移"})
+				up, down := upVerb != "", downVerb != ""
+				note := ""
+				if rankClaim(text, a) || rankClaim(text, c) {
+					// a smaller place number is a higher place: 由312位上升到208位
+					up, down = down, up
+					note = "（名次数字越小，位次越高）"
+				}
 				if up && !down && bhi < alo || down && !up && blo > ahi {
-					verb := "提高"
-					if down {
-						verb = "下降"
+					verb := upVerb // as written: 提升到, 上升至, 降至
+					if downVerb != "" {
+						verb = downVerb
+					}
+					switch {
+					case strings.HasSuffix(verb, "至") || strings.HasSuffix(verb, "到"):
+					case strings.Contains(between, verb+"至"):
+						verb += "至"
+					default:
+						verb += "到"
 					}
 					p.Report(analyze.Finding{Rule: "relation", Span: c.Span,
-						Message:    fmt.Sprintf("“由%s%s到%s”与数值方向矛盾", a.Text, verb, c.Text),
+						Message:    fmt.Sprintf("“由%s%s%s”与数值方向矛盾%s", a.Text, verb, c.Text, note),
 						Suggestion: "核对前后数值或改用相反的动词", Related: []analyze.Related{related(a, "原数值")}})
 				}
 			}
@@ -209,6 +258,27 @@ func numberRelation(p *analyze.Pass, cs []analyze.Claim) {
 			yoyCheck(p, cs, i)
 		}
 	}
+}
+
+// firstOf returns the word of ws found first in s, "" when none.
+func firstOf(s string, ws []string) string {
+	best, at := "", len(s)+1
+	for _, w := range ws {
+		if i := strings.Index(s, w); i >= 0 && i < at {
+			best, at = w, i
+		}
+	}
+	return best
+}
+
+// rankClaim reports whether a claim is a place in a ranking (208位, 第11位,
+// 排名…前5), where a smaller number is a higher place.
+func rankClaim(text string, c *analyze.Claim) bool {
+	if c.Kind == analyze.ClaimRank || c.Unit == "位" || c.Unit == "名" && strings.Contains(c.Metric, "排") {
+		return true
+	}
+	lead := text[max(c.Sentence.Start, c.Start-12):c.Start]
+	return strings.HasSuffix(lead, "第") || hasAny(c.Metric, []string{"排名", "位次", "排位", "名次"})
 }
 
 func hasAny(s string, ws []string) bool {

@@ -244,6 +244,11 @@ func wdMisused(p *analyze.Pass) {
 			if since := wdSince[rule.ID]; since > 0 && p.Year > 0 && p.Year < since {
 				continue
 			}
+			if sp := (segment.Span{Start: i, End: i + len(rule.Wrong)}); scan.CitedAsWrong(text, sp) {
+				i += len(rule.Wrong) // 不得使用“…”的提法: named, not used
+				matched = true
+				break
+			}
 			id, msg := "misused", "用词不当：“"+rule.Wrong+"”应为“"+rule.Correction+"”"
 			switch m.sev[k] {
 			case analyze.Info:
