@@ -244,8 +244,13 @@ func (o *openRegions) close(en *directive) {
 		clear(o.byName)
 		return
 	}
+	seen := map[string]bool{} // a name listed twice is walked once
 	for j := range en.targets {
 		n := &en.targets[j]
+		if used, ok := seen[n.name]; ok {
+			n.used = n.used || used
+			continue
+		}
 		work(len(o.byName[n.name]) + 1)
 		for _, t := range o.byName[n.name] {
 			if t.to >= at { // still open, or closed by an earlier name of this enable
@@ -254,6 +259,9 @@ func (o *openRegions) close(en *directive) {
 				en.closes = true
 			}
 		}
+		seen[n.name] = n.used
+	}
+	for _, n := range en.targets { // every listed target is closed now
 		delete(o.byName, n.name)
 	}
 }
