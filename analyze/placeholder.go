@@ -24,6 +24,17 @@ type Placeholder struct {
 	Line    int
 }
 
+// workHook, when set (by tests, never concurrently with Run), is told
+// the units of work done by the scans that must stay linear in the input:
+// runes or bytes read, list entries walked, binary searches made.
+var workHook func(n int)
+
+func work(n int) {
+	if workHook != nil {
+		workHook(n)
+	}
+}
+
 // Placeholder kinds.
 const (
 	KindNumber = "number"
@@ -56,7 +67,9 @@ func FindPlaceholders(doc *segment.Document, lex *lexicon.Lexicon) []Placeholder
 		if md {
 			skip = ms.markdownEmphasis(s)
 		}
+		work(len(s))
 		for _, m := range scanBlanks(s, skip) {
+			work(1)
 			sp := segment.Span{Start: para.Span.Start + m.start, End: para.Span.Start + m.end}
 			ph := Placeholder{Span: sp, Text: doc.Slice(sp), Form: m.form}
 			ph.Kind, ph.Unit = ms.classifyBlank(s, m)
@@ -79,12 +92,8 @@ type blank struct {
 func scanBlanks(s string, skip []segment.Span) []blank {
 	var out []blank
 	inSkip := func(i int) bool {
-		for _, sp := range skip {
-			if sp.Contains(i) {
-				return true
-			}
-		}
-		return false
+		work(1)
+		return scan.InSpans(skip, i)
 	}
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
@@ -257,17 +266,37 @@ var fillWords = []string{"待", "填写", "请填写", "请输入", "此处填�
 
 var closer = map[rune]rune{'【': '】', '〖': '〗', '（': '）', '(': ')', '[': ']', '〔': '〕', '{': '}', '［': '］'}
 
+// maxBracketRunes is the longest bracket content that can ask for a fill.
+const maxBracketRunes = 20
+
 // bracketBlank recognises empty brackets and brackets asking for content.
+// It looks for the closing bracket only as far as a blank can reach: past
+// maxBracketRunes runes of content that is not all space it gives up.
 func bracketBlank(s string, i int) (blank, bool) {
 	open, w := utf8.DecodeRuneInString(s[i:])
 	cl := closer[open]
-	end := strings.IndexRune(s[i+w:], cl)
+	end, n, spaceOnly := -1, 0, true
+	defer func() { work(n + 1) }()
+	for k := i + w; k < len(s); n++ {
+		r, rw := utf8.DecodeRuneInString(s[k:])
+		if r == cl {
+			end = k - (i + w)
+			break
+		}
+		if !isBlankSpace(r) {
+			spaceOnly = false
+		}
+		if n >= maxBracketRunes && !spaceOnly {
+			return blank{}, false
+		}
+		k += rw
+	}
 	if end < 0 {
 		return blank{}, false
 	}
 	inner := s[i+w : i+w+end]
 	j := i + w + end + utf8.RuneLen(cl)
-	if strings.TrimFunc(inner, func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }) == "" {
+	if spaceOnly {
 		if open == '(' || open == '（' || open == '[' || open == '{' || open == '［' {
 			// () after a name in code, [] in a link: only when spaced or at a CJK boundary.
 			if inner == "" && (open == '(' || open == '[' || open == '{') {
@@ -281,9 +310,6 @@ func bracketBlank(s string, i int) (blank, bool) {
 			}
 		}
 		return blank{i, j, "bracket"}, true
-	}
-	if utf8.RuneCountInString(inner) > 20 {
-		return blank{}, false
 	}
 	for _, fw := range fillWords {
 		if strings.HasPrefix(inner, fw) {
@@ -299,18 +325,32 @@ func bracketBlank(s string, i int) (blank, bool) {
 	return blank{}, false
 }
 
+func isBlankSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }
+
+// maxEmphasisRunes is the longest text read as emphasis; maxEmphasisBytes
+// bounds the search for the closing marker accordingly.
+const (
+	maxEmphasisRunes = 80
+	maxEmphasisBytes = maxEmphasisRunes * utf8.UTFMax
+)
+
 // markdownEmphasis returns the marker spans of **bold**, __bold__ and
 // *italic* pairs in a Markdown paragraph: they are formatting, not blanks.
+// The spans are sorted and disjoint. Each marker costs O(log n): the
+// closing marker is looked for within maxEmphasisBytes only.
 func (ms *measures) markdownEmphasis(s string) []segment.Span {
-	var out []segment.Span
+	var out, pass []segment.Span // earlier passes (sorted), this pass (increasing)
 	for _, mk := range []string{"**", "__", "*"} {
+		pass = pass[:0]
 		for off := 0; off < len(s); {
 			i := strings.Index(s[off:], mk)
 			if i < 0 {
+				work(len(s) - off)
 				break
 			}
+			work(i + len(mk) + 1) // bytes searched, one binary search
 			i += off
-			if covered(out, i) || (mk == "*" && (strings.HasPrefix(s[i:], "**") || (i > 0 && s[i-1] == '*'))) {
+			if scan.InSpans(out, i) || (mk == "*" && (strings.HasPrefix(s[i:], "**") || (i > 0 && s[i-1] == '*'))) {
 				off = i + len(mk)
 				continue
 			}
@@ -320,9 +360,11 @@ func (ms *measures) markdownEmphasis(s string) []segment.Span {
 				off = after
 				continue
 			}
-			k := strings.Index(s[after:], mk)
+			window := s[after:min(len(s), after+maxEmphasisBytes+len(mk))]
+			k := strings.Index(window, mk)
+			work(len(window))
 			if k <= 0 {
-				off = after
+				off = after // no closing marker, or one too far away to be emphasis
 				continue
 			}
 			k += after
@@ -332,24 +374,39 @@ func (ms *measures) markdownEmphasis(s string) []segment.Span {
 				off = after // 增长**％，达到**亿元: two blanks, not emphasis
 				continue
 			}
-			if strings.HasSuffix(inner, " ") || utf8.RuneCountInString(inner) > 80 || (mk == "*" && k+1 < len(s) && s[k+1] == '*') {
+			if strings.HasSuffix(inner, " ") || utf8.RuneCountInString(inner) > maxEmphasisRunes || (mk == "*" && k+1 < len(s) && s[k+1] == '*') {
 				off = after
 				continue
 			}
-			out = append(out, segment.Span{Start: i, End: after}, segment.Span{Start: k, End: k + len(mk)})
+			pass = append(pass, segment.Span{Start: i, End: after}, segment.Span{Start: k, End: k + len(mk)})
 			off = k + len(mk)
 		}
+		out = mergeSpans(out, pass)
 	}
 	return out
 }
 
-func covered(spans []segment.Span, i int) bool {
-	for _, sp := range spans {
-		if sp.Contains(i) {
-			return true
-		}
+// mergeSpans merges two sorted lists of spans into one sorted list,
+// joining any that overlap.
+func mergeSpans(a, b []segment.Span) []segment.Span {
+	if len(b) == 0 {
+		return a
 	}
-	return false
+	out := make([]segment.Span, 0, len(a)+len(b))
+	for len(a) > 0 || len(b) > 0 {
+		var sp segment.Span
+		if len(b) == 0 || len(a) > 0 && a[0].Start <= b[0].Start {
+			sp, a = a[0], a[1:]
+		} else {
+			sp, b = b[0], b[1:]
+		}
+		if n := len(out); n > 0 && sp.Start < out[n-1].End {
+			out[n-1].End = max(out[n-1].End, sp.End)
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
 }
 
 // markedExcerpt returns up to n runes either side of sp with the blank

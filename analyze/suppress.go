@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"container/heap"
 	"fmt"
 	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"sort"
@@ -169,6 +170,7 @@ func directives(doc *segment.Document, known func(string) bool) []*directive {
 	text := doc.Text
 	var out []*directive
 	var real []int
+	open := newOpenRegions()
 	comments := scan.HTMLComments(doc)
 	for _, c := range comments {
 		body := strings.TrimSuffix(strings.TrimPrefix(text[c.Start:c.End], "<!--"), "-->")
@@ -178,14 +180,15 @@ func directives(doc *segment.Document, known func(string) bool) []*directive {
 		d := parseDirective(body, c, false, known)
 		out = append(out, d)
 		if d.kind == dirEnable {
-			closeRegions(d, out[:len(out)-1])
+			open.close(d)
 			continue
 		}
 		switch d.kind {
 		case dirDisable:
 			setRange(d, c.Start, len(text)+1)
+			open.add(d)
 		case dirDisableLine:
-			setRange(d, lineStart(text, c.Start), lineEnd(text, c.End)+1)
+			setRange(d, doc.LineSpan(c.Start).Start, doc.LineSpan(c.End).End+1)
 		case dirDisableFile:
 			setRange(d, 0, len(text)+1)
 		case dirDisableNextLine:
@@ -196,7 +199,7 @@ func directives(doc *segment.Document, known func(string) bool) []*directive {
 			pi := sort.Search(len(doc.Paragraphs), func(i int) bool { return doc.Paragraphs[i].Span.Start >= c.End })
 			if q := real[pi]; q >= 0 {
 				sp := doc.Paragraphs[q].Span
-				from, to = lineStart(text, sp.Start), lineEnd(text, sp.End)+1
+				from, to = doc.LineSpan(sp.Start).Start, doc.LineSpan(sp.End).End+1
 			}
 			setRange(d, from, to)
 		}
@@ -204,30 +207,62 @@ func directives(doc *segment.Document, known func(string) bool) []*directive {
 	return out
 }
 
-// closeRegions ends the open disable regions an enable names.
-func closeRegions(en *directive, before []*directive) {
-	names := en.targets
-	for _, d := range before {
-		if d.kind != dirDisable {
-			continue
+// openRegions indexes the open disable regions by target name and by
+// check, so an enable touches only the regions it names. Closed targets
+// are dropped from a list when the list is walked.
+type openRegions struct {
+	all    []*target
+	byName map[string][]*target
+}
+
+func newOpenRegions() *openRegions { return &openRegions{byName: map[string][]*target{}} }
+
+func (o *openRegions) add(d *directive) {
+	for i := range d.targets {
+		t := &d.targets[i]
+		o.all = append(o.all, t)
+		o.byName[t.name] = append(o.byName[t.name], t)
+		if t.check != t.name {
+			o.byName[t.check] = append(o.byName[t.check], t)
 		}
-		for i := range d.targets {
-			t := &d.targets[i]
-			if t.to <= en.span.Start {
-				continue // already closed
-			}
-			if len(names) == 0 && len(en.problems) == 0 { // a bare reportlint-enable ends every region
-				t.to = en.span.Start
+	}
+}
+
+// close ends the open regions an enable names (a bare, well-formed
+// reportlint-enable ends every region).
+func (o *openRegions) close(en *directive) {
+	at := en.span.Start
+	if len(en.targets) == 0 && len(en.problems) == 0 {
+		work(len(o.all))
+		for _, t := range o.all {
+			if t.to > at {
+				t.to = at
 				en.closes = true
 			}
-			for j := range names {
-				if names[j].name == t.name || names[j].name == t.check {
-					t.to = en.span.Start
-					names[j].used = true
-					en.closes = true
-				}
+		}
+		o.all = nil
+		clear(o.byName)
+		return
+	}
+	seen := map[string]bool{} // a name listed twice is walked once
+	for j := range en.targets {
+		n := &en.targets[j]
+		if used, ok := seen[n.name]; ok {
+			n.used = n.used || used
+			continue
+		}
+		work(len(o.byName[n.name]) + 1)
+		for _, t := range o.byName[n.name] {
+			if t.to >= at { // still open, or closed by an earlier name of this enable
+				t.to = at
+				n.used = true
+				en.closes = true
 			}
 		}
+		seen[n.name] = n.used
+	}
+	for _, n := range en.targets { // every listed target is closed now
+		delete(o.byName, n.name)
 	}
 }
 
@@ -235,15 +270,6 @@ func setRange(d *directive, from, to int) {
 	for i := range d.targets {
 		d.targets[i].from, d.targets[i].to = from, to
 	}
-}
-
-func lineStart(text string, off int) int { return strings.LastIndexByte(text[:off], '\n') + 1 }
-
-func lineEnd(text string, off int) int {
-	if i := strings.IndexByte(text[off:], '\n'); i >= 0 {
-		return off + i
-	}
-	return len(text)
 }
 
 // realParagraphs maps each paragraph index (and len) to the index of the
@@ -279,6 +305,7 @@ func onlyComments(text string, sp segment.Span, comments []segment.Span) bool {
 func docxDirectives(doc *segment.Document, known func(string) bool) []*directive {
 	var out []*directive
 	text := doc.Text
+	line := func(sp segment.Span) (int, int) { return doc.LineSpan(sp.Start).Start, doc.LineSpan(sp.End).End + 1 }
 	for pi, p := range doc.Paragraphs {
 		for _, cm := range p.Comments {
 			if !strings.HasPrefix(strings.TrimSpace(cm), directivePrefix) {
@@ -288,13 +315,14 @@ func docxDirectives(doc *segment.Document, known func(string) bool) []*directive
 			out = append(out, d)
 			switch d.kind {
 			case dirDisable, dirDisableLine:
-				setRange(d, lineStart(text, p.Span.Start), lineEnd(text, p.Span.End)+1)
+				from, to := line(p.Span)
+				setRange(d, from, to)
 			case dirDisableFile:
 				setRange(d, 0, len(text)+1)
 			case dirDisableNextLine:
 				if pi+1 < len(doc.Paragraphs) {
-					q := doc.Paragraphs[pi+1].Span
-					setRange(d, lineStart(text, q.Start), lineEnd(text, q.End)+1)
+					from, to := line(doc.Paragraphs[pi+1].Span)
+					setRange(d, from, to)
 				} else {
 					setRange(d, -1, -1)
 				}
@@ -318,24 +346,7 @@ func suppress(a *Analysis, fs []Finding, opt Options, res *Result) []Finding {
 	if len(dirs) == 0 {
 		return fs
 	}
-	for i := range fs {
-		f := &fs[i]
-		if f.Check == suppressionName {
-			continue
-		}
-		for _, d := range dirs {
-			for j := range d.targets {
-				t := &d.targets[j]
-				if d.kind == dirEnable || (t.name != f.Check && t.name != f.Rule) || f.Span.Start < t.from || f.Span.Start >= t.to {
-					continue
-				}
-				t.used = true
-				if !f.Suppressed {
-					f.Suppressed, f.Reason = true, d.reason
-				}
-			}
-		}
-	}
+	markSuppressed(fs, dirs)
 	meta := Lookup(opt.Checks, suppressionName)
 	if meta == nil {
 		return fs
@@ -370,6 +381,95 @@ func suppress(a *Analysis, fs []Finding, opt Options, res *Result) []Finding {
 		}
 	}
 	return fs
+}
+
+// interval is one target's covered range; dir is its directive's index.
+type interval struct {
+	from, to, dir int
+	t             *target
+}
+
+// markSuppressed marks each finding covered by a directive target naming
+// its check or rule (the reason is the first such directive's), and marks
+// the targets that cover any finding as used. Per name, intervals and
+// finding offsets are sorted and swept: O((findings + targets) log n).
+func markSuppressed(fs []Finding, dirs []*directive) {
+	byName := map[string][]interval{}
+	for di, d := range dirs {
+		if d.kind == dirEnable {
+			continue
+		}
+		for j := range d.targets {
+			if t := &d.targets[j]; t.from < t.to {
+				byName[t.name] = append(byName[t.name], interval{t.from, t.to, di, t})
+			}
+		}
+	}
+	work(len(fs) + len(dirs))
+	type point struct{ off, fi int }
+	points := map[string][]point{}
+	for i, f := range fs {
+		if f.Check == suppressionName {
+			continue
+		}
+		for k, name := range []string{f.Check, f.Rule} {
+			if _, ok := byName[name]; ok && (k == 0 || name != f.Check) {
+				points[name] = append(points[name], point{f.Span.Start, i})
+			}
+		}
+	}
+	first := make([]int, len(fs)) // index of the first directive covering each finding, or -1
+	for i := range first {
+		first[i] = -1
+	}
+	for name, ps := range points {
+		ivs := byName[name]
+		work(len(ivs) + len(ps)) // each then costs O(log n): sorts, searches, heap
+		sort.SliceStable(ivs, func(i, j int) bool { return ivs[i].from < ivs[j].from })
+		sort.SliceStable(ps, func(i, j int) bool { return ps[i].off < ps[j].off })
+		for _, iv := range ivs {
+			k := sort.Search(len(ps), func(k int) bool { return ps[k].off >= iv.from })
+			if k < len(ps) && ps[k].off < iv.to {
+				iv.t.used = true
+			}
+		}
+		// Sweep: live holds the intervals begun so far, the lowest
+		// directive index on top; ended ones are dropped when they surface.
+		live := &intervalHeap{}
+		next := 0
+		for _, p := range ps {
+			for ; next < len(ivs) && ivs[next].from <= p.off; next++ {
+				heap.Push(live, ivs[next])
+			}
+			for live.Len() > 0 && (*live)[0].to <= p.off {
+				heap.Pop(live)
+			}
+			if live.Len() > 0 {
+				if d := (*live)[0].dir; first[p.fi] < 0 || d < first[p.fi] {
+					first[p.fi] = d
+				}
+			}
+		}
+	}
+	for i := range fs {
+		if f := &fs[i]; first[i] >= 0 && !f.Suppressed {
+			f.Suppressed, f.Reason = true, dirs[first[i]].reason
+		}
+	}
+}
+
+// intervalHeap is a min-heap of intervals by directive index.
+type intervalHeap []interval
+
+func (h intervalHeap) Len() int           { return len(h) }
+func (h intervalHeap) Less(i, j int) bool { return h[i].dir < h[j].dir }
+func (h intervalHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *intervalHeap) Push(x any)        { *h = append(*h, x.(interval)) }
+func (h *intervalHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }
 
 func unusedWhy(d *directive) string {

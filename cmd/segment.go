@@ -1,9 +1,11 @@
 package cmd
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -69,11 +71,12 @@ func newSegmentCmd(app *App) *cobra.Command {
 					continue
 				}
 				f := jfile{Path: d.Path, Tokens: []jsonToken{}}
+				cur := posCursor{doc: d}
 				for _, t := range seg.Tokens(d.Text) {
+					p := cur.at(t.Span.Start) // before the space filter: the cursor walks every token
 					if !spaces && strings.TrimSpace(t.Text) == "" {
 						continue
 					}
-					p := d.Position(t.Span.Start)
 					f.Tokens = append(f.Tokens, jsonToken{t.Text, t.POS, p.Line, p.Col, t.Span.Start, t.Span.End})
 				}
 				rep.Files = append(rep.Files, f)
@@ -86,15 +89,17 @@ func newSegmentCmd(app *App) *cobra.Command {
 					return err
 				}
 			} else {
+				w := bufio.NewWriter(app.Out) // write errors reach app.Out's errWriter on flush
 				for _, f := range rep.Files {
 					if f.Error != "" {
 						continue
 					}
-					fmt.Fprintf(app.Out, "# %s（%d 个词）\n", termsafe.Line(f.Path), len(f.Tokens))
+					fmt.Fprintf(w, "# %s（%d 个词）\n", termsafe.Line(f.Path), len(f.Tokens))
 					for _, t := range f.Tokens {
-						fmt.Fprintf(app.Out, "%d:%d\t%s\t%s\t[%d,%d)\n", t.Line, t.Column, termsafe.Line(t.Text), termsafe.Line(t.POS), t.Offset, t.EndOffset)
+						fmt.Fprintf(w, "%d:%d\t%s\t%s\t[%d,%d)\n", t.Line, t.Column, termsafe.Line(t.Text), termsafe.Line(t.POS), t.Offset, t.EndOffset)
 					}
 				}
+				w.Flush()
 			}
 			if failed {
 				return &exitError{code: ExitInput}
@@ -117,4 +122,31 @@ func totalLen(texts []string) int {
 		n += len(t)
 	}
 	return n
+}
+
+// posCursor positions increasing offsets of one document by counting the
+// runes between consecutive ones: O(1) amortised per token. An offset
+// before the last one falls back to doc.Position.
+type posCursor struct {
+	doc *segment.Document
+	off int
+	pos segment.Pos
+}
+
+func (c *posCursor) at(off int) segment.Pos {
+	if c.pos.Line == 0 || off < c.off || off > len(c.doc.Text) {
+		c.off, c.pos = off, c.doc.Position(off)
+		return c.pos
+	}
+	for s := c.doc.Text[c.off:off]; s != ""; {
+		r, w := utf8.DecodeRuneInString(s)
+		if r == '\n' {
+			c.pos.Line, c.pos.Col = c.pos.Line+1, 1
+		} else {
+			c.pos.Col++
+		}
+		s = s[w:]
+	}
+	c.off = off
+	return c.pos
 }

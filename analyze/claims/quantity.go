@@ -82,22 +82,10 @@ type extractor struct {
 	comments []segment.Span
 	groups   int // 分别 lists seen
 	tokHint  int // the last answer of tokenAt
-
-	posOff int // last offset positioned, and its position
-	pos    segment.Pos
 }
 
-// position is doc.Position for increasing offsets, counting runes from the
-// last offset when it is on the same line (paragraphs are long lines).
-func (x *extractor) position(off int) segment.Pos {
-	if x.pos.Line > 0 && off >= x.posOff && strings.IndexByte(x.doc.Text[x.posOff:off], '\n') < 0 {
-		x.pos.Col += utf8.RuneCountInString(x.doc.Text[x.posOff:off])
-	} else {
-		x.pos = x.doc.Position(off)
-	}
-	x.posOff = off
-	return x.pos
-}
+// position is doc.Position (O(log n) from the document's rune index).
+func (x *extractor) position(off int) segment.Pos { return x.doc.Position(off) }
 
 // skipped reports whether off lies in a heading marker or an HTML comment.
 // Offsets are asked in increasing order, so both lists are walked once.
