@@ -304,6 +304,9 @@ func yearRange(t *textrun.Text, i int) (Hit, bool) {
 	default:
 		msg = fmt.Sprintf("起止年份应用一字线“—”连接，不用“%s”：“%s”应为“（%s）”", t.Str(a.e, j), whole, inner)
 	}
+	if open == '(' && closeR == ')' {
+		msg += "；括号应用全角“（）”"
+	}
 	return Hit{Span: t.Span(i, b.e+1), Rule: "date.range", Certain: true, Suggestion: sugg, Standard: std15834, Message: msg}, true
 }
 
