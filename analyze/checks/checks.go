@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/analyze/checks/arith"
 	"github.com/reportlint/reportlint/analyze/checks/consistency"
 	"github.com/reportlint/reportlint/analyze/checks/date"
 	"github.com/reportlint/reportlint/analyze/checks/formulation"
@@ -35,6 +36,7 @@ var All = []*analyze.Check{
 	date.Check,
 	genre.Check,
 	usage.Check,
+	arith.Check,
 }
 
 // Lookup finds a built-in check by name (nil when unknown).
