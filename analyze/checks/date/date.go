@@ -47,7 +47,7 @@ var Check = &analyze.Check{
 		{ID: "date.range", Title: "年份范围写法不规范", Doc: "起止年份用一字线“—”连接（2018—2020年），规划、纲要名称中的年份范围带“年”，括号用全角",
 			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourceStandard, Standard: std15834, Fixable: true,
 			Supersedes: []string{"punctuation.halfwidth", "punctuation.range"},
-			Good: "《规划（2018—2020年）》", Bad: "《规划(2018-2020)》"},
+			Good:       "《规划（2018—2020年）》", Bad: "《规划(2018-2020)》"},
 		{ID: "date.past-plan", Title: "疑似计划时限早于报告年度", Doc: "下一步打算、工作安排中的完成时限早于报告年度（已成过去），疑为年份笔误，请核实",
 			Severity: analyze.Warning, Group: analyze.GroupConsistency, Source: analyze.SourcePractice, Heuristic: true,
 			Good: "（2025年度报告）力争2026年底前完成。", Bad: "（2025年度报告）力争2024年底前完成。"},

@@ -42,41 +42,51 @@ var Check = &analyze.Check{
 	Run: run,
 }
 
-// cache keeps the detector of the last lexicon used (a lexicon is
-// read-only once loaded; building a detector costs more than one check).
+// cache keeps the detector and the term set of the last lexicon used (a
+// lexicon is read-only once loaded; building a detector costs more than one
+// check).
 var cache struct {
 	sync.Mutex
-	lex *lexicon.Lexicon
-	d   *typo.Detector
+	lex   *lexicon.Lexicon
+	d     *typo.Detector
+	terms map[string]bool
 }
 
-func detector(lex *lexicon.Lexicon) *typo.Detector {
+func detector(lex *lexicon.Lexicon) (*typo.Detector, map[string]bool) {
 	cache.Lock()
 	defer cache.Unlock()
 	if cache.lex != lex || cache.d == nil {
-		cache.lex, cache.d = lex, typo.New(lex)
+		terms := map[string]bool{}
+		for _, t := range lex.Terms {
+			if !t.Disabled {
+				terms[t.Text] = true
+			}
+		}
+		cache.lex, cache.d, cache.terms = lex, typo.New(lex), terms
 	}
-	return cache.d
+	return cache.d, cache.terms
 }
 
-// namePOS are gse parts of speech of names: people, places, organisations.
-var namePOS = map[string]bool{"nr": true, "nrt": true, "nrfg": true, "ns": true, "nsf": true, "nt": true}
+// name reports gse parts of speech of names: people, places,
+// organisations.
+func name(pos string) bool {
+	switch pos {
+	case "nr", "nrt", "nrfg", "ns", "nsf", "nt":
+		return true
+	}
+	return false
+}
 
 func run(p *analyze.Pass) error {
 	toks := p.Tokens()
-	terms := map[string]bool{}
-	for _, t := range p.Lex.Terms {
-		if !t.Disabled {
-			terms[t.Text] = true
-		}
-	}
+	d, terms := detector(p.Lex)
 	var protect []segment.Span
 	for _, t := range toks {
-		if namePOS[t.POS] || terms[t.Text] {
+		if name(t.POS) || len(t.Text) > 3 && terms[t.Text] {
 			protect = append(protect, t.Span)
 		}
 	}
-	for _, h := range detector(p.Lex).Find(p.Doc.Text, toks, protect) {
+	for _, h := range d.Find(p.Doc.Text, toks, protect) {
 		f := analyze.Finding{Rule: rule(h), Span: h.Span, Message: h.Message()}
 		if h.Kind != typo.KindPinyin && h.Right != "" {
 			f.Suggestion = h.Right
