@@ -75,6 +75,10 @@ type Rule struct {
 	Fixable   bool   // findings may carry a mechanical, certain fix
 	Heuristic bool   // judges meaning: never Error by default, message says 疑似……请核实
 	Good, Bad string // a right and a wrong example
+	// Supersedes lists rules whose findings a finding of this rule replaces
+	// when it carries a suggestion and its span holds theirs: its fix also
+	// fixes theirs, so only one suggestion applies to the span.
+	Supersedes []string
 }
 
 var ruleID = regexp.MustCompile(`^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$`)

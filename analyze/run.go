@@ -3,6 +3,7 @@ package analyze
 import (
 	"fmt"
 	"github.com/reportlint/reportlint/analyze/internal/scan"
+	"slices"
 	"sort"
 	"unicode/utf8"
 
@@ -76,6 +77,7 @@ func finish(a *Analysis, fs []Finding, opt Options, res *Result) []Finding {
 		place(a, &f, opt)
 		out = append(out, f)
 	}
+	out = supersede(opt.Checks, out)
 	// Suppress before the severity filter, so a directive whose findings
 	// are merely hidden by --min-severity is not reported as unused.
 	out = suppress(a, out, opt, res)
@@ -160,4 +162,59 @@ func (o Options) off(f Finding) bool {
 		return st.Off
 	}
 	return o.Settings[f.Check].Off
+}
+
+// supersede drops the findings that a finding with a suggestion replaces
+// (Rule.Supersedes): on 规划(2018-2020) date.range's （2018—2020年） also
+// fixes punctuation.halfwidth's brackets, so only date.range remains.
+func supersede(checks []*Check, fs []Finding) []Finding {
+	by := map[string][]string{}
+	for _, c := range checks {
+		for _, r := range c.Rules {
+			if len(r.Supersedes) > 0 {
+				by[r.ID] = r.Supersedes
+			}
+		}
+	}
+	if len(by) == 0 {
+		return fs
+	}
+	var covers []*Finding
+	for i := range fs {
+		if fs[i].Suggestion != "" && by[fs[i].Rule] != nil {
+			covers = append(covers, &fs[i])
+		}
+	}
+	if len(covers) == 0 {
+		return fs
+	}
+	sort.Slice(covers, func(i, j int) bool { return covers[i].Span.Start < covers[j].Span.Start })
+	maxEnd := make([]int, len(covers)) // maxEnd[i]: the largest End of covers[:i+1]
+	for i, c := range covers {
+		maxEnd[i] = c.Span.End
+		if i > 0 && maxEnd[i-1] > maxEnd[i] {
+			maxEnd[i] = maxEnd[i-1]
+		}
+	}
+	covered := func(f *Finding) bool {
+		i := sort.Search(len(covers), func(i int) bool { return covers[i].Span.Start > f.Span.Start }) - 1
+		for ; i >= 0 && maxEnd[i] >= f.Span.End; i-- {
+			c := covers[i]
+			if c != f && c.Span.End >= f.Span.End && slices.Contains(by[c.Rule], f.Rule) {
+				return true
+			}
+		}
+		return false
+	}
+	drop := make([]bool, len(fs))
+	for i := range fs {
+		drop[i] = covered(&fs[i])
+	}
+	out := fs[:0]
+	for i := range fs {
+		if !drop[i] {
+			out = append(out, fs[i])
+		}
+	}
+	return out
 }

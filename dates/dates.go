@@ -100,7 +100,7 @@ func checkDate(t *textrun.Text, d date, opt Options, add func(Hit)) {
 		}
 		add(h)
 	}
-	if !mixed && !table(t, d.start) {
+	if !mixed && !table(t, d.start) && !stamp(t, d.end) {
 		for _, c := range []comp{d.m, d.d} {
 			if c.kind == kArabic && c.digits == 2 && t.R[c.s] == '0' && c.val > 0 {
 				add(Hit{Span: t.Span(c.s, c.e), Rule: "date.zero-padded", Certain: true, Standard: std9704,
@@ -304,6 +304,9 @@ func yearRange(t *textrun.Text, i int) (Hit, bool) {
 	default:
 		msg = fmt.Sprintf("起止年份应用一字线“—”连接，不用“%s”：“%s”应为“（%s）”", t.Str(a.e, j), whole, inner)
 	}
+	if open == '(' && closeR == ')' {
+		msg += "；括号应用全角“（）”"
+	}
 	return Hit{Span: t.Span(i, b.e+1), Rule: "date.range", Certain: true, Suggestion: sugg, Standard: std15834, Message: msg}, true
 }
 
@@ -339,4 +342,22 @@ func pastPlan(t *textrun.Text, d date, opt Options, add func(Hit)) {
 	end := d.end + len([]rune(after))
 	add(Hit{Span: t.Span(d.start, end), Rule: "date.past-plan",
 		Message: fmt.Sprintf("疑似时间错误：下一步打算中的“%s”早于本报告所属的%d年，请核实年份", t.Str(d.start, end), opt.Year)})
+}
+
+// stamp reports whether a clock time follows a date at rune i (2026年02月10日
+// 07时41分, 2026年02月10日 07:41): a machine timestamp of a web page or a
+// system, not a date written in the text.
+func stamp(t *textrun.Text, i int) bool {
+	for t.At(i) == ' ' || t.At(i) == '\u3000' {
+		i++
+	}
+	n := 0
+	for textrun.Digit(t.At(i + n)) {
+		n++
+	}
+	if n == 0 || n > 2 {
+		return false
+	}
+	r := t.At(i + n)
+	return (r == '时' || r == ':' || r == '：') && textrun.Digit(t.At(i+n+1))
 }

@@ -39,18 +39,26 @@ const addressLead = "向对请经与同和给据照为在由致复报送于及�
 
 // Detect returns the genre slips in text, in text order.
 func Detect(text string, opt Options) []Hit {
+	req, rel := containsAny(text, requestWords), containsAny(text, relWords)
+	if !req && !rel && !opt.Upward && opt.Profile != "government-work" {
+		return nil // nothing to look for: skip decoding the text
+	}
 	t := textrun.New(text)
 	mask := textrun.NewMask(t, 2) // quotations and titles stay silent
 	var hits []Hit
-	hits = append(hits, requests(t, mask)...)
+	if req {
+		hits = append(hits, requests(t, mask)...)
+	}
 	if opt.Upward {
 		hits = append(hits, address(t, mask)...)
 	}
 	if opt.Profile == "government-work" {
 		hits = append(hits, salutation(t)...)
 	}
-	if h, ok := relativeTime(t, mask, opt.Dated || dated(text), opt.Tokens); ok {
-		hits = append(hits, h)
+	if rel {
+		if h, ok := relativeTime(t, mask, opt.Dated || dated(text), opt.Tokens); ok {
+			hits = append(hits, h)
+		}
 	}
 	sortHits(hits)
 	return hits
@@ -220,4 +228,15 @@ func relativeTime(t *textrun.Text, mask textrun.Mask, known bool, toks []segment
 	return Hit{Span: spans[0], Rule: "genre.relative-time", Info: true,
 		Message: fmt.Sprintf("报告存档后%s等相对时间词失去参照（共%d处，见第%s行%s）：可写明具体日期或时段，如“截至×年×月”", strings.Join(ws, ""), len(spans), strings.Join(lines, "、"), more),
 		Related: spans[1:]}, true
+}
+
+// containsAny reports whether s contains one of words (a cheap pre-check
+// before the rune scans).
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }

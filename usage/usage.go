@@ -81,7 +81,7 @@ func dash(t *textrun.Text, mask textrun.Mask, i int, add func(Hit)) int {
 		return j - 1 // a 破折号
 	case j-i == 2 && (run == "--" || run == "－－" || run == "――" || run == "—-" || run == "-—" || run == "––") && hanL && hanR:
 		add(Hit{Span: t.Span(i, j), Rule: "usage.dash", Certain: true, Suggestion: "——", Standard: std15834,
-			Message: fmt.Sprintf("破折号应为“——”，不用“%s”：“%s”", run, t.Str(i-6, j+6))})
+			Message: fmt.Sprintf("破折号应为“——”，不用“%s”：“%s”", run, t.Excerpt(i-6, j+6, i))})
 	case j-i == 1 && r1(run) == '—' && lineStart(t, i) && (textrun.Han(next) || textrun.Digit(next)) && subtitle(t, j):
 		add(Hit{Span: t.Span(i, j), Rule: "usage.dash", Certain: true, Suggestion: "——", Standard: std15834,
 			Message: fmt.Sprintf("副标题前的破折号应为“——”，不用一字线“—”：“%s”", t.Str(i, j+12))})
@@ -125,7 +125,7 @@ func placeRange(t *textrun.Text, i int, add func(Hit)) {
 			}
 			end := k + len([]rune(w))
 			add(Hit{Span: t.Span(i, i+1), Rule: "usage.place-range", Certain: true, Suggestion: "—", Standard: std15834Span,
-				Message: fmt.Sprintf("地点起止用一字线“—”，不用连字符“%s”：“%s”应为“%s—%s”", t.Str(i, i+1), t.Str(max(i-6, 0), end), t.Str(i-6, i), t.Str(i+1, end))})
+				Message: fmt.Sprintf("地点起止用一字线“—”，不用连字符“%s”：“%s”应为“%s—%s”", t.Str(i, i+1), t.Excerpt(i-6, end, i), t.Excerpt(i-6, i, i), t.Str(i+1, end))})
 			return
 		}
 		k++
@@ -162,11 +162,11 @@ func interpunct(t *textrun.Text, i int, add func(Hit)) {
 			return
 		}
 		add(Hit{Span: t.Span(i, i+1), Rule: "usage.interpunct",
-			Message: fmt.Sprintf("疑似间隔号误用：“%s”中的“．”如用于分隔外国人名或书名与篇名，应为间隔号“·”，请核实", t.Str(i-6, i+7))})
+			Message: fmt.Sprintf("疑似间隔号误用：“%s”中的“．”如用于分隔外国人名或书名与篇名，应为间隔号“·”，请核实", t.Excerpt(i-6, i+7, i))})
 		return
 	}
 	add(Hit{Span: t.Span(i, i+1), Rule: "usage.interpunct", Certain: true, Suggestion: "·", Standard: std15834,
-		Message: fmt.Sprintf("间隔号应为“·”，不用“%s”：“%s”", string(r), t.Str(i-6, i+7))})
+		Message: fmt.Sprintf("间隔号应为“·”，不用“%s”：“%s”", string(r), t.Excerpt(i-6, i+7, i))})
 }
 
 func pointMark(r rune) bool { return strings.ContainsRune("，；。、：！？", r) }
@@ -183,10 +183,10 @@ func spacedMarks(t *textrun.Text, i int, add func(Hit)) int {
 	a, b := t.R[i], t.R[k]
 	if a == b {
 		add(Hit{Span: t.Span(i, k+1), Rule: "usage.repeated-spaced", Certain: true, Suggestion: string(a), Standard: std15834,
-			Message: fmt.Sprintf("标点重复：“%s%s”中间隔空格的两个“%c”应只保留一个", t.Str(i-6, i), t.Str(i, k+1), a)})
+			Message: fmt.Sprintf("标点重复：“%s%s”中间隔空格的两个“%c”应只保留一个", t.Excerpt(i-6, i, i), t.Str(i, k+1), a)})
 	} else {
 		add(Hit{Span: t.Span(i, k+1), Rule: "usage.repeated-spaced", Certain: true, Standard: std15834, // which to keep is the writer's choice
-			Message: fmt.Sprintf("点号连用：“%s%s”中“%c”与“%c”之间只隔空格，应只保留一个", t.Str(i-6, i), t.Str(i, k+1), a, b)})
+			Message: fmt.Sprintf("点号连用：“%s%s”中“%c”与“%c”之间只隔空格，应只保留一个", t.Excerpt(i-6, i, i), t.Str(i, k+1), a, b)})
 	}
 	return k
 }

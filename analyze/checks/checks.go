@@ -7,13 +7,18 @@ import (
 	"sort"
 
 	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/analyze/checks/arith"
 	"github.com/reportlint/reportlint/analyze/checks/consistency"
+	"github.com/reportlint/reportlint/analyze/checks/date"
 	"github.com/reportlint/reportlint/analyze/checks/formulation"
+	"github.com/reportlint/reportlint/analyze/checks/genre"
 	"github.com/reportlint/reportlint/analyze/checks/number"
 	"github.com/reportlint/reportlint/analyze/checks/placeholder"
 	"github.com/reportlint/reportlint/analyze/checks/punctuation"
 	"github.com/reportlint/reportlint/analyze/checks/structure"
 	"github.com/reportlint/reportlint/analyze/checks/suppression"
+	"github.com/reportlint/reportlint/analyze/checks/typo"
+	"github.com/reportlint/reportlint/analyze/checks/usage"
 	"github.com/reportlint/reportlint/analyze/checks/wording"
 )
 
@@ -27,6 +32,11 @@ var All = []*analyze.Check{
 	wording.Check,
 	consistency.Check,
 	number.Check,
+	typo.Check,
+	date.Check,
+	genre.Check,
+	usage.Check,
+	arith.Check,
 }
 
 // Lookup finds a built-in check by name (nil when unknown).

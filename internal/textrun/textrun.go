@@ -151,6 +151,16 @@ func (t *Text) LineBounds(i int) (int, int) {
 	return s, e
 }
 
+// Excerpt returns runes [a, b) cut to the line holding rune i, for a
+// message's context (no line break inside a message).
+func (t *Text) Excerpt(a, b, i int) string {
+	if len(t.R) == 0 {
+		return ""
+	}
+	s, e := t.LineBounds(clamp(i, len(t.R)-1))
+	return t.Str(max(a, s), min(b, e))
+}
+
 // LineTest returns f(line) for the line holding rune i, computing it once
 // per line and name so that scans stay linear on long lines.
 func (t *Text) LineTest(i int, name string, f func(line string) bool) bool {
