@@ -19,6 +19,15 @@ func TestPunctuationFixtures(t *testing.T) {
 	analyzetest.Run(t, "testdata", punctuation.Check)
 }
 
+// TestPrecisionFixtures runs the shapes that fired falsely on real reports (issue 11).
+func TestPrecisionFixtures(t *testing.T) {
+	for _, f := range []string{"punctuation_unpaired.txt", "punctuation_dunhao_conj.txt", "punctuation_dunhao_quoted.txt"} {
+		t.Run(f, func(t *testing.T) {
+			analyzetest.RunFile(t, "../../../testdata/precision/"+f, punctuation.Check)
+		})
+	}
+}
+
 // FuzzTextChecks runs the punctuation, wording and consistency checks over
 // arbitrary text: no check may fail, and every span must cut the text on
 // rune boundaries.
