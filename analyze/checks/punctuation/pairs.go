@@ -211,8 +211,8 @@ func (pp *punctPara) closersAfter(i int, k bkKind) int {
 }
 
 // puClosesFirst reports whether s (the following lines) closes kind k before
-// opening it again; a quote must close within its line's run of wrapped
-// lines, before a line that ends a sentence.
+// opening it again, within a run of short wrapped lines (加大 / 还原 / 】),
+// before a line that ends a sentence or is a full line of text.
 func puClosesFirst(s string, k bkKind) bool {
 	for line := range strings.Lines(s) {
 		for _, r := range line {
@@ -220,8 +220,9 @@ func puClosesFirst(s string, k bkKind) bool {
 				return !open
 			}
 		}
-		if last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(line, "\n")); strings.ContainsRune("。！？；", last) {
-			return false
+		line = strings.TrimRight(line, "\n")
+		if last, _ := utf8.DecodeLastRuneInString(line); strings.ContainsRune("。！？；", last) || utf8.RuneCountInString(line) > 30 {
+			return false // past a sentence or a full line of text: not a wrapped block
 		}
 	}
 	return false
