@@ -110,7 +110,7 @@ func (a *Analysis) buildOutline() []OutlineNode {
 			n.Parent = stack[len(stack)-1]
 		}
 		stack = append(stack, i)
-		n.Span = segment.Span{Start: doc.Paragraphs[n.Para].Span.Start, End: len(doc.Text)}
+		n.Span = segment.Span{Start: doc.Paragraphs[n.Para].Span.Start, End: back} // back matter is in no part
 	}
 	for i := range nodes {
 		for j := i + 1; j < len(nodes); j++ {
@@ -126,14 +126,19 @@ func (a *Analysis) buildOutline() []OutlineNode {
 // BackMatter returns the offset where the report's back matter starts: a
 // list of attachments (附件：1.…) or of explained terms (名词解释, 注释),
 // whose numbered items are not the report's outline. It is len(text) when
-// there is none. Only a line past the first third of the report counts (a leading “附件2” names the document itself).
+// there is none. Only a line after the first heading or past the first
+// third of the report counts (a leading “附件2” names the document itself).
 func (a *Analysis) BackMatter() int {
 	return backMatterKey.Get(a)
 }
 
 var backMatterKey = NewKey("back-matter", func(a *Analysis) int {
 	doc := a.Doc
-	for pi := max(1, len(doc.Paragraphs)/3); pi < len(doc.Paragraphs); pi++ {
+	from := max(1, len(doc.Paragraphs)/3)
+	if len(doc.Headings) > 0 {
+		from = min(from, doc.Headings[0].Para+1)
+	}
+	for pi := from; pi < len(doc.Paragraphs); pi++ {
 		p := &doc.Paragraphs[pi]
 		if backMatterLine(doc.Slice(p.Span)) {
 			return p.Span.Start

@@ -278,11 +278,11 @@ func (pr *puncRun) quotedPair(i int) {
 	pp := &pr.pp
 	openR, closeR := pp.at(i+1), pp.at(i-1)
 	a := i - 2
-	for a >= 0 && i-a <= 40 && pp.r[a] != openR {
+	for a >= 0 && i-a <= 40 && pp.r[a] != openR && pp.r[a] != closeR {
 		a--
 	}
 	b := i + 2
-	for b < len(pp.r) && b-i <= 40 && pp.r[b] != closeR {
+	for b < len(pp.r) && b-i <= 40 && pp.r[b] != closeR && pp.r[b] != openR {
 		b++
 	}
 	if a < 0 || pp.at(a) != openR || pp.at(b) != closeR {
