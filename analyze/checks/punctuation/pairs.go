@@ -83,7 +83,7 @@ func (pp *punctPara) enumerator(close int) bool {
 }
 
 // brackets checks pairing and nesting; it returns the matched pairs.
-func (pr *puncRun) brackets(next string) [][2]int {
+func (pr *puncRun) brackets(ahead func() string) [][2]int {
 	pp := &pr.pp
 	if pr.age++; pr.age > aheadParas {
 		pr.carry = [8]int{} // the closing mark never came
@@ -173,6 +173,10 @@ func (pr *puncRun) brackets(next string) [][2]int {
 		stack = stack[:d]
 	}
 	ends := len(pp.r) > 0 && strings.ContainsRune("。！？；…", pp.r[len(pp.r)-1])
+	next := ""
+	if len(stack) > 0 {
+		next = ahead() // built only when a mark is left open
+	}
 	for _, e := range stack {
 		switch {
 		case (e.k == bkDQuote || e.k == bkSQuote) && strings.HasPrefix(next, bkOpen[e.k]):

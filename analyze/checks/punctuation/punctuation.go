@@ -445,7 +445,7 @@ func runPunctuation(p *analyze.Pass) error {
 		}
 		pr.pp.load(doc.Text, para.Span)
 		pr.pp.maskSyntax(md, marker)
-		pr.paragraph(lookahead(doc, pi))
+		pr.paragraph(func() string { return lookahead(doc, pi) })
 	}
 	pr.reportQuoted()
 	return nil
@@ -484,8 +484,8 @@ func (pr *puncRun) report(rule string, i, j int, msg, sugg string) {
 }
 
 // paragraph runs every rule over the loaded paragraph.
-func (pr *puncRun) paragraph(next string) {
-	pairs := pr.brackets(next)
+func (pr *puncRun) paragraph(ahead func() string) {
+	pairs := pr.brackets(ahead)
 	pr.halfwidth(pairs)
 	pr.marks()
 	pr.ranges()
