@@ -11,7 +11,12 @@ type Analysis struct {
 	Doc     *segment.Document
 	Lex     *lexicon.Lexicon
 	Profile *lexicon.Profile // nil when the report type is unknown
-	Year    int              // the report's year, 0 when unknown
+	Year    int              // the report's year, 0 when unknown (a 政府工作报告's delivery year)
+
+	ProfileConfidence Confidence // how sure the profile is; "" without one
+	YearConfidence    Confidence // how sure the year is; "" without one
+	Delivered         int        // the year a 政府工作报告 was delivered (congress), else 0
+	Period            [2]int     // first and last year the report reviews; zero when unknown
 
 	tokenize func(string) []segment.Token
 	facts    map[any]any // by *Key[T]

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -76,8 +77,17 @@ func (a *Analysis) buildOutline() []OutlineNode {
 	doc := a.Doc
 	implicit := a.implicitSections()
 	nodes := make([]OutlineNode, 0, len(doc.Headings)+len(implicit))
+	back := a.BackMatter()
 	hi, ii := 0, 0
 	for hi < len(doc.Headings) || ii < len(implicit) {
+		if hi < len(doc.Headings) && doc.Paragraphs[doc.Headings[hi].Para].Span.Start >= back {
+			hi = len(doc.Headings) // 附件 and 名词解释 lists are not the outline
+			continue
+		}
+		if ii < len(implicit) && doc.Paragraphs[implicit[ii].Para].Span.Start >= back {
+			ii = len(implicit)
+			continue
+		}
 		if ii < len(implicit) && (hi == len(doc.Headings) || implicit[ii].Para < doc.Headings[hi].Para) {
 			nodes = append(nodes, implicit[ii])
 			ii++
@@ -100,7 +110,7 @@ func (a *Analysis) buildOutline() []OutlineNode {
 			n.Parent = stack[len(stack)-1]
 		}
 		stack = append(stack, i)
-		n.Span = segment.Span{Start: doc.Paragraphs[n.Para].Span.Start, End: len(doc.Text)}
+		n.Span = segment.Span{Start: doc.Paragraphs[n.Para].Span.Start, End: back} // back matter is in no part
 	}
 	for i := range nodes {
 		for j := i + 1; j < len(nodes); j++ {
@@ -111,6 +121,48 @@ func (a *Analysis) buildOutline() []OutlineNode {
 		}
 	}
 	return nodes
+}
+
+// BackMatter returns the offset where the report's back matter starts: a
+// list of attachments (附件：1.…) or of explained terms (名词解释, 注释),
+// whose numbered items are not the report's outline. It is len(text) when
+// there is none. Only a line after the first heading or past the first
+// third of the report counts (a leading “附件2” names the document itself).
+func (a *Analysis) BackMatter() int {
+	return backMatterKey.Get(a)
+}
+
+var backMatterKey = NewKey("back-matter", func(a *Analysis) int {
+	doc := a.Doc
+	from := max(1, len(doc.Paragraphs)/3)
+	if len(doc.Headings) > 0 {
+		from = min(from, doc.Headings[0].Para+1)
+	}
+	for pi := from; pi < len(doc.Paragraphs); pi++ {
+		p := &doc.Paragraphs[pi]
+		if backMatterLine(doc.Slice(p.Span)) {
+			return p.Span.Start
+		}
+	}
+	return len(doc.Text)
+})
+
+// backMatterWords open a list of explained terms when they fill their line.
+var backMatterWords = []string{"名词解释", "有关名词解释", "名词注释", "注释", "附：名词解释"}
+
+func backMatterLine(s string) bool {
+	s = strings.Trim(s, " 　\t#*")
+	if rest, ok := strings.CutPrefix(s, "附件"); ok {
+		rest = strings.TrimLeft(rest, " 　")
+		if rest == "" || strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") {
+			return true
+		}
+		digits := strings.TrimLeft(rest, "0123456789０１２３４５６７８９")
+		return len(digits) < len(rest) && utf8.RuneCountInString(rest) <= 40 &&
+			(digits == "" || strings.ContainsRune("：: 　.．、", []rune(digits)[0]))
+	}
+	s = strings.TrimRight(s, "：:")
+	return slices.Contains(backMatterWords, s)
 }
 
 // NodeAt returns the index of the innermost outline node containing off, or -1.
@@ -136,7 +188,7 @@ func (a *Analysis) topNodeAt(off int) int {
 // Opening words that start an unnumbered part. They are matched in the
 // paragraph's first clause (up to the first 。：；！？).
 var (
-	problemsOpen = regexp.MustCompile(`(存在|暴露|反思|查摆|还有|仍有|也有)(出|着)?(的)?(一些|以下|诸多|不少|许多|一定的?|主要|突出|较多)?(的)?(问题|不足|差距|短板|薄弱环节)|(问题|不足|差距|短板)(和|与|及|、)(不足|差距|问题|短板|教训)|不足之处|主要问题|突出问题|薄弱环节`)
+	problemsOpen = regexp.MustCompile(`(存在|暴露|反思|查摆|还有|仍有|也有)(出|着)?(的)?(一些|以下|诸多|不少|许多|一定的?|主要|突出|较多)?(的)?(问题|不足|差距|短板|薄弱环节)|(问题|不足|差距|短板)(和|与|及|、)(不足|差距|问题|短板|教训)|不足之处|主要问题|突出问题|薄弱环节|清醒(地)?(看到|认识到)|困难和问题|问题和困难|困难和挑战`)
 	plansOpen    = regexp.MustCompile(`^(下一步|今后|新的一年|明年|来年|展望)|(下一步|今后|明年|新的一年)(的)?(工作)?(中|里)?[，,]?(我|本人|我们)?(将|要|打算|计划)|工作打算|工作计划|努力方向|工作思路|整改措施|改进措施`)
 	closingOpen  = regexp.MustCompile(`^(特此报告|以上报告|以上(是|为|就是|即为)|以上述职|以上汇报|请予评议|请各位|恳请|不妥之处|不当之处|谢谢大家|谢谢[！。!])`)
 	yearOpen     = regexp.MustCompile(`^(\d{4})年`)
@@ -208,7 +260,7 @@ func (a *Analysis) openerKinds(clause string, closing bool) int {
 // Words one of which every match of problemsOpen / plansOpen contains: a
 // cheap filter before the regexps.
 var (
-	problemsWords = []string{"问题", "不足", "差距", "短板", "薄弱"}
+	problemsWords = []string{"问题", "不足", "差距", "短板", "薄弱", "清醒", "困难"}
 	plansWords    = []string{"下一步", "今后", "新的一年", "明年", "来年", "展望", "打算", "计划", "努力方向", "工作思路", "措施"}
 )
 

@@ -70,11 +70,18 @@ var structureSectionsKey = NewKey("structure.sections", func(a *Analysis) []sect
 	// Top-level parts first; a section no top-level part names may be
 	// a lower-level heading (（四）全面加强政府自身建设).
 	matched := make([]bool, len(nodes))
+	inReview := make([]bool, len(nodes)) // top-level parts reviewing past work
 	for si := range secs {
 		s := &secs[si]
 		for pass := 0; pass < 2 && len(cands[si]) == 0; pass++ {
 			for i, n := range nodes {
 				if (n.Parent < 0) != (pass == 0) {
+					continue
+				}
+				if pass == 1 && inReview[topOf[i]] {
+					continue // （五）加强政府自身建设 under the review is last year's work
+				}
+				if n.Heading != nil && !a.yearFits(s.ID, n.Title) {
 					continue
 				}
 				w := ""
@@ -86,6 +93,9 @@ var structureSectionsKey = NewKey("structure.sections", func(a *Analysis) []sect
 				if w != "" {
 					matched[i] = true
 					add(si, i, w)
+					if s.ID == "review" && n.Parent < 0 {
+						inReview[i] = true
+					}
 				}
 			}
 		}
@@ -175,7 +185,7 @@ var structureSectionsKey = NewKey("structure.sections", func(a *Analysis) []sect
 			if pp.Heading != nil || doc.Title.Len() > 0 && pp.Span.Contains(doc.Title.Start) {
 				continue
 			}
-			if w := firstKeyword(doc.Slice(firstClause(doc.Text, pp.Span)), secs[si].Keywords); w != "" {
+			if w := firstKeyword(doc.Slice(openingSentences(doc.Text, pp.Span)), secs[si].Keywords); w != "" {
 				out[si].status, out[si].para, out[si].word = StatusPresent, pi, w
 				break
 			}
@@ -183,6 +193,46 @@ var structureSectionsKey = NewKey("structure.sections", func(a *Analysis) []sect
 	}
 	return out
 })
+
+// yearFits reports whether a heading's years suit a part of a 政府工作报告:
+// the review names years before the delivery year (一、2025年主要工作 in
+// 2026), this year's targets and tasks name the delivery year (二、2026年主要
+// 工作; 关于2026年工作). Other profiles, and headings without a year, fit.
+func (a *Analysis) yearFits(id, title string) bool {
+	if a.Delivered == 0 {
+		return true
+	}
+	y := 0
+	for _, m := range yearInTitle.FindAllString(title, -1) {
+		y = max(y, parseYear(m))
+	}
+	switch {
+	case y == 0:
+		return true
+	case id == "review":
+		return y < a.Delivered
+	case id == "targets" || id == "tasks":
+		return y >= a.Delivered
+	}
+	return true
+}
+
+// openingSentences returns a paragraph's first clause, or its first two
+// sentences when the first only sets the scene (今年是……。主要预期目标是：).
+func openingSentences(text string, sp segment.Span) segment.Span {
+	first := firstClause(text, sp)
+	s := text[first.Start:first.End]
+	if first.End < sp.End && strings.HasPrefix(text[first.End:], "。") && (strings.HasPrefix(s, "今年") || strings.HasPrefix(s, "明年") || yearOpenWord(s)) {
+		second := firstClause(text, segment.Span{Start: first.End + len("。"), End: sp.End})
+		return segment.Span{Start: sp.Start, End: second.End}
+	}
+	return first
+}
+
+// yearOpenWord reports an opening such as 2026年是…
+func yearOpenWord(s string) bool {
+	return len(s) > 6 && s[0] >= '1' && s[0] <= '2' && strings.HasPrefix(s[4:], "年是")
+}
 
 func firstKeyword(s string, kws []string) string {
 	for _, k := range kws {
@@ -271,6 +321,9 @@ func sectionOrderNote(a *Analysis, ms []sectionMatch, i int) string {
 // (rule section-missing) or out of order (section-order). The structure
 // check reports them.
 func SectionFindings(a *Analysis) []Finding {
+	if a.ProfileConfidence == Guess {
+		return nil // the genre itself is a guess: its parts cannot be required
+	}
 	var out []Finding
 	ms := a.sectionMatches()
 	nodes := a.Outline()

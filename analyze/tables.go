@@ -8,11 +8,17 @@ type Result struct {
 	Profile     string // profile id, "" when none detected
 	ProfileName string
 	ProfileFrom string // "title", "content", "flag", "config"
-	Year        int
-	YearFrom    string
-	Chars       int
-	Paragraphs  int
-	Text        string // the decoded text all offsets index, for printers that show it (html)
+	// ProfileConfidence is certain, likely or guess; ProfileReason says why (Chinese).
+	ProfileConfidence Confidence
+	ProfileReason     string
+	Year              int
+	YearFrom          string // "title", "meeting", "heading", "content", "flag"
+	YearConfidence    Confidence
+	Delivered         int    // a 政府工作报告's delivery year, else 0
+	Period            [2]int // years reviewed, first and last; zero when unknown
+	Chars             int
+	Paragraphs        int
+	Text              string // the decoded text all offsets index, for printers that show it (html)
 
 	Findings     []Finding
 	Placeholders []Placeholder

@@ -16,21 +16,28 @@ type jsonReport struct {
 }
 
 type jsonFile struct {
-	Path         string                      `json:"path"`
-	Error        string                      `json:"error,omitempty"`
-	Format       string                      `json:"format,omitempty"`
-	Encoding     string                      `json:"encoding,omitempty"`
-	Profile      string                      `json:"profile"`
-	ProfileName  string                      `json:"profile_name"`
-	Year         int                         `json:"year"`
-	Chars        int                         `json:"chars"`
-	Counts       jsonCounts                  `json:"counts"`
-	Findings     []jsonFinding               `json:"findings"`
-	Placeholders []jsonPlaceholder           `json:"placeholders"`
-	Formulations []analyze.FormulationStatus `json:"formulations"`
-	Sections     []analyze.SectionStatus     `json:"sections"`
-	Numbers      []jsonClaim                 `json:"numbers"`
-	Completeness []partCompleteness          `json:"completeness"` // the last row is the total (合计)
+	Path        string `json:"path"`
+	Error       string `json:"error,omitempty"`
+	Format      string `json:"format,omitempty"`
+	Encoding    string `json:"encoding,omitempty"`
+	Profile     string `json:"profile"`
+	ProfileName string `json:"profile_name"`
+	Year        int    `json:"year"`
+	// How the profile and year were found (added for issue 11; absent when unknown).
+	ProfileConfidence string                      `json:"profile_confidence,omitempty"` // certain, likely or guess
+	ProfileReason     string                      `json:"profile_reason,omitempty"`
+	YearFrom          string                      `json:"year_from,omitempty"` // flag, meeting, title, heading, content
+	YearConfidence    string                      `json:"year_confidence,omitempty"`
+	Delivered         int                         `json:"delivered,omitempty"` // a 政府工作报告's delivery year
+	Period            []int                       `json:"period,omitempty"`    // first and last year reviewed
+	Chars             int                         `json:"chars"`
+	Counts            jsonCounts                  `json:"counts"`
+	Findings          []jsonFinding               `json:"findings"`
+	Placeholders      []jsonPlaceholder           `json:"placeholders"`
+	Formulations      []analyze.FormulationStatus `json:"formulations"`
+	Sections          []analyze.SectionStatus     `json:"sections"`
+	Numbers           []jsonClaim                 `json:"numbers"`
+	Completeness      []partCompleteness          `json:"completeness"` // the last row is the total (合计)
 }
 
 // jsonCounts counts every unsuppressed finding, those below --min-severity
@@ -135,6 +142,11 @@ func toJSONReportWith(results []*analyze.Result, ran map[string]bool, view print
 		f := jsonFile{Path: r.Path, Format: r.Format, Encoding: r.Encoding, Profile: r.Profile, ProfileName: r.ProfileName,
 			Year: r.Year, Chars: r.Chars, Findings: []jsonFinding{}, Placeholders: []jsonPlaceholder{},
 			Formulations: nonNil(r.Formulations), Sections: nonNil(r.Sections), Numbers: []jsonClaim{}, Completeness: nonNil(completenessOf(r))}
+		f.ProfileConfidence, f.ProfileReason = string(r.ProfileConfidence), r.ProfileReason
+		f.YearFrom, f.YearConfidence, f.Delivered = r.YearFrom, string(r.YearConfidence), r.Delivered
+		if r.Period[0] > 0 {
+			f.Period = r.Period[:]
+		}
 		f.Counts.Errors, f.Counts.Warnings, f.Counts.Infos = severityCounts(r.Findings)
 		f.Counts.Suppressed = r.Suppressed
 		if h := view.hidden[r]; h != nil {

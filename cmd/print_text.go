@@ -186,6 +186,9 @@ func (app *App) printHeader(w io.Writer, r *analyze.Result) {
 	profile := "未识别（可用 --profile 指定）"
 	if r.Profile != "" {
 		profile = r.ProfileName + "（" + r.Profile + "）"
+		if r.ProfileConfidence == analyze.Guess {
+			profile += "［推测：" + r.ProfileReason + "，可用 --profile 指定］"
+		}
 	}
 	year := "未识别（可用 --year 指定）"
 	if r.Year > 0 {

@@ -376,19 +376,39 @@ func (d *Document) findHeadings() {
 // titleWords mark a report title line.
 var titleWords = []string{"报告", "总结", "述职", "汇报", "讲话", "计划", "要点"}
 
+// findTitle takes the first short line with a title word, looking past
+// short lines of web-page leftovers before it (下载, 打印, 【字号：…】,
+// 来源：…); a heading, a sentence or a long line ends the search.
 func (d *Document) findTitle() {
-	if len(d.Paragraphs) == 0 || d.Paragraphs[0].Heading != nil {
-		return
-	}
-	sp := d.Paragraphs[0].Span
-	s := strings.TrimLeft(d.Text[sp.Start:sp.End], "# ")
-	if utf8.RuneCountInString(s) > 60 || strings.ContainsAny(s, "。；") {
-		return
-	}
-	for _, w := range titleWords {
-		if strings.Contains(s, w) {
-			d.Title = Span{sp.End - len(s), sp.End}
+	for i, p := range d.Paragraphs {
+		if i >= titleScan || p.Heading != nil {
 			return
+		}
+		sp := p.Span
+		s := strings.TrimLeft(d.Text[sp.Start:sp.End], "# ")
+		if strings.HasPrefix(s, "<!--") && strings.HasSuffix(s, "-->") && strings.Count(s, "<!--") == strings.Count(s, "-->") {
+			continue // a line of HTML comments (options, directives)
+		}
+		start, end := sp.End-len(s), sp.End
+		if k := strings.Index(s, "<!--"); k > 0 && strings.HasSuffix(s, "-->") {
+			s = strings.TrimRight(s[:k], " 　") // a title followed by HTML comments
+			end = start + len(s)
+		}
+		n := utf8.RuneCountInString(s)
+		if n > 60 || strings.ContainsAny(s, "。；") || strings.HasPrefix(strings.TrimLeft(s, " 　"), "各位代表") {
+			return
+		}
+		for _, w := range titleWords {
+			if strings.Contains(s, w) {
+				d.Title = Span{start, end}
+				return
+			}
+		}
+		if n > 30 || strings.Contains(s, "，") {
+			return // a line of text, not page furniture
 		}
 	}
 }
+
+// titleScan bounds the lines findTitle looks at.
+const titleScan = 16

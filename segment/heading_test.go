@@ -227,3 +227,21 @@ func TestHeadingMarkdownEdgeCases(t *testing.T) {
 		}
 	}
 }
+
+// TestFindTitleAfterFurniture: the title may follow short web-page leftovers
+// (下载, 打印, 【字号：…】) and comment lines; a body line ends the search.
+func TestFindTitleAfterFurniture(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"下载\n打印\n【字号：\n加大\n】\n2026年某省政府工作报告\n各位代表：\n", "2026年某省政府工作报告"},
+		{"<!-- options: year=2023 -->\n某街道2023年工作总结\n正文。\n", "某街道2023年工作总结"},
+		{"2020年度个人述职报告<!-- want x -->\n正文。\n", "2020年度个人述职报告"},
+		{"各位代表：\n现在，我代表区人民政府向大会作工作报告。\n", ""},
+		{"全年完成了各项任务，群众满意度稳步提升\n工作报告\n", ""},
+		{"一、主要工作\n述职报告\n", ""},
+	} {
+		doc := NewDocument("t.txt", FormatText, "utf-8", tt.text, nil)
+		if got := doc.Slice(doc.Title); got != tt.want {
+			t.Errorf("%q: title %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -1,11 +1,14 @@
 package punctuation
 
 import (
-	"github.com/reportlint/reportlint/analyze/internal/scan"
-	"github.com/reportlint/reportlint/lexicon"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/analyze/internal/scan"
+	"github.com/reportlint/reportlint/lexicon"
 )
 
 func (pr *puncRun) halfwidth(pairs [][2]int) {
@@ -110,7 +113,7 @@ func puShorten(s string, n int) string {
 
 // Words that start with 等 or a conjunction but are neither (质量、等级; 建设、和谐).
 var (
-	puDengWords = []string{"等级", "等待", "等同", "等于", "等候", "等到", "等价", "等量", "等额", "等次", "等值", "等效",
+	puDengWords = []string{"等级", "等待", "等同", "等于", "等候", "等到", "等价", "等量", "等额", "等次", "等不", "等着", "等靠", "等得", "等来", "等闲视之", "等值", "等效",
 		"等距", "等高", "等边", "等比", "等差", "等分", "等身", "等闲", "等离子", "等位", "等速", "等温", "等压", "等腰", "等号", "等式", "等外", "等第"}
 	puConjWords = []string{"以及", "或者", "或是", "及其", "并且", "和", "与", "及", "或"}
 	puConjExcl  = []string{"和谐", "和平", "和睦", "和美", "和煦", "和解", "和气", "和蔼", "和衷共济", "和顺", "和善", "和弦", "和约",
@@ -215,15 +218,10 @@ func (pr *puncRun) dunhao(i int) {
 	}
 	prev, next := pp.at(i-1), pp.at(i+1)
 	if (prev == '”' && next == '“') || (prev == '》' && next == '《') {
-		kind := "引号"
-		if prev == '》' {
-			kind = "书名号"
-		}
-		pr.report("dunhao-quoted", i, i+1,
-			"并列的"+kind+"之间一般不用顿号（GB/T 15834—2011 4.5.3.5）：“"+puShorten(item, 8)+"、"+string(next)+puShorten(pp.itemAfter(i+2, 8), 8)+"”中的顿号应删去", "删去顿号")
+		pr.quotedPair(i)
 		return
 	}
-	if w := pp.prefixAny(i+1, puConjWords); w != "" && pp.prefixAny(i+1, puConjExcl) == "" {
+	if w := pp.prefixAny(i+1, puConjWords); w != "" && pp.prefixAny(i+1, puConjExcl) == "" && !pp.prepItem(i, w) {
 		if tok, ok := pr.tokenAt(pp.off[i+1]); !ok || tok == w {
 			after := pp.str(i+1, i+1+utf8.RuneCountInString(w)+2)
 			pr.report("dunhao-conj", i, i+1,
@@ -232,6 +230,114 @@ func (pr *puncRun) dunhao(i int) {
 		}
 	}
 	pr.ordinal(i)
+}
+
+// Verbs that take 与/同/和 as a preposition (与港澳共建, 与工商联沟通), and
+// prepositions that open parallel items (向人大报告、与工商联沟通).
+var (
+	puWithVerbs = []string{"共建", "共同", "共享", "共治", "共商", "合作", "沟通", "对接", "联合", "协同", "交流", "衔接", "接轨",
+		"联动", "签订", "签署", "携手", "配合", "协作", "融合", "挂钩", "结对", "对话", "会商", "磋商", "座谈", "相适应", "相匹配",
+		"相协调", "相结合", "相衔接", "相一致", "相符", "相统一", "相配套", "相促进", "相适配", "同步", "一道", "一起", "联手"}
+	puPreps = []string{"向", "与", "同", "对", "跟", "为", "按", "把", "从", "由"}
+)
+
+// prepItem reports whether the conjunction-like w after the 顿号 at i opens
+// a prepositional item of its own (、与港澳共建基地; 、与服务人口相匹配的布局;
+// 向人大报告、与工商联沟通) rather than joining the last two items of a list.
+func (pp *punctPara) prepItem(i int, w string) bool {
+	if w != "与" && w != "和" && w != "同" {
+		return false
+	}
+	end := i + 2
+	for end < len(pp.r) && end-i <= 24 && !scan.PointMark(pp.r[end]) {
+		end++
+	}
+	item := pp.str(i+2, end)
+	for _, v := range puWithVerbs {
+		if strings.Contains(item, v) {
+			return true
+		}
+	}
+	start := i
+	for start > 0 && !scan.PointMark(pp.r[start-1]) {
+		start--
+	}
+	for _, adv := range []string{"主动", "积极", "及时", "定期", "全面", "加强", "深化", "推动"} {
+		if pp.hasPrefix(start, adv) {
+			start += utf8.RuneCountInString(adv)
+			break
+		}
+	}
+	return pp.prefixAny(start, puPreps) != ""
+}
+
+// quotedPair notes a 顿号 between two quoted items or book titles (4.5.3.5:
+// 通常不用). It stays silent when the item after the quote goes on (“三名”建设,
+// “千村万店”市场工程): then the quote is only part of the item and the 顿号 is needed.
+func (pr *puncRun) quotedPair(i int) {
+	pp := &pr.pp
+	openR, closeR := pp.at(i+1), pp.at(i-1)
+	a := i - 2
+	for a >= 0 && i-a <= 40 && pp.r[a] != openR && pp.r[a] != closeR {
+		a--
+	}
+	b := i + 2
+	for b < len(pp.r) && b-i <= 40 && pp.r[b] != closeR && pp.r[b] != openR {
+		b++
+	}
+	if a < 0 || pp.at(a) != openR || pp.at(b) != closeR {
+		return // not a plain pair of short quoted items
+	}
+	if pp.itemGoesOn(b+1) || (pp.at(a-1) == '、' && pp.at(a-2) != closeR) {
+		return // quoted words inside longer items, or a list mixing plain items
+	}
+	kind := "引号"
+	if openR == '《' {
+		kind = "书名号"
+	}
+	ex := string(openR) + puShorten(pp.str(a+1, i-1), 12) + string(closeR) + "、" + string(openR) + puShorten(pp.str(i+2, b), 12) + string(closeR)
+	pr.quoted = append(pr.quoted, analyze.Finding{Rule: "dunhao-quoted", Span: pp.span(i, i+1),
+		Message: "并列的" + kind + "之间一般不用顿号：" + ex, Suggestion: "删去顿号"})
+}
+
+// itemGoesOn reports whether text after a closing quote at j-1 continues the
+// quoted item into a longer one that a further list item follows
+// (“三名”建设、…; “千村万店”市场工程和…): the 顿号 separates such items.
+// A head shared by the whole list (“稳就业”、“保民生”工作，) does not count.
+func (pp *punctPara) itemGoesOn(j int) bool {
+	if !scan.HanChar(pp.at(j)) || pp.prefixAny(j, puConjWords) != "" || pp.at(j) == '等' {
+		return false
+	}
+	for k := j; k < len(pp.r) && k-j < 16; k++ {
+		r := pp.r[k]
+		if r == '、' || r == '等' || (k > j && pp.prefixAny(k, []string{"和", "与", "及", "以及"}) != "" && scan.Opener(pp.at(k+1))) {
+			return true
+		}
+		if !scan.HanChar(r) {
+			return false
+		}
+	}
+	return false
+}
+
+// reportQuoted reports the 顿号 between quotes once for the whole report.
+func (pr *puncRun) reportQuoted() {
+	quote, book := false, false
+	for _, f := range pr.quoted {
+		book = book || strings.HasPrefix(f.Message, "并列的书名号")
+		quote = quote || strings.HasPrefix(f.Message, "并列的引号")
+	}
+	kind := "引号"
+	switch {
+	case quote && book:
+		kind = "引号、书名号"
+	case book:
+		kind = "书名号"
+	}
+	pr.p.ReportAggregate(pr.quoted, func(n int) string {
+		return "并列的" + kind + "之间一般不用顿号（GB/T 15834—2011 4.5.3.5，通常不用），本文共" + strconv.Itoa(n) +
+			"处，如" + puAfterColon(pr.quoted[0].Message) + "；若全文统一使用顿号，也可保留"
+	})
 }
 
 // ordinal checks the mark after a run-in ordinal: 第一， 首先， 一是， （一）.
@@ -430,4 +536,9 @@ func (pr *puncRun) ranges() {
 		pr.report("range", ls, re, msg+"：“"+pp.str(ls, re)+unit+"”应为“"+sugg+unit+"”", sugg)
 		i = re - 1
 	}
+}
+
+func puAfterColon(s string) string {
+	_, after, _ := strings.Cut(s, "：")
+	return after
 }

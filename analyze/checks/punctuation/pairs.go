@@ -1,8 +1,10 @@
 package punctuation
 
 import (
-	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/analyze/internal/scan"
 )
 
 // bkKind is a kind of paired mark.
@@ -81,10 +83,12 @@ func (pp *punctPara) enumerator(close int) bool {
 }
 
 // brackets checks pairing and nesting; it returns the matched pairs.
-func (pr *puncRun) brackets(next string) [][2]int {
+func (pr *puncRun) brackets(ahead func() string) [][2]int {
 	pp := &pr.pp
-	carry := pr.carry
-	pr.carry = [8]int{}
+	if pr.age++; pr.age > aheadParas {
+		pr.carry = [8]int{} // the closing mark never came
+	}
+	carry := &pr.carry
 	var stack []bkEntry
 	var pairs [][2]int
 	top := func() bkKind {
@@ -157,7 +161,7 @@ func (pr *puncRun) brackets(next string) [][2]int {
 				stack = append(stack, bkEntry{k, i})
 			default:
 				pr.report("unpaired", i, i+1,
-					bkName[k]+"不成对：…"+pp.itemBefore(i, 10)+string(r)+"之前没有配对的前"+bkName[k],
+					"疑似"+bkName[k]+"不成对：…"+pp.itemBefore(i, 10)+string(r)+"之前没有配对的前"+bkName[k]+"，请核实",
 					"补上配对的前"+bkName[k]+"“"+bkOpen[k]+"”，或删去多余的“"+string(r)+"”")
 			}
 			continue
@@ -169,12 +173,19 @@ func (pr *puncRun) brackets(next string) [][2]int {
 		stack = stack[:d]
 	}
 	ends := len(pp.r) > 0 && strings.ContainsRune("。！？；…", pp.r[len(pp.r)-1])
+	next := ""
+	if len(stack) > 0 {
+		next = ahead() // built only when a mark is left open
+	}
 	for _, e := range stack {
 		switch {
 		case (e.k == bkDQuote || e.k == bkSQuote) && strings.HasPrefix(next, bkOpen[e.k]):
 			// A quotation over several paragraphs: each opens, only the last closes.
 		case !ends && puClosesFirst(next, e.k):
-			pr.carry[e.k]++ // a hard-wrapped line
+			// A hard-wrapped line or a block split over lines (【字号 / 加大 / … / 】):
+			// the closing mark comes within the next few lines.
+			pr.carry[e.k]++
+			pr.age = 0
 		default:
 			pr.unclosed(e)
 		}
@@ -203,11 +214,19 @@ func (pp *punctPara) closersAfter(i int, k bkKind) int {
 	return n
 }
 
-// puClosesFirst reports whether s closes kind k before opening it again.
+// puClosesFirst reports whether s (the following lines) closes kind k before
+// opening it again, within a run of short wrapped lines (加大 / 还原 / 】),
+// before a line that ends a sentence or is a full line of text.
 func puClosesFirst(s string, k bkKind) bool {
-	for _, r := range s {
-		if rk, open := puBracketKind(r); rk == k {
-			return !open
+	for line := range strings.Lines(s) {
+		for _, r := range line {
+			if rk, open := puBracketKind(r); rk == k {
+				return !open
+			}
+		}
+		line = strings.TrimRight(line, "\n")
+		if last, _ := utf8.DecodeLastRuneInString(line); strings.ContainsRune("。！？；", last) || utf8.RuneCountInString(line) > 30 {
+			return false // past a sentence or a full line of text: not a wrapped block
 		}
 	}
 	return false
@@ -217,7 +236,7 @@ func (pr *puncRun) unclosed(e bkEntry) {
 	pp := &pr.pp
 	open := string(pp.r[e.i])
 	pr.report("unpaired", e.i, e.i+1,
-		bkName[e.k]+"不成对："+open+pp.itemAfter(e.i+1, 10)+"…之后缺少配对的后"+bkName[e.k],
+		"疑似"+bkName[e.k]+"不成对："+open+pp.itemAfter(e.i+1, 10)+"…之后缺少配对的后"+bkName[e.k]+"，请核实",
 		"补上配对的后"+bkName[e.k]+"“"+bkClose[e.k]+"”，或删去多余的“"+open+"”")
 }
 

@@ -21,14 +21,14 @@ var Check = &analyze.Check{
 		{ID: "punctuation.dunhao-deng", Title: "“等”前用了顿号", Doc: "“等”“等等”前不用顿号（甲、乙等）",
 			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourcePractice, Fixable: true,
 			Good: "教育、卫生等领域", Bad: "教育、卫生、等领域"},
-		{ID: "punctuation.dunhao-quoted", Title: "引号、书名号之间用了顿号", Doc: "并列的引号或书名号之间一般不用顿号（《A》《B》），其间有括注时除外",
-			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourceStandard, Standard: "GB/T 15834—2011 4.5.3.5",
+		{ID: "punctuation.dunhao-quoted", Title: "引号、书名号之间用了顿号", Doc: "并列的引号或书名号之间通常不用顿号（《A》《B》），其间有括注时除外；这是用法提示，全文只报一次并列出每一处",
+			Severity: analyze.Info, Group: analyze.GroupUsage, Source: analyze.SourceStandard, Standard: "GB/T 15834—2011 4.5.3.5",
 			Good: "学习《党章》《准则》", Bad: "学习《党章》、《准则》"},
 		{ID: "punctuation.dunhao-conj", Title: "疑似连词前用了顿号", Doc: "连词“和”“与”“及”“或”“以及”等前不用顿号；“和”等也可能是词的一部分（和平路），请核实",
 			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourcePractice, Heuristic: true,
 			Good: "文化、教育和卫生", Bad: "文化、教育、和卫生"},
-		{ID: "punctuation.unpaired", Title: "标点不成对", Doc: "引号、书名号、括号、方头括号在段内不成对，或引号方向错误",
-			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourceStandard, Standard: "GB/T 15834—2011",
+		{ID: "punctuation.unpaired", Title: "疑似标点不成对", Doc: "引号、书名号、括号、方头括号在段内及其后几行内不成对，或引号方向错误；跨行排版可能造成误报，请核实",
+			Severity: analyze.Warning, Heuristic: true, Group: analyze.GroupUsage, Source: analyze.SourceStandard, Standard: "GB/T 15834—2011",
 			Good: "学习《党章》。", Bad: "学习《党章。"},
 		{ID: "punctuation.nesting", Title: "引号、书名号嵌套错误", Doc: "引号、书名号嵌套错误：双引号内用单引号，书名号内用单书名号〈〉",
 			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourceStandard, Standard: "GB/T 15834—2011",
@@ -418,8 +418,11 @@ type puncRun struct {
 	p     *analyze.Pass
 	pp    punctPara
 	toks  []segment.Token
-	carry [8]int // quotes left open by a hard-wrapped previous line, per kind
+	carry [8]int // marks left open by a hard-wrapped earlier line, per kind
+	age   int    // paragraphs since carry was set
 	fence bool   // inside a Markdown fenced code block
+
+	quoted []analyze.Finding // 顿号 between quotes, reported once at the end
 }
 
 func runPunctuation(p *analyze.Pass) error {
@@ -442,13 +445,31 @@ func runPunctuation(p *analyze.Pass) error {
 		}
 		pr.pp.load(doc.Text, para.Span)
 		pr.pp.maskSyntax(md, marker)
-		next := ""
-		if pi+1 < len(doc.Paragraphs) {
-			next = doc.Slice(doc.Paragraphs[pi+1].Span)
-		}
-		pr.paragraph(next)
+		pr.paragraph(func() string { return lookahead(doc, pi) })
 	}
+	pr.reportQuoted()
 	return nil
+}
+
+// Bounds of the look past a paragraph for the mark that closes it.
+const (
+	aheadParas = 8
+	aheadBytes = 6000 // about 2,000 Chinese characters
+)
+
+// lookahead returns the following paragraphs (at most aheadParas, about
+// aheadBytes), each ending with a newline.
+func lookahead(doc *segment.Document, pi int) string {
+	var b strings.Builder
+	for k := pi + 1; k < len(doc.Paragraphs) && k <= pi+aheadParas && b.Len() < aheadBytes; k++ {
+		s := doc.Slice(doc.Paragraphs[k].Span)
+		if b.Len()+len(s) > aheadBytes {
+			break
+		}
+		b.WriteString(s)
+		b.WriteByte('\n')
+	}
+	return b.String()
 }
 
 // puIndentedCode reports a Markdown line indented by four ASCII spaces or a tab.
@@ -463,8 +484,8 @@ func (pr *puncRun) report(rule string, i, j int, msg, sugg string) {
 }
 
 // paragraph runs every rule over the loaded paragraph.
-func (pr *puncRun) paragraph(next string) {
-	pairs := pr.brackets(next)
+func (pr *puncRun) paragraph(ahead func() string) {
+	pairs := pr.brackets(ahead)
 	pr.halfwidth(pairs)
 	pr.marks()
 	pr.ranges()

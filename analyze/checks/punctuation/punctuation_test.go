@@ -19,6 +19,15 @@ func TestPunctuationFixtures(t *testing.T) {
 	analyzetest.Run(t, "testdata", punctuation.Check)
 }
 
+// TestPrecisionFixtures runs the shapes that fired falsely on real reports (issue 11).
+func TestPrecisionFixtures(t *testing.T) {
+	for _, f := range []string{"punctuation_unpaired.txt", "punctuation_dunhao_conj.txt", "punctuation_dunhao_quoted.txt"} {
+		t.Run(f, func(t *testing.T) {
+			analyzetest.RunFile(t, "../../../testdata/precision/"+f, punctuation.Check)
+		})
+	}
+}
+
 // FuzzTextChecks runs the punctuation, wording and consistency checks over
 // arbitrary text: no check may fail, and every span must cut the text on
 // rune boundaries.
@@ -27,6 +36,9 @@ func FuzzTextChecks(f *testing.F) {
 		"库、等储备，“两个确立、做到“两个维护”。", "（一）、健全制度；第一、加强学习", "2013-2015年3~5次2013——2015年",
 		"会议于9:30召开,历时2小时.", "[链接](https://a.b/c?(d))`代码`", "。。。...……等", "增速**、增速连续", "分管对外科、项目科。\n组织对外处",
 		"《《》", "”“", "(", "、", "-5", "截止2023", "“", "\"中\"", "a’b", "1）", "……",
+		"下载\n【字号：\n加大\n】\n2026年某省政府工作报告\n——2026年1月20日在某省第十四届人民代表大会第四次会议上\n各位代表：\n",
+		"推进“强校工程”、“三名”建设、“青蓝计划”，“稳就业”、“保民生”工作", "向人大报告、与工商联沟通、等不起",
+		"一、2025年工作回顾\n附件：1. 清单\n2．测算表\n名词解释\n1.甲：乙。", "“双向\n对接\n服务”",
 	}
 	for _, s := range seeds {
 		f.Add(s, false)

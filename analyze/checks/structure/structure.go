@@ -284,7 +284,11 @@ func formReason(form string) string {
 func checkHeadingForms(p *analyze.Pass) {
 	doc := p.Doc
 	var byLevel [6][]*segment.Heading
+	back := p.BackMatter()
 	for _, h := range doc.Headings {
+		if doc.Paragraphs[h.Para].Span.Start >= back {
+			break // 附件 and 名词解释 lists are not the outline
+		}
 		if h.Level >= 1 && h.Level <= 5 {
 			byLevel[h.Level] = append(byLevel[h.Level], h)
 		}

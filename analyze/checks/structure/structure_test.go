@@ -313,3 +313,10 @@ func BenchmarkStructure(b *testing.B) {
 		analyze.Run(doc, lex, opt)
 	}
 }
+
+// TestPrecisionSections runs the government-report shapes that gave false
+// structure findings on real reports (issue 11): title after page furniture,
+// parts named by year, attachment and glossary lists.
+func TestPrecisionSections(t *testing.T) {
+	analyzetest.RunFile(t, "../../../testdata/precision/structure_sections.txt", structure.Check)
+}
