@@ -44,7 +44,7 @@ func (app *App) writeDocx(src *source, res *analyze.Result, plan *fixPlan, d *do
 		opt.Date = time.Now().UTC().Truncate(time.Second)
 	}
 	comments := reviewComments(res, plan)
-	edits, _ := mergeTouching(src.doc.Text, plan.Edits)
+	edits := plan.Edits
 	var (
 		out   []byte
 		notes []docxout.Note
@@ -63,23 +63,4 @@ func (app *App) writeDocx(src *source, res *analyze.Result, plan *fixPlan, d *do
 	}
 	_, err = app.Out.Write(out)
 	return err
-}
-
-// mergeTouching joins edits that touch (one ends where the next starts)
-// into one tracked change. docxout otherwise opens the second edit's
-// comment before the first edit's insertion, so that comment would be
-// anchored on both replacements. of[k] is the merged index of edit k.
-func mergeTouching(text string, edits []docxout.Edit) (merged []docxout.Edit, of []int) {
-	for _, e := range edits {
-		if n := len(merged); n > 0 && merged[n-1].End == e.Start && merged[n-1].Start < merged[n-1].End && e.Start < e.End {
-			last := &merged[n-1]
-			last.End = e.End
-			last.Insert += e.Insert
-			last.Comment += "\n" + e.Comment
-		} else {
-			merged = append(merged, e)
-		}
-		of = append(of, len(merged)-1)
-	}
-	return merged, of
 }
