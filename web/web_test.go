@@ -203,8 +203,12 @@ func TestReviewPage(t *testing.T) {
 			t.Errorf("review page lacks %q", want)
 		}
 	}
-	if strings.Contains(page, `action="/download"`) {
-		t.Error("download offered for a .txt")
+	// text input gets a new reviewed .docx too
+	if !strings.Contains(page, `action="/download"`) {
+		t.Error("no download offered for a .txt")
+	}
+	if resp, page := sendFile(t, newServer(t, Options{}), "述职报告.docx", "PK"); resp.StatusCode != 200 || strings.Contains(page, `action="/download"`) {
+		t.Errorf("without ReviewDocx: status %d, download offered %v", resp.StatusCode, strings.Contains(page, `action="/download"`))
 	}
 }
 
