@@ -35,26 +35,25 @@ func reviewComments(res *analyze.Result, plan *fixPlan) []docxout.Comment {
 	return out
 }
 
-// writeDocx writes the reviewed copy of src to the output: the input .docx
-// with comments and tracked changes, or a new .docx for text input.
-// Placement notes are printed on stderr as warnings.
-func (app *App) writeDocx(src *source, res *analyze.Result, plan *fixPlan, d *docxFlags) error {
-	opt := docxout.Options{MaxUncompressed: 4 * app.MaxSize}
+// reviewedDocx is the reviewed copy of src in memory: the input .docx with
+// comments and tracked changes, or a new .docx for text input, with the
+// placement notes. maxSize is --max-size (0: the default).
+func reviewedDocx(src *source, res *analyze.Result, plan *fixPlan, d *docxFlags, maxSize int64) ([]byte, []docxout.Note, error) {
+	opt := docxout.Options{MaxUncompressed: 4 * maxSize}
 	if d.CommentDate {
 		opt.Date = time.Now().UTC().Truncate(time.Second)
 	}
 	comments := reviewComments(res, plan)
-	edits := plan.Edits
-	var (
-		out   []byte
-		notes []docxout.Note
-		err   error
-	)
 	if src.doc.Format == segment.FormatDocx {
-		out, notes, err = docxout.Review(src.raw, src.doc, comments, edits, opt)
-	} else {
-		out, notes, err = docxout.FromTextNotes(src.doc, comments, edits, opt)
+		return docxout.Review(src.raw, src.doc, comments, plan.Edits, opt)
 	}
+	return docxout.FromTextNotes(src.doc, comments, plan.Edits, opt)
+}
+
+// writeDocx writes the reviewed copy of src to the output. Placement notes
+// are printed on stderr as warnings.
+func (app *App) writeDocx(src *source, res *analyze.Result, plan *fixPlan, d *docxFlags) error {
+	out, notes, err := reviewedDocx(src, res, plan, d, app.MaxSize)
 	if err != nil {
 		return inputError(&segment.InputError{Path: src.doc.Path, Reason: "无法生成 Word 文件：" + err.Error()})
 	}

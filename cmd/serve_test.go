@@ -55,11 +55,11 @@ func serveDocx(t testing.TB, lines ...string) []byte {
 func serveTest(t testing.TB, maxConcurrent int) *httptest.Server {
 	t.Helper()
 	app, _, _ := testApp("")
-	review, err := app.serveReview(&lintOptions{Format: "html", FailOn: "error", MinSeverity: "info"})
+	sp, err := app.newServePage(&lintOptions{Format: "html", FailOn: "error", MinSeverity: "info"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(web.Handler(web.Options{Review: review, MaxUploadBytes: app.maxSize(),
+	ts := httptest.NewServer(web.Handler(web.Options{Review: sp.review, ReviewDocx: sp.reviewDocx, MaxUploadBytes: app.maxSize(),
 		MaxConcurrent: maxConcurrent, FragmentCSS: htmlCSS, FragmentJS: htmlJS, Logf: t.Logf}))
 	t.Cleanup(ts.Close)
 	return ts
