@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 
@@ -18,6 +19,9 @@ func FuzzReviewDocx(f *testing.F) {
 	valid := reviewFixture(f)
 	f.Add(valid)
 	f.Add(serveDocx(f, serveFixIn...))
+	// stored copies: byte mutations reach the XML
+	f.Add(storedCopy(f, valid))
+	f.Add(storedCopy(f, serveDocx(f, serveFixIn...)))
 	f.Add(serveDocx(f))                       // no paragraphs
 	f.Add(serveDocx(f, "截止<w:t>坏", "15-20%")) // malformed document.xml
 	f.Add(valid[:len(valid)/2])               // truncated
@@ -76,4 +80,36 @@ func FuzzReviewDocx(f *testing.F) {
 			t.Fatalf("text lost: %q read back as %q", src.doc.Text, back.Text)
 		}
 	})
+}
+
+// storedCopy rewrites a zip uncompressed with CRC-32 0, which archive/zip
+// does not verify, so that a fuzzer's byte changes reach the parts' XML.
+func storedCopy(t testing.TB, data []byte) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: f.Name, Method: zip.Store, CompressedSize64: uint64(len(b)), UncompressedSize64: uint64(len(b))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(b)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
