@@ -35,26 +35,25 @@ func reviewComments(res *analyze.Result, plan *fixPlan) []docxout.Comment {
 	return out
 }
 
-// writeDocx writes the reviewed copy of src to the output: the input .docx
-// with comments and tracked changes, or a new .docx for text input.
-// Placement notes are printed on stderr as warnings.
-func (app *App) writeDocx(src *source, res *analyze.Result, plan *fixPlan, d *docxFlags) error {
-	opt := docxout.Options{MaxUncompressed: 4 * app.MaxSize}
+// reviewedDocx is the reviewed copy of src in memory: the input .docx with
+// comments and tracked changes, or a new .docx for text input, with the
+// placement notes. maxSize is --max-size (0: the default).
+func reviewedDocx(src *source, res *analyze.Result, plan *fixPlan, d *docxFlags, maxSize int64) ([]byte, []docxout.Note, error) {
+	opt := docxout.Options{MaxUncompressed: 4 * maxSize}
 	if d.CommentDate {
 		opt.Date = time.Now().UTC().Truncate(time.Second)
 	}
 	comments := reviewComments(res, plan)
-	edits, _ := mergeTouching(src.doc.Text, plan.Edits)
-	var (
-		out   []byte
-		notes []docxout.Note
-		err   error
-	)
 	if src.doc.Format == segment.FormatDocx {
-		out, notes, err = docxout.Review(src.raw, src.doc, comments, edits, opt)
-	} else {
-		out, notes, err = docxout.FromTextNotes(src.doc, comments, edits, opt)
+		return docxout.Review(src.raw, src.doc, comments, plan.Edits, opt)
 	}
+	return docxout.FromTextNotes(src.doc, comments, plan.Edits, opt)
+}
+
+// writeDocx writes the reviewed copy of src to the output. Placement notes
+// are printed on stderr as warnings.
+func (app *App) writeDocx(src *source, res *analyze.Result, plan *fixPlan, d *docxFlags) error {
+	out, notes, err := reviewedDocx(src, res, plan, d, app.MaxSize)
 	if err != nil {
 		return inputError(&segment.InputError{Path: src.doc.Path, Reason: "无法生成 Word 文件：" + err.Error()})
 	}
@@ -63,23 +62,4 @@ func (app *App) writeDocx(src *source, res *analyze.Result, plan *fixPlan, d *do
 	}
 	_, err = app.Out.Write(out)
 	return err
-}
-
-// mergeTouching joins edits that touch (one ends where the next starts)
-// into one tracked change. docxout otherwise opens the second edit's
-// comment before the first edit's insertion, so that comment would be
-// anchored on both replacements. of[k] is the merged index of edit k.
-func mergeTouching(text string, edits []docxout.Edit) (merged []docxout.Edit, of []int) {
-	for _, e := range edits {
-		if n := len(merged); n > 0 && merged[n-1].End == e.Start && merged[n-1].Start < merged[n-1].End && e.Start < e.End {
-			last := &merged[n-1]
-			last.End = e.End
-			last.Insert += e.Insert
-			last.Comment += "\n" + e.Comment
-		} else {
-			merged = append(merged, e)
-		}
-		of = append(of, len(merged)-1)
-	}
-	return merged, of
 }

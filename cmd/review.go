@@ -11,6 +11,7 @@ import (
 	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/docxout"
 	"github.com/reportlint/reportlint/internal/safefile"
+	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
 )
 
@@ -61,6 +62,12 @@ func (app *App) readSource(path string, o *lintOptions) (*source, error) {
 		}
 		return nil, inputError(&segment.InputError{Path: name, Reason: reason})
 	}
+	return app.checkSource(name, raw, lex, opt)
+}
+
+// checkSource loads and checks one input read into memory. Errors name the
+// file and exit with 2.
+func (app *App) checkSource(name string, raw []byte, lex *lexicon.Lexicon, opt analyze.Options) (*source, error) {
 	doc, err := segment.LoadBytes(name, raw, app.loadOptions())
 	if err != nil {
 		var ie *segment.InputError
@@ -104,6 +111,12 @@ func (app *App) runReview(o *lintOptions, d *docxFlags, args []string) error {
 	if err != nil {
 		return err
 	}
+	return app.reviewSource(src, o, d)
+}
+
+// reviewSource writes the reviewed copy of a checked input to the output
+// and returns the exit status check would give.
+func (app *App) reviewSource(src *source, o *lintOptions, d *docxFlags) error {
 	res := o.shown([]*analyze.Result{src.res})[0]
 	plan := planFixes(src.doc.Text, res.Findings, registry())
 	if err := app.writeDocx(src, res, plan, d); err != nil {

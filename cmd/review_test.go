@@ -172,7 +172,6 @@ func verifyReview(t *testing.T, out []byte, src *source) {
 	t.Helper()
 	texts, anchored := anchors(t, out)
 	plan := planFixes(src.doc.Text, src.res.Findings, registry())
-	merged, of := mergeTouching(src.doc.Text, plan.Edits)
 	nFixed, nLeft := 0, 0
 	for i, f := range src.res.Findings {
 		if f.Suppressed || f.Text == "" {
@@ -181,7 +180,7 @@ func verifyReview(t *testing.T, out []byte, src *source) {
 		head := "【规则 " + f.Rule + "】" + strings.TrimSpace(f.Message)
 		want := f.Text
 		if k, ok := plan.FixedBy[i]; ok {
-			want = merged[of[k]].Insert
+			want = plan.Edits[k].Insert
 			nFixed++
 		} else {
 			nLeft++

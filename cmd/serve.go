@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"net"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -17,6 +18,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
 	"github.com/reportlint/reportlint/web"
 )
@@ -47,7 +49,7 @@ func newServeCmd(app *App) *cobra.Command {
 			if err := app.prepare(c, o, []string{"html"}, nil); err != nil {
 				return err
 			}
-			review, err := app.serveReview(o)
+			sp, err := app.newServePage(o)
 			if err != nil {
 				return err
 			}
@@ -55,7 +57,7 @@ func newServeCmd(app *App) *cobra.Command {
 			if err != nil {
 				return inputError(fmt.Errorf("无法在 %s 端口 %d 上启动：%v（端口可能已被占用，可用 --port 换一个）", host, port, err))
 			}
-			h := web.Handler(web.Options{Review: review, MaxUploadBytes: app.maxSize(), Version: toolVersion(),
+			h := web.Handler(web.Options{Review: sp.review, ReviewDocx: sp.reviewDocx, MaxUploadBytes: app.maxSize(), Version: toolVersion(),
 				FragmentCSS: htmlCSS, FragmentJS: htmlJS})
 			srv := web.NewServer(ln.Addr().String(), h)
 			_, p, _ := net.SplitHostPort(ln.Addr().String())
@@ -109,62 +111,127 @@ func (app *App) maxSize() int64 {
 	return app.MaxSize
 }
 
-// serveReview returns the page's review function: the same load limits,
-// checks and HTML as `check --format html`. The HTML printer's page is cut
-// to its body (the part between <body> and the printer's <script>); its
-// style and script are inlined once by the page and allowed by hash.
-func (app *App) serveReview(o *lintOptions) (func(context.Context, string, []byte) (*web.Review, error), error) {
+// servePage checks uploads for the page and builds their reviewed copies:
+// the load limits and checks of check and review, set up once and shared
+// by concurrent requests. Large inputs share one full dictionary (≈200 MB)
+// instead of loading one per request; small ones get their fast filtered
+// dictionary.
+type servePage struct {
+	app      *App
+	o        *lintOptions
+	lex      *lexicon.Lexicon
+	opt      analyze.Options
+	ran      map[string]bool
+	fullOnce sync.Once
+	full     *segment.Segmenter
+}
+
+func (app *App) newServePage(o *lintOptions) (*servePage, error) {
 	lex, opt, err := app.setup(o, allChecks())
 	if err != nil {
 		return nil, err
 	}
-	// Large inputs share one full dictionary (≈200 MB) instead of loading
-	// one per request; small ones get their fast filtered dictionary.
-	var fullOnce sync.Once
-	var full *segment.Segmenter
 	opt.MinSeverity = analyze.Info // as check: counts see all, shown filters
-	ran := map[string]bool{}
+	sp := &servePage{app: app, o: o, lex: lex, opt: opt, ran: map[string]bool{}}
 	for _, c := range opt.Checks {
-		ran[c.Name] = true
+		sp.ran[c.Name] = true
 	}
-	return func(ctx context.Context, name string, data []byte) (*web.Review, error) {
-		doc, err := segment.LoadBytes(name, data, app.loadOptions())
-		if err != nil {
-			var ie *segment.InputError
-			if errors.As(err, &ie) {
-				return &web.Review{Name: name, Err: ie.Reason}, nil
-			}
-			return &web.Review{Name: name, Err: err.Error()}, nil
+	return sp, nil
+}
+
+// serveReview returns the page's review function (see servePage.review).
+func (app *App) serveReview(o *lintOptions) (func(context.Context, string, []byte) (*web.Review, error), error) {
+	sp, err := app.newServePage(o)
+	if err != nil {
+		return nil, err
+	}
+	return sp.review, nil
+}
+
+// load reads and checks one upload; reason is the Chinese input error.
+func (sp *servePage) load(name string, data []byte) (src *source, reason string) {
+	doc, err := segment.LoadBytes(name, data, sp.app.loadOptions())
+	if err != nil {
+		var ie *segment.InputError
+		if errors.As(err, &ie) {
+			return nil, ie.Reason
 		}
-		if blankDocument(doc.Text) {
-			return &web.Review{Name: name, Err: "文档为空（只有空白、空行或注释），没有可检查的内容。请确认文件选对了、内容已保存"}, nil
+		return nil, err.Error()
+	}
+	if blankDocument(doc.Text) {
+		return nil, "文档为空（只有空白、空行或注释），没有可检查的内容。请确认文件选对了、内容已保存"
+	}
+	ropt := sp.opt
+	ropt.Tokenize = tokenizer(sp.lex, []*segment.Document{doc})
+	if len(doc.Text) > segment.FilterLimit {
+		ropt.Tokenize = func(s string) []segment.Token {
+			sp.fullOnce.Do(func() { sp.full = segment.NewFullSegmenter(sp.lex.SegmentTerms()) })
+			return sp.full.Tokens(s)
 		}
-		ropt := opt
-		ropt.Tokenize = tokenizer(lex, []*segment.Document{doc})
-		if len(doc.Text) > segment.FilterLimit {
-			ropt.Tokenize = func(s string) []segment.Token {
-				fullOnce.Do(func() { full = segment.NewFullSegmenter(lex.SegmentTerms()) })
-				return full.Tokens(s)
-			}
-		}
-		res := analyze.Run(doc, lex, ropt)
-		res.Chars = wordCount(doc.Text)
-		app.hideInternal(res)
-		ro := *o // per request: shown records what it hides
-		ro.hidden = nil
-		shown := ro.shown([]*analyze.Result{res})
-		var buf bytes.Buffer
-		if err := printHTMLWith(&buf, shown, ran, printOptions{minSeverity: ro.MinSeverity, hidden: ro.hidden}); err != nil {
-			return nil, err
-		}
-		body, err := htmlBody(buf.String())
-		if err != nil {
-			return nil, err
-		}
-		rv := &web.Review{Name: name, Body: template.HTML(body)}
-		rv.Errors, rv.Warnings, rv.Infos = severityCounts(res.Findings)
-		return rv, nil
-	}, nil
+	}
+	res := analyze.Run(doc, sp.lex, ropt)
+	res.Chars = wordCount(doc.Text)
+	sp.app.hideInternal(res)
+	return &source{raw: data, doc: doc, res: res}, ""
+}
+
+// review is the page's review: the same HTML as `check --format html`. The
+// HTML printer's page is cut to its body (the part between <body> and the
+// printer's <script>); its style and script are inlined once by the page
+// and allowed by hash.
+func (sp *servePage) review(ctx context.Context, name string, data []byte) (*web.Review, error) {
+	src, reason := sp.load(name, data)
+	if reason != "" {
+		return &web.Review{Name: name, Err: reason}, nil
+	}
+	ro := *sp.o // per request: shown records what it hides
+	ro.hidden = nil
+	shown := ro.shown([]*analyze.Result{src.res})
+	var buf bytes.Buffer
+	if err := printHTMLWith(&buf, shown, sp.ran, printOptions{minSeverity: ro.MinSeverity, hidden: ro.hidden}); err != nil {
+		return nil, err
+	}
+	body, err := htmlBody(buf.String())
+	if err != nil {
+		return nil, err
+	}
+	rv := &web.Review{Name: name, Body: template.HTML(body)}
+	rv.Errors, rv.Warnings, rv.Infos = severityCounts(src.res.Findings)
+	return rv, nil
+}
+
+// reviewDocx is the page's download: the reviewed copy `reportlint review`
+// writes (comments, certain fixes as tracked changes), built in memory. A
+// .docx gives its reviewed copy, text a new .docx; the name is 原名-审阅.docx.
+func (sp *servePage) reviewDocx(ctx context.Context, name string, data []byte) ([]byte, string, error) {
+	src, reason := sp.load(name, data)
+	if reason != "" {
+		return nil, "", errors.New(reason)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, "", errors.New("处理超时或已取消，请重新下载")
+	}
+	ro := *sp.o
+	ro.hidden = nil
+	res := ro.shown([]*analyze.Result{src.res})[0]
+	plan := planFixes(src.doc.Text, res.Findings, registry())
+	out, _, err := reviewedDocx(src, res, plan, &docxFlags{}, sp.app.MaxSize)
+	if err != nil {
+		return nil, "", errors.New("无法生成 Word 文件：" + err.Error())
+	}
+	return out, reviewedName(name), nil
+}
+
+// reviewedName is the download name of name's reviewed copy: 原名-审阅.docx.
+func reviewedName(name string) string {
+	base := strings.TrimSuffix(name, filepath.Ext(name))
+	if base == "" {
+		base = name
+	}
+	if base == "" {
+		return "审阅稿.docx"
+	}
+	return base + "-审阅.docx"
 }
 
 // htmlBody cuts printHTML's page to the markup between <body> and its final

@@ -3,7 +3,6 @@ package cmd
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -55,11 +54,11 @@ func serveDocx(t testing.TB, lines ...string) []byte {
 func serveTest(t testing.TB, maxConcurrent int) *httptest.Server {
 	t.Helper()
 	app, _, _ := testApp("")
-	review, err := app.serveReview(&lintOptions{Format: "html", FailOn: "error", MinSeverity: "info"})
+	sp, err := app.newServePage(&lintOptions{Format: "html", FailOn: "error", MinSeverity: "info"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(web.Handler(web.Options{Review: review, MaxUploadBytes: app.maxSize(),
+	ts := httptest.NewServer(web.Handler(web.Options{Review: sp.review, ReviewDocx: sp.reviewDocx, MaxUploadBytes: app.maxSize(),
 		MaxConcurrent: maxConcurrent, FragmentCSS: htmlCSS, FragmentJS: htmlJS, Logf: t.Logf}))
 	t.Cleanup(ts.Close)
 	return ts
@@ -199,12 +198,11 @@ func TestServeDemo(t *testing.T) {
 		t.Skip("set REPORTLINT_SERVE_DEMO=127.0.0.1:PORT to serve the page for screenshots")
 	}
 	app, _, _ := testApp("")
-	review, err := app.serveReview(&lintOptions{Format: "html", FailOn: "error", MinSeverity: "info"})
+	sp, err := app.newServePage(&lintOptions{Format: "html", FailOn: "error", MinSeverity: "info"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := web.Handler(web.Options{Review: review, FragmentCSS: htmlCSS, FragmentJS: htmlJS, Version: "demo",
-		ReviewDocx: func(context.Context, string, []byte) ([]byte, string, error) { return nil, "", fmt.Errorf("演示") }})
+	h := web.Handler(web.Options{Review: sp.review, ReviewDocx: sp.reviewDocx, FragmentCSS: htmlCSS, FragmentJS: htmlJS, Version: "demo"})
 	mux := http.NewServeMux()
 	mux.Handle("/", h)
 	mux.HandleFunc("/demo", func(w http.ResponseWriter, r *http.Request) {

@@ -28,6 +28,12 @@ func (rv *reviewer) render(doc []byte) ([]byte, error) {
 			if a.off != b.off {
 				return a.off < b.off
 			}
+			if ca, cb := rankClass(a.rank), rankClass(b.rank); ca != cb {
+				return ca < cb
+			}
+			if a.edit != b.edit {
+				return a.edit < b.edit
+			}
 			if a.rank != b.rank {
 				return a.rank < b.rank
 			}
@@ -82,6 +88,17 @@ func (rv *reviewer) render(doc []byte) ([]byte, error) {
 	}
 	out.Write(doc[pos:])
 	return out.Bytes(), nil
+}
+
+// rankClass groups ranks: plain comment ends, edit events, plain comment starts.
+func rankClass(rank int) int {
+	switch rank {
+	case rankEnd:
+		return 0
+	case rankStart:
+		return 2
+	}
+	return 1
 }
 
 // eventXML renders a marker; prefix is that of the enclosing element.

@@ -40,6 +40,7 @@ type line struct {
 
 type event struct {
 	off, rank, seq int
+	edit           int // 1-based ordinal of the edit an edit event belongs to
 	kind           int // evStart, evEnd, evIns
 	id             int
 	ins, rPr       string
@@ -51,8 +52,11 @@ const (
 	evIns
 )
 
-// Ranks order events at one offset: plain comment ends, edit comment
-// starts, insertions, edit comment ends, plain comment starts.
+// Ranks order events at one offset: plain comment ends, then the events
+// of each edit in edit order (comment start, insertion, comment end), then
+// plain comment starts. Grouping by edit keeps touching edits apart: the
+// earlier edit's insertion and comment end come before the next edit's
+// comment start, so each comment covers only its own change.
 const (
 	rankEnd = iota
 	rankEditStart
@@ -79,6 +83,7 @@ type reviewer struct {
 	runOrder  []*wRun
 	paras     map[*wPara]*paraPlan
 	paraOrder []*wPara
+	edits     int             // edits planned so far (event.edit)
 	comments  strings.Builder // new comment elements for comments.xml
 	cprefix   string          // prefix to use in comments.xml
 	applied   []Edit
@@ -515,15 +520,16 @@ func (rv *reviewer) addEdit(e Edit) string {
 			p.dels = append(p.dels, [2]int{max(ms, ts) - ts, min(me, te) - ts})
 		}
 	}
+	rv.edits++
 	if e.Comment != "" {
 		id := rv.nextID
 		rv.nextID++
-		rv.place(rv.locate(li, ms, true), event{kind: evStart, rank: rankEditStart, id: id}, true)
-		rv.place(ins, event{kind: evEnd, rank: rankEditEnd, id: id}, false)
+		rv.place(rv.locate(li, ms, true), event{kind: evStart, rank: rankEditStart, id: id, edit: rv.edits}, true)
+		rv.place(ins, event{kind: evEnd, rank: rankEditEnd, id: id, edit: rv.edits}, false)
 		rv.writeComment(id, e.Comment)
 	}
 	if e.Insert != "" {
-		rv.place(ins, event{kind: evIns, rank: rankIns, ins: e.Insert, rPr: rPr}, false)
+		rv.place(ins, event{kind: evIns, rank: rankIns, ins: e.Insert, rPr: rPr, edit: rv.edits}, false)
 	}
 	rv.applied = append(rv.applied, e)
 	return ""

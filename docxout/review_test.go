@@ -337,3 +337,59 @@ func TestReviewSplitRunKeepsIDsUnique(t *testing.T) {
 		t.Errorf("split pieces lost their rPr or the original id: %s", dx)
 	}
 }
+
+// TestReviewTouchingEdits: edits that touch (one ends where the next starts,
+// or an insertion at either end) each get a comment anchored on exactly
+// their own replacement, in one run and across runs.
+func TestReviewTouchingEdits(t *testing.T) {
+	for _, tc := range []struct {
+		name, body string
+	}{
+		{"one run", fxP("完成投资15-20%左右。")},
+		{"across runs", `<w:p><w:r><w:t>完成投资15</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>-20%左右。</w:t></w:r></w:p>`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			parts := fxParts(false)
+			parts["word/document.xml"] = fxDocument(tc.body)
+			orig := zipParts(t, parts)
+			doc := loadDocx(t, orig)
+			text := doc.Text
+			ds, de := at(t, text, "-", 0)
+			ps, pe := at(t, text, "%", 0)
+			_, le := at(t, text, "左右", 0)
+			edits := []Edit{
+				{Start: ds - 2, End: ds, Insert: "十五", Comment: "甲"}, // ends where the next starts
+				{Start: ds, End: de, Insert: "～", Comment: "乙"},
+				{Start: de, End: de, Insert: "二", Comment: "丙"}, // insertion touching both
+				{Start: de, End: ps, Insert: "十", Comment: "丁"},
+				{Start: ps, End: pe, Insert: "％", Comment: "戊"},
+				{Start: pe, End: le, Insert: "", Comment: "己"}, // deletion touching the previous
+			}
+			out, notes, err := Review(orig, doc, nil, edits, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(notes) != 0 {
+				t.Fatalf("notes: %v", notes)
+			}
+			if back := loadDocx(t, out); back.Text != "完成投资十五～二十％。" {
+				t.Fatalf("read back %q", back.Text)
+			}
+			cx := unzip(t, out)["word/comments.xml"]
+			want := map[string]string{"甲": "十五", "乙": "～", "丙": "二", "丁": "十", "戊": "％", "己": ""}
+			got := map[string]string{}
+			for id, anchored := range anchoredTexts(t, out) {
+				m := regexp.MustCompile(`<w:comment w:id="` + id + `"[^>]*>.*?<w:t xml:space="preserve">([^<]*)</w:t>`).FindStringSubmatch(cx)
+				if m == nil {
+					t.Fatalf("comment %s not in comments.xml", id)
+				}
+				got[m[1]] = anchored
+			}
+			for c, w := range want {
+				if a, ok := got[c]; !ok || a != w {
+					t.Errorf("comment %s anchored on %q (present %v), want %q", c, a, ok, w)
+				}
+			}
+		})
+	}
+}

@@ -187,7 +187,7 @@ func ContentDisposition(name string) string {
 		fb.WriteRune(r)
 	}
 	fallback := fb.String()
-	if strings.Trim(strings.TrimSuffix(fallback, extOf(fallback)), "_ ") == "" {
+	if strings.Trim(strings.TrimSuffix(fallback, extOf(fallback)), "_ -") == "" {
 		fallback = "reviewed" + extOf(fallback)
 	}
 	var enc strings.Builder

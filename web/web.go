@@ -37,8 +37,10 @@ type Options struct {
 	// Review checks one uploaded file. Required. It runs on the request's
 	// goroutine; several may run at once (up to MaxConcurrent).
 	Review func(ctx context.Context, name string, data []byte) (*Review, error)
-	// ReviewDocx returns the reviewed copy of a .docx and its download
-	// name. Optional: without it the page has no download button.
+	// ReviewDocx returns the reviewed copy of an upload Review accepted (a
+	// .docx with comments and tracked changes; text becomes a new .docx)
+	// and its download name. Optional: without it the page has no download
+	// button.
 	ReviewDocx func(ctx context.Context, name string, data []byte) ([]byte, string, error)
 
 	MaxUploadBytes int64         // per file; 0 means 20 MiB
@@ -305,7 +307,7 @@ func (s *server) review(w http.ResponseWriter, r *http.Request) {
 	}
 	d := &pageData{Title: fmt.Sprintf("%s：错误 %d，警告 %d，提示 %d", name, rev.Errors, rev.Warnings, rev.Infos),
 		Name: name, Body: rev.Body}
-	if s.opt.ReviewDocx != nil && strings.EqualFold(extOf(up.name), ".docx") {
+	if s.opt.ReviewDocx != nil { // a .docx gets its reviewed copy, text a new .docx
 		d.Download, d.Data = true, base64.StdEncoding.EncodeToString(up.data)
 	}
 	s.page(w, http.StatusOK, d)

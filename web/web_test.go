@@ -203,8 +203,12 @@ func TestReviewPage(t *testing.T) {
 			t.Errorf("review page lacks %q", want)
 		}
 	}
-	if strings.Contains(page, `action="/download"`) {
-		t.Error("download offered for a .txt")
+	// text input gets a new reviewed .docx too
+	if !strings.Contains(page, `action="/download"`) {
+		t.Error("no download offered for a .txt")
+	}
+	if resp, page := sendFile(t, newServer(t, Options{}), "述职报告.docx", "PK"); resp.StatusCode != 200 || strings.Contains(page, `action="/download"`) {
+		t.Errorf("without ReviewDocx: status %d, download offered %v", resp.StatusCode, strings.Contains(page, `action="/download"`))
 	}
 }
 
@@ -456,6 +460,8 @@ func TestContentDisposition(t *testing.T) {
 	for name, want := range map[string]string{
 		"述职报告（审阅）.docx":  `attachment; filename="reviewed.docx"; filename*=UTF-8''%E8%BF%B0%E8%81%8C%E6%8A%A5%E5%91%8A%EF%BC%88%E5%AE%A1%E9%98%85%EF%BC%89.docx`,
 		"report.docx":    `attachment; filename="report.docx"; filename*=UTF-8''report.docx`,
+		"述职报告-审阅.docx":   `attachment; filename="reviewed.docx"; filename*=UTF-8''%E8%BF%B0%E8%81%8C%E6%8A%A5%E5%91%8A-%E5%AE%A1%E9%98%85.docx`,
+		"report-审阅.docx": `attachment; filename="report-__.docx"; filename*=UTF-8''report-%E5%AE%A1%E9%98%85.docx`,
 		`a "b"%.docx`:    `attachment; filename="a _b__.docx"; filename*=UTF-8''a%20%22b%22%25.docx`,
 		`C:\fake\x.docx`: `attachment; filename="x.docx"; filename*=UTF-8''x.docx`,
 		"2024年 总结.docx":  `attachment; filename="2024_ __.docx"; filename*=UTF-8''2024%E5%B9%B4%20%E6%80%BB%E7%BB%93.docx`,
