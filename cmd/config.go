@@ -3,7 +3,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
-	"io"
+	"github.com/reportlint/reportlint/internal/safefile"
 	"os"
 	"path"
 	"path/filepath"
@@ -12,7 +12,6 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 
 	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/lexicon"
@@ -169,9 +168,9 @@ func (app *App) loadConfig() (*Config, error) {
 	data, err := readRegular(file, maxConfigSize)
 	if err != nil {
 		switch {
-		case errors.Is(err, os.ErrNotExist):
+		case errors.Is(err, os.ErrNotExist), errors.Is(err, safefile.ErrNotExist):
 			return nil, configError(shown, 0, "配置文件不存在")
-		case errors.Is(err, os.ErrPermission):
+		case errors.Is(err, os.ErrPermission), errors.Is(err, safefile.ErrPermission):
 			return nil, configError(shown, 0, "没有读取权限")
 		}
 		return nil, configError(shown, 0, "无法读取：%v", err)
@@ -188,24 +187,10 @@ func (app *App) loadConfig() (*Config, error) {
 // maxConfigSize bounds a config file (they are a few hundred bytes).
 const maxConfigSize = 1 << 20
 
-// readRegular reads a regular file of at most limit bytes.
+// readRegular reads a regular file of at most limit bytes; FIFOs, devices
+// and directories are refused before anything blocks.
 func readRegular(name string, limit int64) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, errors.New("不是普通文件")
-	}
-	if fi.Size() > limit {
-		return nil, fmt.Errorf("文件过大（%s，上限 %s）", formatSize(fi.Size()), formatSize(limit))
-	}
-	return io.ReadAll(io.LimitReader(f, limit+1))
+	return safefile.ReadRegular(name, limit)
 }
 
 func relTo(wd, p string) string {
@@ -218,7 +203,7 @@ func relTo(wd, p string) string {
 // parseConfig decodes and validates a config file strictly.
 func parseConfig(name string, data []byte) (*Config, error) {
 	cfg := &Config{Path: name, lines: map[string]int{}}
-	f, err := parser.ParseBytes(data, 0)
+	f, err := lexicon.ParseYAML(data) // size and nesting capped before parsing
 	if err != nil {
 		return nil, configYAMLError(name, err)
 	}
