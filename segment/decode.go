@@ -30,7 +30,7 @@ func Decode(data []byte, enc string) (text, used string, err error) {
 	case "utf-8", "utf8":
 		b := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 		if !utf8.Valid(b) {
-			return "", "", errors.New("不是有效的 UTF-8 文本")
+			return "", "", forcedEncodingError(data, "utf-8")
 		}
 		raw, used = string(b), "utf-8"
 	case "utf-16le", "utf-16be":
@@ -47,9 +47,22 @@ func Decode(data []byte, enc string) (text, used string, err error) {
 		return "", "", errors.New("不支持的编码 " + enc + "（可选：" + strings.Join(Encodings, "、") + "）")
 	}
 	if err != nil {
+		if enc != "" && enc != "auto" {
+			return "", "", forcedEncodingError(data, used)
+		}
 		return "", "", err
 	}
 	return normalizeNewlines(raw), used, nil
+}
+
+// forcedEncodingError explains a failed --encoding: what the bytes look
+// like instead, and what to pass.
+func forcedEncodingError(data []byte, used string) error {
+	msg := "按 --encoding " + used + " 无法解码"
+	if _, got, err := detect(data); err == nil {
+		return errors.New(msg + "；文件看起来是 " + got + " 编码：去掉 --encoding（自动识别）或改为 --encoding " + strings.TrimSuffix(got, "-bom"))
+	}
+	return errors.New(msg + "；文件也不是 UTF-8、UTF-16 或 GB18030，可能不是文本文件")
 }
 
 func detect(data []byte) (string, string, error) {

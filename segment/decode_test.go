@@ -106,3 +106,22 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// Issue 14: a wrong --encoding names what the file looks like and the fix,
+// instead of telling the user to use --encoding.
+func TestForcedEncodingSaysWhatItIs(t *testing.T) {
+	utf8Text := []byte("2023年工作总结\n全年完成项目12个。\n")
+	if _, _, err := Decode(utf8Text, "gb18030"); err == nil || !strings.Contains(err.Error(), "--encoding utf-8") {
+		t.Errorf("gb18030 on UTF-8: %v", err)
+	}
+	u16 := []byte{0xff, 0xfe}
+	for _, r := range "2023年工作总结" {
+		u16 = append(u16, byte(r), byte(r>>8))
+	}
+	if _, _, err := Decode(u16, "utf-8"); err == nil || !strings.Contains(err.Error(), "utf-16") {
+		t.Errorf("utf-8 on UTF-16: %v", err)
+	}
+	if _, _, err := Decode([]byte{0x00, 0xff, 0xfe, 0x81}, "utf-8"); err == nil || strings.Contains(err.Error(), "看起来是") {
+		t.Errorf("garbage: %v", err)
+	}
+}
