@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -136,16 +137,21 @@ func unknownCommand(c *cobra.Command, name string) error {
 }
 
 var (
-	reInvalidArg = regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag: (.*)$`)
-	reNeedsArg   = regexp.MustCompile(`^flag needs an argument: (?:'(.)' in )?(-.*)$`)
-	reUnknownFl  = regexp.MustCompile(`^unknown (?:shorthand )?flag: (.*)$`)
-	reBadFlag    = regexp.MustCompile(`^bad flag syntax: (.*)$`)
+	reInvalidArg = lazyRegexp(`^invalid argument "(.*)" for "(.*)" flag: (.*)$`)
+	reNeedsArg   = lazyRegexp(`^flag needs an argument: (?:'(.)' in )?(-.*)$`)
+	reUnknownFl  = lazyRegexp(`^unknown (?:shorthand )?flag: (.*)$`)
+	reBadFlag    = lazyRegexp(`^bad flag syntax: (.*)$`)
 )
+
+// lazyRegexp compiles expr on first use: these only translate errors.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // flagErrorChinese translates pflag's parse errors.
 func flagErrorChinese(err error) string {
 	msg := err.Error()
-	if m := reInvalidArg.FindStringSubmatch(msg); m != nil {
+	if m := reInvalidArg().FindStringSubmatch(msg); m != nil {
 		inner := m[3]
 		if !hasHan(inner) {
 			switch {
@@ -159,13 +165,13 @@ func flagErrorChinese(err error) string {
 		}
 		return fmt.Sprintf("%s 的值 %q 无效：%s", m[2], m[1], inner)
 	}
-	if m := reNeedsArg.FindStringSubmatch(msg); m != nil {
+	if m := reNeedsArg().FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("选项 %s 需要一个值", m[2])
 	}
-	if m := reUnknownFl.FindStringSubmatch(msg); m != nil {
+	if m := reUnknownFl().FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("未知的选项 %s（可用选项见 --help）", m[1])
 	}
-	if m := reBadFlag.FindStringSubmatch(msg); m != nil {
+	if m := reBadFlag().FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("选项写法不对：%s", m[1])
 	}
 	if errors.Is(err, pflag.ErrHelp) {
@@ -175,11 +181,11 @@ func flagErrorChinese(err error) string {
 }
 
 var (
-	reMinArgs   = regexp.MustCompile(`^requires at least (\d+) arg\(s\), only received (\d+)$`)
-	reMaxArgs   = regexp.MustCompile(`^accepts at most (\d+) arg\(s\), received (\d+)$`)
-	reExactArgs = regexp.MustCompile(`^accepts (\d+) arg\(s\), received (\d+)$`)
-	reRangeArgs = regexp.MustCompile(`^accepts between (\d+) and (\d+) arg\(s\), received (\d+)$`)
-	reUnknownCm = regexp.MustCompile(`^unknown command "(.*)" for "(.*?)"`)
+	reMinArgs   = lazyRegexp(`^requires at least (\d+) arg\(s\), only received (\d+)$`)
+	reMaxArgs   = lazyRegexp(`^accepts at most (\d+) arg\(s\), received (\d+)$`)
+	reExactArgs = lazyRegexp(`^accepts (\d+) arg\(s\), received (\d+)$`)
+	reRangeArgs = lazyRegexp(`^accepts between (\d+) and (\d+) arg\(s\), received (\d+)$`)
+	reUnknownCm = lazyRegexp(`^unknown command "(.*)" for "(.*?)"`)
 )
 
 // cobraErrorChinese translates cobra's argument and command errors; other
@@ -187,23 +193,23 @@ var (
 func cobraErrorChinese(err error) string {
 	msg := err.Error()
 	switch {
-	case reMinArgs.MatchString(msg):
-		m := reMinArgs.FindStringSubmatch(msg)
+	case reMinArgs().MatchString(msg):
+		m := reMinArgs().FindStringSubmatch(msg)
 		if m[2] == "0" {
 			return fmt.Sprintf("缺少要检查的文件：至少需要 %s 个参数（- 表示标准输入；用法见 --help）", m[1])
 		}
 		return fmt.Sprintf("参数太少：至少需要 %s 个，实际 %s 个（用法见 --help）", m[1], m[2])
-	case reMaxArgs.MatchString(msg):
-		m := reMaxArgs.FindStringSubmatch(msg)
+	case reMaxArgs().MatchString(msg):
+		m := reMaxArgs().FindStringSubmatch(msg)
 		return fmt.Sprintf("参数太多：最多 %s 个，实际 %s 个（用法见 --help）", m[1], m[2])
-	case reExactArgs.MatchString(msg):
-		m := reExactArgs.FindStringSubmatch(msg)
+	case reExactArgs().MatchString(msg):
+		m := reExactArgs().FindStringSubmatch(msg)
 		return fmt.Sprintf("参数个数不对：需要 %s 个，实际 %s 个（用法见 --help）", m[1], m[2])
-	case reRangeArgs.MatchString(msg):
-		m := reRangeArgs.FindStringSubmatch(msg)
+	case reRangeArgs().MatchString(msg):
+		m := reRangeArgs().FindStringSubmatch(msg)
 		return fmt.Sprintf("参数个数不对：需要 %s 到 %s 个，实际 %s 个（用法见 --help）", m[1], m[2], m[3])
-	case reUnknownCm.MatchString(msg):
-		m := reUnknownCm.FindStringSubmatch(msg)
+	case reUnknownCm().MatchString(msg):
+		m := reUnknownCm().FindStringSubmatch(msg)
 		return fmt.Sprintf("%s 没有子命令 %q（可用命令见 %s --help）", m[2], m[1], m[2])
 	}
 	if hasHan(msg) {

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -290,7 +289,7 @@ func recordLines(lines map[string]int, n ast.Node) {
 	}
 }
 
-var reUnknownField = regexp.MustCompile(`unknown field "(.*)"`)
+var reUnknownField = lazyRegexp(`unknown field "(.*)"`)
 
 // configYAMLError turns a go-yaml error into 文件:行: 说明, naming the
 // valid keys when a key is unknown.
@@ -299,7 +298,7 @@ func configYAMLError(name string, err error) error {
 	var uf *yaml.UnknownFieldError
 	if errors.As(err, &uf) {
 		key := ""
-		if m := reUnknownField.FindStringSubmatch(uf.Message); m != nil {
+		if m := reUnknownField().FindStringSubmatch(uf.Message); m != nil {
 			key = m[1]
 		}
 		return configError(name, e.Line, "未知的配置项 %q（可用：%s）", key, strings.Join(configKeys, "、"))

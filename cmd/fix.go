@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -21,8 +20,8 @@ func ruleFixable(reg *analyze.Registry, id string) bool {
 }
 
 var (
-	reChangeTo = regexp.MustCompile(`^改为“([^“”]*)”$`)
-	reDelete   = regexp.MustCompile(`^删去(?:“([^“”]+)”|(顿号|逗号|空格))$`)
+	reChangeTo = lazyRegexp(`^改为“([^“”]*)”$`)
+	reDelete   = lazyRegexp(`^删去(?:“([^“”]+)”|(顿号|逗号|空格))$`)
 )
 
 var deleteNames = map[string]string{"顿号": "、", "逗号": "，", "空格": " "}
@@ -33,10 +32,10 @@ var deleteNames = map[string]string{"顿号": "、", "逗号": "，", "空格": 
 // Advice in prose is no replacement.
 func replacementOf(f analyze.Finding) (string, bool) {
 	s := f.Suggestion
-	if m := reChangeTo.FindStringSubmatch(s); m != nil {
+	if m := reChangeTo().FindStringSubmatch(s); m != nil {
 		return m[1], true
 	}
-	if m := reDelete.FindStringSubmatch(s); m != nil {
+	if m := reDelete().FindStringSubmatch(s); m != nil {
 		what := m[1]
 		if what == "" {
 			what = deleteNames[m[2]]
@@ -87,10 +86,10 @@ func fixOf(f analyze.Finding, reg *analyze.Registry) (docxout.Edit, bool) {
 // (%, ％, ‰, 万, 亿) and the sign between them.
 type rangeExpr struct{ n1, u1, sep, n2, u2 string }
 
-var reRange = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)?)(%|％|‰|万|亿)?(——|-|－|~|～|—|–|至)([0-9]+(?:\.[0-9]+)?)(%|％|‰|万|亿)?$`)
+var reRange = lazyRegexp(`^([0-9]+(?:\.[0-9]+)?)(%|％|‰|万|亿)?(——|-|－|~|～|—|–|至)([0-9]+(?:\.[0-9]+)?)(%|％|‰|万|亿)?$`)
 
 func parseRange(s string) (rangeExpr, bool) {
-	m := reRange.FindStringSubmatch(s)
+	m := reRange().FindStringSubmatch(s)
 	if m == nil {
 		return rangeExpr{}, false
 	}

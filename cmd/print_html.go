@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/analyze"
@@ -30,11 +31,16 @@ var htmlCSS string
 //go:embed assets/report.js
 var htmlJS string
 
-var htmlTemplate = template.Must(template.New("report").Parse(htmlTemplateText))
+// htmlTemplate is parsed on first use, not at start: only -f html needs it.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Parse(htmlTemplateText))
+})
 
-// htmlCSP is computed once from the embedded style and script.
-var htmlCSP = "default-src 'none'; style-src " + cspHash(htmlCSS) + "; script-src " + cspHash(htmlJS) +
-	"; img-src 'none'; base-uri 'none'; form-action 'none'"
+// htmlCSP is computed once, on first use, from the embedded style and script.
+var htmlCSP = sync.OnceValue(func() string {
+	return "default-src 'none'; style-src " + cspHash(htmlCSS) + "; script-src " + cspHash(htmlJS) +
+		"; img-src 'none'; base-uri 'none'; form-action 'none'"
+})
 
 func cspHash(s string) string {
 	sum := sha256.Sum256([]byte(s))
@@ -137,7 +143,7 @@ func posLabel(line, col int) string { return strconv.Itoa(line) + ":" + strconv.
 // title gives a rule's Chinese description (nil: none).
 // view carries what --min-severity left out.
 func toHTMLPage(results []*analyze.Result, ran map[string]bool, title func(string) string, view printOptions) *htmlPage {
-	page := &htmlPage{CSS: template.CSS(htmlCSS), JS: template.JS(htmlJS), CSP: htmlCSP, Version: toolVersion(), Title: htmlTitle(results)}
+	page := &htmlPage{CSS: template.CSS(htmlCSS), JS: template.JS(htmlJS), CSP: htmlCSP(), Version: toolVersion(), Title: htmlTitle(results)}
 	for n, r := range results {
 		hf := &htmlFile{ID: "f" + strconv.Itoa(n+1), Path: r.Path}
 		page.Files = append(page.Files, hf)
@@ -422,5 +428,5 @@ func printHTMLRan(w io.Writer, results []*analyze.Result, ran map[string]bool) e
 
 // printHTMLWith also knows what --min-severity left out.
 func printHTMLWith(w io.Writer, results []*analyze.Result, ran map[string]bool, view printOptions) error {
-	return htmlTemplate.Execute(w, toHTMLPage(results, ran, ruleTitle, view))
+	return htmlTemplate().Execute(w, toHTMLPage(results, ran, ruleTitle, view))
 }

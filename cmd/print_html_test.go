@@ -28,7 +28,7 @@ func renderHTML(t *testing.T, results []*analyze.Result) string {
 		}
 		return ""
 	}
-	if err := htmlTemplate.Execute(&buf, toHTMLPage(results, nil, title, printOptions{})); err != nil {
+	if err := htmlTemplate().Execute(&buf, toHTMLPage(results, nil, title, printOptions{})); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()

@@ -3,7 +3,9 @@ package cmd
 import (
 	"io"
 	"os"
+	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
@@ -53,15 +55,19 @@ func renderTable(w io.Writer, width int, header []string, rows [][]string) error
 			}
 		}
 	}
-	opts := []tablewriter.Option{
-		tablewriter.WithHeader(header),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignment(tw.AlignLeft),
-	}
-	t := tablewriter.NewTable(w, opts...)
+	p := tablePool.Get().(*pooledTable)
+	p.out.w = w
+	defer func() {
+		p.out.w = nil
+		tablePool.Put(p)
+	}()
+	t := p.t
+	t.Reset()
+	// As with WithHeader before WithHeaderAutoFormat(tw.Off) on a new
+	// table: the header is auto-formatted when set (id → ID), the rows not.
+	setHeaderAutoFormat(t, tw.On)
+	t.Header(header)
+	setHeaderAutoFormat(t, tw.Off)
 	for _, r := range rows {
 		if err := t.Append(r); err != nil {
 			return err
@@ -69,6 +75,48 @@ func renderTable(w io.Writer, width int, header []string, rows [][]string) error
 	}
 	return t.Render()
 }
+
+// Tables are reused: every tablewriter.NewTable allocates a 10,240-entry
+// stringer cache (≈0.4 MB) that string rows never use, and a check prints
+// several tables. A pooled table renders through a writer that is switched
+// per call, has a stringer cache that holds nothing (so Reset does not
+// allocate a new one), and is Reset before each use; renderTable sets the
+// whole configuration once, in newPooledTable.
+var tablePool = sync.Pool{New: func() any { return newPooledTable() }}
+
+type pooledTable struct {
+	t   *tablewriter.Table
+	out switchWriter
+}
+
+func newPooledTable() *pooledTable {
+	p := &pooledTable{}
+	p.t = tablewriter.NewTable(&p.out,
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignment(tw.AlignLeft),
+		tablewriter.WithStringerCacheCustom(noStringerCache{}),
+	)
+	return p
+}
+
+func setHeaderAutoFormat(t *tablewriter.Table, s tw.State) {
+	t.Configure(func(c *tablewriter.Config) { c.Header.Formatting.AutoFormat = s })
+}
+
+// switchWriter forwards to w, set for the duration of one render.
+type switchWriter struct{ w io.Writer }
+
+func (s *switchWriter) Write(b []byte) (int, error) { return s.w.Write(b) }
+
+// noStringerCache is a tablewriter stringer cache that keeps nothing.
+type noStringerCache struct{}
+
+func (noStringerCache) Add(reflect.Type, reflect.Value) bool   { return false }
+func (noStringerCache) Get(reflect.Type) (reflect.Value, bool) { return reflect.Value{}, false }
+func (noStringerCache) Purge()                                 {}
 
 // safeCells escapes control characters in each line of each cell.
 func safeCells(cells []string) []string {

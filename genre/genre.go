@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/reportlint/reportlint/internal/textrun"
 	"github.com/reportlint/reportlint/segment"
@@ -139,11 +140,11 @@ func address(t *textrun.Text, mask textrun.Mask) []Hit {
 	return hits
 }
 
-var salRe = regexp.MustCompile(`(?m)^[ \t\x{3000}]*(同志们|各位代表)[：:]`)
+var salRe = lazyRegexp(`(?m)^[ \t\x{3000}]*(同志们|各位代表)[：:]`)
 
 // salutation reports a 政府工作报告 that opens 同志们 while it says 各位代表 later.
 func salutation(t *textrun.Text) []Hit {
-	locs := salRe.FindAllStringSubmatchIndex(t.S, -1)
+	locs := salRe().FindAllStringSubmatchIndex(t.S, -1)
 	if len(locs) < 2 || t.S[locs[0][2]:locs[0][3]] != "同志们" {
 		return nil
 	}
@@ -161,10 +162,10 @@ func salutation(t *textrun.Text) []Hit {
 }
 
 // dateLine matches a line that is only a date (the 成文日期 or signature) or a subtitle ——2026年1月25日在…….
-var dateLine = regexp.MustCompile(`(?m)^[ \t\x{3000}]*(?:——.{0,20})?(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日`)
+var dateLine = lazyRegexp(`(?m)^[ \t\x{3000}]*(?:——.{0,20})?(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日`)
 
 // dated reports whether the text carries its own date.
-func dated(text string) bool { return dateLine.MatchString(text) }
+func dated(text string) bool { return dateLine().MatchString(text) }
 
 var relWords = []string{"近日", "日前", "目前"}
 
@@ -239,4 +240,9 @@ func containsAny(s string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// lazyRegexp compiles expr on first use, not at start.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

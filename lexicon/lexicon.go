@@ -271,9 +271,9 @@ func docLine(d *ast.DocumentNode) int {
 }
 
 var (
-	reUnknownField = regexp.MustCompile(`unknown field "(.*)"`)
-	reDupKey       = regexp.MustCompile(`duplicate key "(.*)"`)
-	reDupMapKey    = regexp.MustCompile(`mapping key "(.*)" already defined at \[(\d+):\d+\]`)
+	reUnknownField = lazyRegexp(`unknown field "(.*)"`)
+	reDupKey       = lazyRegexp(`duplicate key "(.*)"`)
+	reDupMapKey    = lazyRegexp(`mapping key "(.*)" already defined at \[(\d+):\d+\]`)
 )
 
 // DecodeStrict decodes a YAML node into v, rejecting unknown fields. go-yaml
@@ -313,12 +313,12 @@ func YAMLError(name string, err error) *Error {
 	switch {
 	case errors.As(err, &uf):
 		msg = "未知字段"
-		if m := reUnknownField.FindStringSubmatch(uf.Message); m != nil {
+		if m := reUnknownField().FindStringSubmatch(uf.Message); m != nil {
 			msg += fmt.Sprintf(" %q", excerpt(m[1]))
 		}
 	case errors.As(err, &dk):
 		msg = "重复的键"
-		if m := reDupKey.FindStringSubmatch(dk.Message); m != nil {
+		if m := reDupKey().FindStringSubmatch(dk.Message); m != nil {
 			msg += fmt.Sprintf(" %q", excerpt(m[1]))
 		}
 	case errors.As(err, &te):
@@ -334,7 +334,7 @@ func YAMLError(name string, err error) *Error {
 	case errors.As(err, &ne):
 		msg = fmt.Sprintf("结构不对：应为%s，实为%s", nodeTypeName(ne.Expected), nodeTypeName(ne.Actual))
 	default:
-		if m := reDupMapKey.FindStringSubmatch(ye.GetMessage()); m != nil {
+		if m := reDupMapKey().FindStringSubmatch(ye.GetMessage()); m != nil {
 			msg = fmt.Sprintf("重复的键 %q（已在第 %s 行）", excerpt(m[1]), m[2])
 			break
 		}
@@ -493,7 +493,7 @@ func splitRef(ref string) (string, int) {
 	return ref[:i], n
 }
 
-var reID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+var reID = lazyRegexp(`^[a-z0-9][a-z0-9-]*$`)
 
 // DateKey turns YYYY-MM or YYYY-MM-DD into year*100+month; 0 if invalid.
 func DateKey(s string) int {
@@ -552,7 +552,7 @@ func (s idSeen) check(p *positions, errs *Errors, kind, id string, path []any) {
 		p.errorf(errs, path, "%s条目缺少 id", kind)
 		return
 	}
-	if !reID.MatchString(id) {
+	if !reID().MatchString(id) {
 		p.errorf(errs, append(path, "id"), "id %q 不合法：只能用小写字母、数字和连字符，且以字母或数字开头", id)
 		return
 	}
@@ -719,7 +719,7 @@ func validate(l *Lexicon, p *positions, errs *Errors) {
 	l.disableRefs = make([]string, len(l.Disable))
 	for i, id := range l.Disable {
 		l.disableRefs[i] = p.ref("disable", i)
-		if !reID.MatchString(id) {
+		if !reID().MatchString(id) {
 			p.errorf(errs, []any{"disable", i}, "disable 中的 id %q 不合法", id)
 		}
 	}
@@ -876,7 +876,7 @@ func merge(lex, over *Lexicon, errs *Errors) *Lexicon {
 	lex.Typos = removeIDs(lex.Typos, keyTypoList, ids, hit)
 	lex.Lists = removeIDs(lex.Lists, keyList, ids, hit)
 	for i, id := range over.Disable {
-		if !hit[id] && reID.MatchString(id) {
+		if !hit[id] && reID().MatchString(id) {
 			*errs = append(*errs, refErr(over.disableRefs[i], fmt.Sprintf("disable 中的 id %q 不存在", id)))
 		}
 	}
@@ -956,4 +956,9 @@ func (l *Lexicon) SegmentTerms() []string {
 		}
 	}
 	return out
+}
+
+// lazyRegexp compiles expr on first use, not at start.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

@@ -18,6 +18,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -70,7 +71,10 @@ var pageCSS string
 //go:embed assets/page.js
 var pageJS string
 
-var pageTemplate = template.Must(template.New("page").Parse(pageTemplateText))
+// pageTemplate is parsed on first use, not at start: only serve needs it.
+var pageTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Parse(pageTemplateText))
+})
 
 func cspHash(s string) string {
 	sum := sha256.Sum256([]byte(s))
@@ -228,7 +232,7 @@ func (s *server) page(w http.ResponseWriter, status int, d *pageData) {
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	if err := pageTemplate.Execute(w, d); err != nil {
+	if err := pageTemplate().Execute(w, d); err != nil {
 		s.logf("reportlint serve: 页面输出失败：%v", err)
 	}
 }
