@@ -374,15 +374,18 @@ func (app *App) audit(args []string, o *auditOptions) error {
 		needTokens = needTokens || c.NeedsTokens
 	}
 	// Small batches: read everything now and build the dictionary filtered
-	// to these texts (same tokens as the full one). Large ones: load the
-	// full dictionary once, in the background while the workers start
-	// reading; they wait for it at the first check that needs tokens.
+	// to these texts (same tokens as the full one). Large ones: a pre-pass
+	// over the texts read (readBatch) builds a dictionary filtered to the
+	// batch when its vocabulary is small enough; otherwise the full one is
+	// loaded once, in the background while the workers go on reading; they
+	// wait for it at the first check that needs tokens.
 	var preloaded []loadedInput
+	var loadFull func() // nil: not a large batch
 	segReady := make(chan *segment.Segmenter, 1)
 	switch {
 	case !needTokens:
 		segReady <- nil // no dictionary at all
-	case total <= segment.FilterLimit:
+	case total <= auditFilterLimit:
 		preloaded = make([]loadedInput, len(inputs))
 		var texts []string
 		for i, in := range inputs {
@@ -393,29 +396,41 @@ func (app *App) audit(args []string, o *auditOptions) error {
 		}
 		segReady <- segment.NewSegmenterFor(texts, lex.SegmentTerms())
 	default:
-		// While the dictionary loads the heap only grows (it stays live to
-		// the end), so the GC is off until then and the soft limit alone
-		// bounds the heap. paused is cleared (before GOGC is restored)
-		// when audit returns first, e.g. when every input failed to load.
+		// While the full dictionary loads the heap only grows (it stays
+		// live to the end), so the GC is off until then and the soft limit
+		// alone bounds the heap. paused is cleared (before GOGC is
+		// restored) when audit returns first, e.g. when every input failed
+		// to load.
 		var gcLoad struct {
 			sync.Mutex
 			paused bool
 		}
+		defer func() { gcLoad.Lock(); gcLoad.paused = false; gcLoad.Unlock() }()
 		if tuneGC {
-			debug.SetGCPercent(-1)
-			gcLoad.paused = true
-			defer func() { gcLoad.Lock(); gcLoad.paused = false; gcLoad.Unlock() }()
+			// The pre-pass and a filtered dictionary keep the live heap
+			// near 100 MB: the default GOGC holds the peak there (on 1,000
+			// generated reports 242 MB against 378 MB at 200, same CPU).
+			debug.SetGCPercent(100)
 		}
-		go func() {
-			s := segment.NewFullSegmenter(lex.SegmentTerms())
-			gcLoad.Lock()
-			if gcLoad.paused {
-				debug.SetGCPercent(200)
-				gcLoad.paused = false
+		loadFull = func() {
+			freeForLoad()
+			if tuneGC {
+				gcLoad.Lock()
+				debug.SetGCPercent(-1)
+				gcLoad.paused = true
+				gcLoad.Unlock()
 			}
-			gcLoad.Unlock()
-			segReady <- s
-		}()
+			go func() {
+				s := segment.NewFullSegmenter(lex.SegmentTerms())
+				gcLoad.Lock()
+				if gcLoad.paused {
+					debug.SetGCPercent(200)
+					gcLoad.paused = false
+				}
+				gcLoad.Unlock()
+				segReady <- s
+			}()
+		}
 	}
 	var seg *segment.Segmenter
 	var segOnce sync.Once
@@ -441,6 +456,10 @@ func (app *App) audit(args []string, o *auditOptions) error {
 	// held), then it keeps pace with the checks at a fraction of their cost.
 	queue := make(chan loadedInput, loadAhead)
 	go func() {
+		if loadFull != nil {
+			app.readBatch(inputs, lex.SegmentTerms(), queue, segReady, loadFull)
+			return
+		}
 		defer close(queue)
 		for i := range inputs {
 			var l loadedInput
