@@ -7,10 +7,9 @@ import (
 	"github.com/reportlint/reportlint/segment"
 )
 
-// analysis is what the fingerprints alone tell about a batch: candidate
-// pairs with their passages, rings of copies, template fingerprints.
+// analysis is what the fingerprints alone tell about a batch: rings of
+// copies and template fingerprints (candidate pairs go to analyze's emit).
 type analysis struct {
-	pairs    []candPair
 	template map[uint64]int // template fingerprint → unrelated groups holding it
 	ringOf   []int          // document → ring index, or -1
 	rings    []ringStats
@@ -32,8 +31,10 @@ func pairKey(a, b int) uint64 { return uint64(a)<<32 | uint64(b) }
 // PostingCap). Pairs with many shared fingerprints get their whole-text
 // overlap measured; those above RingOverlap form rings. Then fingerprints
 // common to MinUnrelated unrelated groups (rings count once) and short
-// relative to the reports become template.
-func (ix *Index) analyze() *analysis {
+// relative to the reports become template. Each candidate pair is passed
+// to emit once the template is known, in pair order, and not kept; with
+// skipRing, pairs inside one ring are neither chained nor emitted.
+func (ix *Index) analyze(skipRing bool, emit func(an *analysis, cp candPair)) *analysis {
 	ps := ix.prints
 	an := &analysis{template: map[uint64]int{}, ringOf: make([]int, len(ps))}
 	sets := make([][]uint64, len(ps)) // distinct hashes per document, sorted
@@ -155,6 +156,13 @@ func (ix *Index) analyze() *analysis {
 		}
 	}
 	ix.shortTemplate(an)
+	inRing := func(key uint64) bool {
+		ra := an.ringOf[int(key>>32)]
+		return ra >= 0 && ra == an.ringOf[int(uint32(key))]
+	}
+	if skipRing {
+		matches = slices.DeleteFunc(matches, func(m match) bool { return inRing(m.pair) })
+	}
 	// Common fingerprints that are not template (held by a ring, or too
 	// long) are matched now, within PostingCap.
 	n0 := len(matches)
@@ -181,6 +189,10 @@ func (ix *Index) analyze() *analysis {
 		a, b := int(matches[i].pair>>32), int(uint32(matches[i].pair))
 		ms := matches[i:j]
 		i = j
+		ring := inRing(matches[i-1].pair)
+		if ring && skipRing {
+			continue
+		}
 		kept := ms[:0]
 		for _, m := range ms {
 			if _, t := an.template[ps[a].fps[m.ia].hash]; !t {
@@ -188,8 +200,7 @@ func (ix *Index) analyze() *analysis {
 			}
 		}
 		if cs := ix.chain(ps[a], ps[b], kept, an.template); len(cs) > 0 {
-			ring := an.ringOf[a] >= 0 && an.ringOf[a] == an.ringOf[b]
-			an.pairs = append(an.pairs, candPair{a: a, b: b, cands: cs, ring: ring})
+			emit(an, candPair{a: a, b: b, cands: cs, ring: ring})
 		}
 	}
 	return an

@@ -74,18 +74,16 @@ const maxRingShared = 3
 // every fingerprint of both sides matched with equal lengths (Estimated
 // is set); excerpts come from the Prints.
 func (ix *Index) Compare() *Comparison {
-	an := ix.analyze()
 	c := &Comparison{}
-	for _, r := range an.rings {
-		c.Rings = append(c.Rings, ix.ring(r, an))
-	}
-	for _, cp := range an.pairs {
-		if cp.ring {
-			continue
-		}
+	// Pairs are estimated as they come, so their candidate passages are
+	// never all held at once; pairs inside a ring are summed up by the ring.
+	an := ix.analyze(true, func(an *analysis, cp candPair) {
 		if p, ok := ix.estimate(cp, an.template); ok {
 			c.Pairs = append(c.Pairs, p)
 		}
+	})
+	for _, r := range an.rings {
+		c.Rings = append(c.Rings, ix.ring(r, an))
 	}
 	sortPairs(c.Pairs)
 	// A ring shares with an outsider what each member shares with it: one

@@ -426,14 +426,13 @@ func (e *DocError) Unwrap() error { return e.Err }
 // Pairs lists every pair, inside rings too, with the template rule of
 // Compare; Compare groups rings and reads no text.
 func (ix *Index) Pairs(load func(id int) (string, error)) ([]Pair, error) {
-	an := ix.analyze()
-	ix.work.Store(an.work)
 	var cands []candPair
-	for _, cp := range an.pairs {
+	an := ix.analyze(false, func(an *analysis, cp candPair) {
 		if c := ix.promisingOnly(cp, an.template); len(c.cands) > 0 {
 			cands = append(cands, c)
 		}
-	}
+	})
+	ix.work.Store(an.work)
 	return ix.refinePairs(cands, an.template, load)
 }
 
