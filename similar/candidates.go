@@ -65,9 +65,14 @@ func (ix *Index) analyze(skipRing bool, emit func(an *analysis, cp candPair)) *a
 	// keeps that order within each hash.
 	posts = radixSort(posts)
 	an.work += int64(len(posts))
-	var matches []match
+	// The matches of a pair are counted here and only listed once rings
+	// are known: pairs inside a ring hold most of the matches of a batch of
+	// copies, and Compare needs only their whole-text overlap.
+	hitsOf := map[uint64]int{}
+	var nMatches int64
 	var links []uint64     // neighbour pairs from capped posting lists
 	var commons [][2]int32 // posting ranges of fingerprints in >= MinUnrelated documents
+	var plain [][2]int32   // posting ranges matched pair by pair
 	for i := 0; i < len(posts); {
 		j := i + 1
 		docs := 1
@@ -80,6 +85,7 @@ func (ix *Index) analyze(skipRing bool, emit func(an *analysis, cp candPair)) *a
 		if docs >= ix.opt.MinUnrelated {
 			commons = append(commons, [2]int32{int32(i), int32(j)})
 		}
+		r := [2]int32{int32(i), int32(j)}
 		i = j
 		if docs < 2 {
 			continue
@@ -96,20 +102,28 @@ func (ix *Index) analyze(skipRing bool, emit func(an *analysis, cp candPair)) *a
 			an.work += int64(len(g))
 			continue
 		}
-		matches = allPairs(matches, g)
+		plain = append(plain, r)
+		nMatches += countPairs(g, hitsOf)
 	}
-	an.work += int64(len(matches))
-	sortMatches(matches)
-	slices.Sort(links)
+	an.work += nMatches
+	for _, l := range links {
+		hitsOf[l]++
+	}
+	links = nil
+	keys := make([]uint64, 0, len(hitsOf))
+	for k := range hitsOf {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
 
 	// Whole-text overlap of pairs with enough shared fingerprints.
 	overlap := map[uint64]float64{}
 	uf := newUnionFind(len(ps))
-	measure := func(key uint64, hits int) {
+	for _, key := range keys {
 		a, b := int(key>>32), int(uint32(key))
 		n := min(len(sets[a]), len(sets[b]))
-		if n == 0 || float64(hits)*2 < ix.opt.RingOverlap*float64(n) {
-			return
+		if n == 0 || float64(hitsOf[key])*2 < ix.opt.RingOverlap*float64(n) {
+			continue
 		}
 		ov := an.overlap(sets[a], sets[b])
 		overlap[key] = ov
@@ -117,25 +131,7 @@ func (ix *Index) analyze(skipRing bool, emit func(an *analysis, cp candPair)) *a
 			uf.union(a, b)
 		}
 	}
-	for i, k := 0, 0; i < len(matches) || k < len(links); {
-		var key uint64
-		switch {
-		case k >= len(links) || i < len(matches) && matches[i].pair <= links[k]:
-			key = matches[i].pair
-		default:
-			key = links[k]
-		}
-		hits := 0
-		for ; i < len(matches) && matches[i].pair == key; i++ {
-			if i == 0 || matches[i-1].pair != key || matches[i-1].ia != matches[i].ia {
-				hits++
-			}
-		}
-		for ; k < len(links) && links[k] == key; k++ {
-			hits++
-		}
-		measure(key, hits)
-	}
+	hitsOf, keys = nil, nil
 	an.findRings(uf, sets, overlap)
 
 	// Template: common fingerprints held by MinUnrelated unrelated groups.
@@ -160,24 +156,29 @@ func (ix *Index) analyze(skipRing bool, emit func(an *analysis, cp candPair)) *a
 		ra := an.ringOf[int(key>>32)]
 		return ra >= 0 && ra == an.ringOf[int(uint32(key))]
 	}
-	if skipRing {
-		matches = slices.DeleteFunc(matches, func(m match) bool { return inRing(m.pair) })
+	keep := func(key uint64) bool { return !skipRing || !inRing(key) }
+	var matches []match
+	for _, r := range plain {
+		matches = allPairs(matches, posts[r[0]:r[1]], keep)
 	}
+	plain = nil
+	sortMatches(matches)
 	// Common fingerprints that are not template (held by a ring, or too
 	// long) are matched now, within PostingCap.
-	n0 := len(matches)
+	n0, extra := len(matches), int64(0)
 	for _, r := range commons {
 		g := posts[r[0]:r[1]]
 		if _, t := an.template[g[0].hash]; t || r[1]-r[0] > int32(ix.opt.PostingCap)*maxRepeats {
 			continue
 		}
 		if docs := distinctDocs(g); docs <= ix.opt.PostingCap {
-			matches = allPairs(matches, g)
+			extra += countPairs(g, nil)
+			matches = allPairs(matches, g, keep)
 		}
 	}
 	posts = nil
+	an.work += extra
 	if len(matches) > n0 {
-		an.work += int64(len(matches) - n0)
 		sortMatches(matches)
 	}
 
@@ -190,9 +191,6 @@ func (ix *Index) analyze(skipRing bool, emit func(an *analysis, cp candPair)) *a
 		ms := matches[i:j]
 		i = j
 		ring := inRing(matches[i-1].pair)
-		if ring && skipRing {
-			continue
-		}
 		kept := ms[:0]
 		for _, m := range ms {
 			if _, t := an.template[ps[a].fps[m.ia].hash]; !t {
@@ -207,8 +205,8 @@ func (ix *Index) analyze(skipRing bool, emit func(an *analysis, cp candPair)) *a
 }
 
 // allPairs appends the matches between the documents of one posting list
-// (at most maxRepeats occurrences per document).
-func allPairs(matches []match, g []posting) []match {
+// (at most maxRepeats occurrences per document) whose pair keep accepts.
+func allPairs(matches []match, g []posting, keep func(pair uint64) bool) []match {
 	for x := 0; x < len(g); x++ {
 		if x >= maxRepeats && g[x-maxRepeats].doc == g[x].doc {
 			continue
@@ -217,10 +215,36 @@ func allPairs(matches []match, g []posting) []match {
 			if g[y].doc == g[x].doc || (y >= maxRepeats && g[y-maxRepeats].doc == g[y].doc) {
 				continue
 			}
-			matches = append(matches, match{pairKey(int(g[x].doc), int(g[y].doc)), g[x].idx, g[y].idx})
+			if k := pairKey(int(g[x].doc), int(g[y].doc)); keep(k) {
+				matches = append(matches, match{k, g[x].idx, g[y].idx})
+			}
 		}
 	}
 	return matches
+}
+
+// countPairs returns how many matches allPairs would list for g and, when
+// hits is not nil, adds to each pair its distinct fingerprints of A (a
+// fingerprint index lies in one posting list only).
+func countPairs(g []posting, hits map[uint64]int) int64 {
+	n := int64(0)
+	for x := 0; x < len(g); x++ {
+		if x >= maxRepeats && g[x-maxRepeats].doc == g[x].doc {
+			continue
+		}
+		last := -1
+		for y := x + 1; y < len(g); y++ {
+			if g[y].doc == g[x].doc || (y >= maxRepeats && g[y-maxRepeats].doc == g[y].doc) {
+				continue
+			}
+			n++
+			if d := int(g[y].doc); hits != nil && d != last {
+				hits[pairKey(int(g[x].doc), d)]++
+				last = d
+			}
+		}
+	}
+	return n
 }
 
 func distinctDocs(g []posting) int {
