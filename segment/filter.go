@@ -144,6 +144,23 @@ func (f *filter) mayContain(k []byte) bool {
 	return true
 }
 
+// hashFrom continues the FNV-1a hash h of some bytes over rest.
+func hashFrom(h uint64, rest []byte) uint64 {
+	for _, c := range rest {
+		h = fnvByte(h, c)
+	}
+	return h
+}
+
+// mayContainAfter is mayContain for a key of runes runes whose first one
+// or two runes, its first plen bytes, hash to h and passed hasPrefix.
+func (f *filter) mayContainAfter(h uint64, plen int, k []byte, runes int) bool {
+	if runes > window {
+		return f.mayContain(k)
+	}
+	return f.set.has(hashFrom(h, k[plen:]))
+}
+
 // runeLen is the length of the UTF-8 sequence that lead byte c starts.
 func runeLen(c byte) int {
 	switch {

@@ -112,19 +112,25 @@ func (f *filter) segmenter(terms []string) *Segmenter {
 			continue
 		}
 		r.Seek(i)
+		fl := utf8.RuneLen(r.First(i))
 		prefixOK := false
+		var h2 uint64 // hash of the first two runes of the current group
+		plen := 0     // their byte length
 		for r.Next() {
 			// Keys sharing their first two runes share the
 			// answer for them (a one-rune key is first in its
 			// block and shares one); a large group of them can be
-			// skipped undecoded.
+			// skipped undecoded. The block rune's hash h is
+			// reused for the prefix and the key.
 			if r.Shared() < 2 {
-				if prefixOK = f.hasPrefixOf(r.Prefix(2)); !prefixOK {
+				p := r.Prefix(2)
+				h2, plen = hashFrom(h, p[fl:]), len(p)
+				if prefixOK = f.hasPrefix(h2) && f.set.has(h2); !prefixOK {
 					r.SkipGroup() // the rest share the prefix
 					continue
 				}
 			}
-			if prefixOK && f.mayContain(r.Key()) {
+			if prefixOK && f.mayContainAfter(h2, plen, r.Key(), r.Runes()) {
 				keys = append(keys, r.Key()...)
 				cands = append(cands, cand{uint32(len(keys)), uint32(r.Freq()), r.PosIndex()})
 			}

@@ -143,7 +143,7 @@ func TestReader(t *testing.T) {
 }
 
 // TestSkipGroup checks that SkipGroup skips exactly the groups of at least
-// 8 keys sharing their first two runes, and that decoding goes on right
+// groupMin keys sharing their first two runes, and that decoding goes on right
 // after them.
 func TestSkipGroup(t *testing.T) {
 	all, skip := NewReader(), NewReader()
@@ -166,7 +166,7 @@ func TestSkipGroup(t *testing.T) {
 				}
 			}
 			want = append(want, keys[j])
-			if n < 8 {
+			if n < groupMin {
 				want = append(want, keys[j+1:j+n]...)
 			} else {
 				want = append(want, "skip")

@@ -60,7 +60,7 @@ import (
 const (
 	hdrClasses = 6 // hdr tables by the previous key's length: first in block, 1, 2, 3, 4, 5+ runes
 	fpClasses  = 5 // fp tables by key length: 1, 2, 3, 4, 5+ runes
-	groupMin   = 8 // groups of at least this many entries can be skipped
+	groupMin   = 2 // groups of at least this many entries can be skipped (dict.groupMin)
 	groupFlag  = 1 << 9
 	maxCodeLen = 24 // the decoder keeps at least 56 bits buffered
 	maxRunes   = 16 // p and s fit in the header symbol (p < 16, s < 32)
