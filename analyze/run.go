@@ -13,13 +13,12 @@ import (
 
 // Options select and tune the checks for one run.
 type Options struct {
-	Checks      []*Check            // checks to run (checks.All runs every one)
-	All         []*Check            // every check directives may name; nil means Checks
-	MinSeverity Severity            // findings below it are dropped
-	Severity    map[string]Severity // overrides by check name or rule id
-	Settings    map[string]Setting  // by check name or rule id; a rule id wins over its check
-	Profile     string              // profile id; "" detects it
-	Year        int                 // report year; 0 detects it
+	Checks      []*Check           // checks to run (checks.All runs every one)
+	All         []*Check           // every check directives may name; nil means Checks
+	MinSeverity Severity           // findings below it are dropped
+	Settings    map[string]Setting // by check name or rule id; a rule id wins over its check
+	Profile     string             // profile id; "" detects it
+	Year        int                // report year; 0 detects it
 	Tokenize    func(string) []segment.Token
 }
 
@@ -110,11 +109,6 @@ func finish(a *Analysis, fs []Finding, opt Options, res *Result) []Finding {
 // paragraph number, section and related texts.
 func place(a *Analysis, f *Finding, opt Options) {
 	doc := a.Doc
-	if s, ok := opt.Severity[f.Rule]; ok {
-		f.Severity = s
-	} else if s, ok := opt.Severity[f.Check]; ok {
-		f.Severity = s
-	}
 	if st, ok := opt.Settings[f.Rule]; ok && st.Severity != nil {
 		f.Severity = *st.Severity
 	} else if st, ok := opt.Settings[f.Check]; ok && st.Severity != nil {

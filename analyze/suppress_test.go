@@ -84,14 +84,14 @@ func TestSuppressionAndMinSeverity(t *testing.T) {
 	text := "2023年度工作总结\n" +
 		"<!-- reportlint-disable-next-line placeholder: 数据待核 -->\n" +
 		"全年完成投资**亿元。\n"
-	opt := analyze.Options{MinSeverity: analyze.Warning, Severity: map[string]analyze.Severity{"placeholder": analyze.Info}}
+	opt := analyze.Options{MinSeverity: analyze.Warning, Settings: map[string]analyze.Setting{"placeholder": {Severity: sevPtr(analyze.Info)}}}
 	res := runText(t, "a.txt", text, opt)
 	if len(res.Findings) != 0 || res.Suppressed != 0 {
 		t.Errorf("findings %v suppressed %d, want none", summary(res), res.Suppressed)
 	}
 	// severity overrides reach the suppression check's own findings
 	text = "2023年度工作总结\n<!-- reportlint-disable-next-line placeholder: 数据待核 -->\n没有空白。\n"
-	res = runText(t, "a.txt", text, analyze.Options{Severity: map[string]analyze.Severity{"suppression.unused": analyze.Error}})
+	res = runText(t, "a.txt", text, analyze.Options{Settings: map[string]analyze.Setting{"suppression.unused": {Severity: sevPtr(analyze.Error)}}})
 	if len(res.Findings) != 1 || res.Findings[0].Rule != "suppression.unused" || res.Findings[0].Severity != analyze.Error {
 		t.Errorf("findings %+v, want one suppression.unused at error", res.Findings)
 	}
@@ -230,3 +230,5 @@ func BenchmarkSuppressManyDirectives(b *testing.B) {
 		}
 	}
 }
+
+func sevPtr(s analyze.Severity) *analyze.Severity { return &s }

@@ -14,9 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/analyze"
-	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
-	"github.com/reportlint/reportlint/similar"
 )
 
 // The per-file stage of audit: one input in, one record out, under the
@@ -257,14 +255,4 @@ func (p *jsonlProgress) close() {
 	if p.f != nil {
 		p.f.Close()
 	}
-}
-
-// safeAuditDoc runs the per-file stage on one document and returns its
-// row (kept for cli_test.go's panic test; audit itself uses auditStage).
-func (app *App) safeAuditDoc(d *segment.Document, lex *lexicon.Lexicon, opt analyze.Options, checks []*analyze.Check,
-	segmenter func() *segment.Segmenter, ix *similar.Index, _ int, keep bool, o *auditOptions) *auditFile {
-	opt.Checks = checks
-	st := &auditStage{app: app, lex: lex, opt: opt, segmenter: segmenter, ix: ix, o: o}
-	rec := st.safe(d)
-	return rec.file(keep)
 }

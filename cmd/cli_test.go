@@ -283,7 +283,9 @@ func TestCheckPanicTextHidden(t *testing.T) {
 func TestAuditPanicIsOneRow(t *testing.T) {
 	app, _, errb := testApp("")
 	d := segment.NewDocument("坏.txt", segment.FormatText, "utf-8", "正文。\n", nil)
-	f := app.safeAuditDoc(d, nil, analyze.Options{}, nil, func() *segment.Segmenter { panic("boom secret") }, nil, 0, false, &auditOptions{SegmentOnly: true})
+	st := &auditStage{app: app, opt: analyze.Options{Checks: []*analyze.Check{}}, o: &auditOptions{SegmentOnly: true},
+		segmenter: func() *segment.Segmenter { panic("boom secret") }}
+	f := st.safe(d).file(false)
 	if f == nil || f.Err == nil || !strings.Contains(f.Err.Error(), "内部错误") || strings.Contains(f.Err.Error(), "secret") || errb.Len() > 0 {
 		t.Errorf("row %+v stderr %q", f, errb.String())
 	}

@@ -164,7 +164,7 @@ func (app *App) loadConfig() (*Config, error) {
 	if shown == "" {
 		shown = relTo(wd, file)
 	}
-	data, err := readRegular(file, maxConfigSize)
+	data, err := safefile.ReadRegular(file, maxConfigSize)
 	if err != nil {
 		switch {
 		case errors.Is(err, os.ErrNotExist), errors.Is(err, safefile.ErrNotExist):
@@ -185,12 +185,6 @@ func (app *App) loadConfig() (*Config, error) {
 
 // maxConfigSize bounds a config file (they are a few hundred bytes).
 const maxConfigSize = 1 << 20
-
-// readRegular reads a regular file of at most limit bytes; FIFOs, devices
-// and directories are refused before anything blocks.
-func readRegular(name string, limit int64) ([]byte, error) {
-	return safefile.ReadRegular(name, limit)
-}
 
 func relTo(wd, p string) string {
 	if rel, err := filepath.Rel(wd, p); err == nil {

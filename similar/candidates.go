@@ -190,7 +190,6 @@ func (ix *Index) analyze(skipRing bool, emit func(an *analysis, cp candPair)) *a
 		a, b := int(matches[i].pair>>32), int(uint32(matches[i].pair))
 		ms := matches[i:j]
 		i = j
-		ring := inRing(matches[i-1].pair)
 		kept := ms[:0]
 		for _, m := range ms {
 			if _, t := an.template[ps[a].fps[m.ia].hash]; !t {
@@ -198,7 +197,7 @@ func (ix *Index) analyze(skipRing bool, emit func(an *analysis, cp candPair)) *a
 			}
 		}
 		if cs := ix.chain(ps[a], ps[b], kept, an.template); len(cs) > 0 {
-			emit(an, candPair{a: a, b: b, cands: cs, ring: ring})
+			emit(an, candPair{a: a, b: b, cands: cs})
 		}
 	}
 	return an

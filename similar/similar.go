@@ -383,7 +383,6 @@ type cand struct{ parts []part }
 type candPair struct {
 	a, b  int
 	cands []cand
-	ring  bool // both documents are in one ring
 }
 
 type posting struct {
