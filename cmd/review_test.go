@@ -1,13 +1,11 @@
 package cmd
 
 import (
-	"archive/zip"
 	"bytes"
-	"io"
+	"github.com/reportlint/reportlint/internal/docxtest"
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"testing"
 
@@ -20,52 +18,6 @@ import (
 const tW = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
 
 const tHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
-
-func tZip(t testing.TB, parts map[string]string) []byte {
-	t.Helper()
-	names := make([]string, 0, len(parts))
-	for n := range parts {
-		names = append(names, n)
-	}
-	sort.Slice(names, func(i, j int) bool {
-		if (names[i] == "[Content_Types].xml") != (names[j] == "[Content_Types].xml") {
-			return names[i] == "[Content_Types].xml"
-		}
-		return names[i] < names[j]
-	})
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, n := range names {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Deflate})
-		if err != nil {
-			t.Fatal(err)
-		}
-		io.WriteString(w, parts[n])
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-func tUnzip(t testing.TB, data []byte) map[string]string {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatalf("output is not a zip: %v", err)
-	}
-	out := map[string]string{}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := io.ReadAll(rc)
-		rc.Close()
-		out[f.Name] = string(b)
-	}
-	return out
-}
 
 func tP(runs ...string) string {
 	var b strings.Builder
@@ -95,7 +47,7 @@ func reviewFixture(t testing.TB) []byte {
 		`<w:p><w:commentRangeStart w:id="0"/><w:r><w:t>已有批注的文字</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>` +
 		tP("全年完成投资**亿元，组织开展调研、座谈、等活动。") +
 		tNumbered("纠正“以人民为核心”的说法") + tNumbered("下一步打算") + tP("继续推进1-3季度重点任务。")
-	return tZip(t, map[string]string{
+	return docxtest.Zip(t, map[string]string{
 		"[Content_Types].xml": tHeader + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
 			`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
 			`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
@@ -125,7 +77,7 @@ var (
 // deleted text is skipped and inserted text counts).
 func anchors(t *testing.T, out []byte) (texts, anchored map[string]string) {
 	t.Helper()
-	parts := tUnzip(t, out)
+	parts := docxtest.Unzip(t, out)
 	texts = map[string]string{}
 	for _, m := range reComment.FindAllStringSubmatch(parts["word/comments.xml"], -1) {
 		var ps []string
@@ -138,7 +90,7 @@ func anchors(t *testing.T, out []byte) (texts, anchored map[string]string) {
 	doc = reCStart.ReplaceAllString(doc, "<w:r><w:t>\uE000$1\uE001</w:t></w:r>")
 	doc = reCEnd.ReplaceAllString(doc, "<w:r><w:t>\uE002$1\uE003</w:t></w:r>")
 	parts["word/document.xml"] = doc
-	paras, err := segment.ReadDocx(tZip(t, parts), segment.DocxLimits{})
+	paras, err := segment.ReadDocx(docxtest.Zip(t, parts), segment.DocxLimits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -239,7 +191,7 @@ func TestReviewDocxAnchors(t *testing.T) {
 	if texts["0"] != "旧批注" || anchored["0"] != "已有批注的文字" {
 		t.Errorf("existing comment lost: %q on %q", texts["0"], anchored["0"])
 	}
-	parts := tUnzip(t, data)
+	parts := docxtest.Unzip(t, data)
 	if !strings.Contains(parts["word/document.xml"], `w:author="reportlint"`) || !strings.Contains(parts["word/document.xml"], "<w:del ") {
 		t.Error("no tracked change by reportlint")
 	}
@@ -255,7 +207,7 @@ func TestReviewDocxAnchors(t *testing.T) {
 	}
 	app4, _, _ := testApp("")
 	run(app4, []string{"review", "--comment-date", in, "-o", out2})
-	if dated, _ := os.ReadFile(out2); !strings.Contains(tUnzip(t, dated)["word/comments.xml"], "w:date=") {
+	if dated, _ := os.ReadFile(out2); !strings.Contains(docxtest.Unzip(t, dated)["word/comments.xml"], "w:date=") {
 		t.Error("--comment-date wrote no date")
 	}
 }
@@ -348,7 +300,7 @@ func TestReviewGuards(t *testing.T) {
 	bad := filepath.Join(dir, "坏文件.docx")
 	os.WriteFile(bad, []byte("这不是 Word 文件"), 0o644)
 	noDoc := filepath.Join(dir, "空包.docx")
-	os.WriteFile(noDoc, tZip(t, map[string]string{"a.txt": "x"}), 0o644)
+	os.WriteFile(noDoc, docxtest.Zip(t, map[string]string{"a.txt": "x"}), 0o644)
 	cases := []struct {
 		args []string
 		tty  bool

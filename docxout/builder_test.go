@@ -1,71 +1,13 @@
 package docxout
 
 import (
-	"archive/zip"
-	"bytes"
-	"io"
+	"github.com/reportlint/reportlint/internal/docxtest"
 	"regexp"
-	"sort"
 	"strings"
 	"testing"
 
 	"github.com/reportlint/reportlint/segment"
 )
-
-// zipParts builds a .docx from parts in a fixed order ([Content_Types].xml first).
-func zipParts(t testing.TB, parts map[string]string) []byte {
-	t.Helper()
-	names := make([]string, 0, len(parts))
-	for n := range parts {
-		names = append(names, n)
-	}
-	sort.Slice(names, func(i, j int) bool {
-		if (names[i] == "[Content_Types].xml") != (names[j] == "[Content_Types].xml") {
-			return names[i] == "[Content_Types].xml"
-		}
-		return names[i] < names[j]
-	})
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, n := range names {
-		method := zip.Deflate
-		if strings.HasSuffix(n, ".png") {
-			method = zip.Store
-		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: method})
-		if err != nil {
-			t.Fatal(err)
-		}
-		io.WriteString(w, parts[n])
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-// unzip returns every entry's content by name.
-func unzip(t testing.TB, data []byte) map[string]string {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatalf("output is not a zip: %v", err)
-	}
-	out := map[string]string{}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatalf("%s: %v", f.Name, err)
-		}
-		out[f.Name] = string(b)
-	}
-	return out
-}
 
 const fxNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ` +
 	`xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ` +
@@ -173,12 +115,12 @@ var (
 // the document is read back with segment.
 func anchoredTexts(t testing.TB, out []byte) map[string]string {
 	t.Helper()
-	parts := unzip(t, out)
+	parts := docxtest.Unzip(t, out)
 	doc := parts["word/document.xml"]
 	doc = reRangeStart.ReplaceAllString(doc, "<w:r><w:t>\uE000$1\uE001</w:t></w:r>")
 	doc = reRangeEnd.ReplaceAllString(doc, "<w:r><w:t>\uE002$1\uE003</w:t></w:r>")
 	parts["word/document.xml"] = doc
-	paras, err := segment.ReadDocx(zipParts(t, parts), segment.DocxLimits{})
+	paras, err := segment.ReadDocx(docxtest.Zip(t, parts), segment.DocxLimits{})
 	if err != nil {
 		t.Fatal(err)
 	}

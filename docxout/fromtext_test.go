@@ -1,6 +1,7 @@
 package docxout
 
 import (
+	"github.com/reportlint/reportlint/internal/docxtest"
 	"regexp"
 	"strings"
 	"testing"
@@ -31,7 +32,7 @@ func TestFromText(t *testing.T) {
 		t.Fatalf("read back %q, want %q", back.Text, want)
 	}
 	anchored := anchoredTexts(t, out)
-	parts := unzip(t, out)
+	parts := docxtest.Unzip(t, out)
 	ids := commentIDs(parts["word/comments.xml"])
 	wants := map[string]string{"年份": "2024年", "跨行": "总体情况\n\t全年", "结尾 &amp; &lt;尖括号&gt;": "最后一行", "零长度，落在一个字上": doc.Text[3:6]}
 	for c, w := range wants {
@@ -64,7 +65,7 @@ func TestReviewTextBoxAndRuby(t *testing.T) {
 		`<w:p><w:t>裸文字</w:t><w:r><w:t>在后</w:t></w:r></w:p>`
 	parts := fxParts(false)
 	parts["word/document.xml"] = fxDocument(body)
-	orig := zipParts(t, parts)
+	orig := docxtest.Zip(t, parts)
 	doc := loadDocx(t, orig)
 	if doc.Text != "框内文字\n框前框后\n前注音后文\n裸文字在后" {
 		t.Fatalf("fixture text %q", doc.Text)
@@ -83,7 +84,7 @@ func TestReviewTextBoxAndRuby(t *testing.T) {
 		t.Errorf("read back %q", back.Text)
 	}
 	a := anchoredTexts(t, out)
-	ids := commentIDs(unzip(t, out)["word/comments.xml"])
+	ids := commentIDs(docxtest.Unzip(t, out)["word/comments.xml"])
 	// The range covers the original (now deleted) 内文, not the insertion
 	// after it: read back, nothing visible is left between its markers.
 	if got, ok := a[ids["文本框内跨 run"]]; !ok || got != "" {
@@ -117,7 +118,7 @@ func TestReviewTextBoxAndRuby(t *testing.T) {
 			t.Errorf("notes %v: want one with %s", msgs, want)
 		}
 	}
-	wellFormed(t, "document.xml", unzip(t, out)["word/document.xml"])
+	wellFormed(t, "document.xml", docxtest.Unzip(t, out)["word/document.xml"])
 }
 
 // commentIDs maps the first line of each comment to its id.

@@ -1,6 +1,7 @@
 package docxout
 
 import (
+	"github.com/reportlint/reportlint/internal/docxtest"
 	"testing"
 
 	"github.com/reportlint/reportlint/segment"
@@ -9,7 +10,7 @@ import (
 // FuzzReview places random comments and edits on the feature-rich fixture:
 // no panic, no error, and the output reads back as the edited text.
 func FuzzReview(f *testing.F) {
-	orig := zipParts(f, fxParts(true))
+	orig := docxtest.Zip(f, fxParts(true))
 	doc := loadDocx(f, orig)
 	f.Add(uint16(3), uint16(20), uint16(10), uint16(12), "～", uint16(0), uint16(0))
 	f.Add(uint16(0), uint16(9999), uint16(5), uint16(5), "插入", uint16(40), uint16(60))
@@ -33,8 +34,8 @@ func FuzzReview(f *testing.F) {
 // FuzzReviewInput feeds arbitrary packages (the writer's input side): any
 // file segment accepts must give a readable review or a Chinese error.
 func FuzzReviewInput(f *testing.F) {
-	f.Add(zipParts(f, fxParts(true)), uint16(2), uint16(9))
-	f.Add(zipParts(f, fxParts(false)), uint16(30), uint16(31))
+	f.Add(docxtest.Zip(f, fxParts(true)), uint16(2), uint16(9))
+	f.Add(docxtest.Zip(f, fxParts(false)), uint16(30), uint16(31))
 	f.Add([]byte("PK\x03\x04garbage"), uint16(0), uint16(1))
 	f.Fuzz(func(t *testing.T, data []byte, a, b uint16) {
 		doc, err := segment.LoadBytes("in.docx", data, segment.LoadOptions{MaxSize: 1 << 20})

@@ -2,6 +2,7 @@ package docxout
 
 import (
 	"encoding/xml"
+	"github.com/reportlint/reportlint/internal/docxtest"
 	"io"
 	"regexp"
 	"strconv"
@@ -50,7 +51,7 @@ var reTopPara = regexp.MustCompile(`(?s)<w:p>.*?</w:p>|<w:p/>|<w:p [^>]*>.*?</w:
 var fixedDate = time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
 
 func TestReviewComments(t *testing.T) {
-	orig := zipParts(t, fxParts(true))
+	orig := docxtest.Zip(t, fxParts(true))
 	doc := loadDocx(t, orig)
 	text := doc.Text
 	if !strings.HasPrefix(text, "一、总体情况\n") || !strings.Contains(text, "（一）主要做法") {
@@ -77,7 +78,7 @@ func TestReviewComments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	parts := unzip(t, out)
+	parts := docxtest.Unzip(t, out)
 	for name, s := range parts {
 		if strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels") {
 			wellFormed(t, name, s)
@@ -166,13 +167,13 @@ func TestReviewComments(t *testing.T) {
 }
 
 func TestReviewAddsCommentsPart(t *testing.T) {
-	orig := zipParts(t, fxParts(false))
+	orig := docxtest.Zip(t, fxParts(false))
 	doc := loadDocx(t, orig)
 	out, _, err := Review(orig, doc, []Comment{cm(t, doc.Text, "继续", "新批注")}, nil, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	parts := unzip(t, out)
+	parts := docxtest.Unzip(t, out)
 	if !strings.Contains(parts["word/_rels/document.xml.rels"], `relationships/comments" Target="comments.xml"`) {
 		t.Error("comments relationship not added")
 	}
@@ -201,7 +202,7 @@ func TestReviewAddsCommentsPart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p1, p2 := unzip(t, orig), unzip(t, out2)
+	p1, p2 := docxtest.Unzip(t, orig), docxtest.Unzip(t, out2)
 	for k, v := range p1 {
 		if p2[k] != v {
 			t.Errorf("%s changed with nothing to add", k)
@@ -210,7 +211,7 @@ func TestReviewAddsCommentsPart(t *testing.T) {
 }
 
 func TestReviewEdits(t *testing.T) {
-	orig := zipParts(t, fxParts(true))
+	orig := docxtest.Zip(t, fxParts(true))
 	doc := loadDocx(t, orig)
 	text := doc.Text
 	s, e := at(t, text, "-", 0)
@@ -231,7 +232,7 @@ func TestReviewEdits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	parts := unzip(t, out)
+	parts := docxtest.Unzip(t, out)
 	dx := parts["word/document.xml"]
 	wellFormed(t, "document.xml", dx)
 	applied := []Edit{edits[0], edits[1], edits[2], edits[3]}
@@ -286,7 +287,7 @@ func TestReviewEdits(t *testing.T) {
 }
 
 func TestReviewRejectsForeignDocument(t *testing.T) {
-	orig := zipParts(t, fxParts(true))
+	orig := docxtest.Zip(t, fxParts(true))
 	doc := loadDocx(t, orig)
 	doc.Text += "多出来的"
 	if _, _, err := Review(orig, doc, nil, nil, Options{}); err == nil || !strings.Contains(err.Error(), "不一致") {
@@ -300,13 +301,13 @@ func TestReviewRejectsForeignDocument(t *testing.T) {
 func TestReviewStrictNamespace(t *testing.T) {
 	parts := fxParts(false)
 	parts["word/document.xml"] = xmlHeader + `<w:document xmlns:w="` + nsWStrict + `"><w:body>` + fxP("严格格式文档") + `</w:body></w:document>`
-	orig := zipParts(t, parts)
+	orig := docxtest.Zip(t, parts)
 	doc := loadDocx(t, orig)
 	out, _, err := Review(orig, doc, []Comment{cm(t, doc.Text, "格式", "批注")}, nil, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := unzip(t, out)
+	got := docxtest.Unzip(t, out)
 	if !strings.Contains(got["word/comments.xml"], nsWStrict) || !strings.Contains(got["word/_rels/document.xml.rels"], "purl.oclc.org/ooxml/officeDocument/relationships/comments") {
 		t.Error("strict document got transitional comments part")
 	}
@@ -318,14 +319,14 @@ func TestReviewStrictNamespace(t *testing.T) {
 func TestReviewSplitRunKeepsIDsUnique(t *testing.T) {
 	parts := fxParts(false)
 	parts["word/document.xml"] = fxDocument(`<w:p><w:r><w:rPr><w:b/><w:rPrChange w:id="3" w:author="王五"><w:rPr/></w:rPrChange></w:rPr><w:t>格式修订过的文字</w:t></w:r></w:p>`)
-	orig := zipParts(t, parts)
+	orig := docxtest.Zip(t, parts)
 	doc := loadDocx(t, orig)
 	s, e := at(t, doc.Text, "修订", 0)
 	out, _, err := Review(orig, doc, []Comment{cm(t, doc.Text, "过的", "批注")}, []Edit{{Start: s, End: e, Insert: "修改"}}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	dx := unzip(t, out)["word/document.xml"]
+	dx := docxtest.Unzip(t, out)["word/document.xml"]
 	seen := map[string]bool{}
 	for _, m := range regexp.MustCompile(`<w:(?:rPrChange|ins|del) w:id="(\d+)"`).FindAllStringSubmatch(dx, -1) {
 		if seen[m[1]] {
@@ -351,7 +352,7 @@ func TestReviewTouchingEdits(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			parts := fxParts(false)
 			parts["word/document.xml"] = fxDocument(tc.body)
-			orig := zipParts(t, parts)
+			orig := docxtest.Zip(t, parts)
 			doc := loadDocx(t, orig)
 			text := doc.Text
 			ds, de := at(t, text, "-", 0)
@@ -375,7 +376,7 @@ func TestReviewTouchingEdits(t *testing.T) {
 			if back := loadDocx(t, out); back.Text != "完成投资十五～二十％。" {
 				t.Fatalf("read back %q", back.Text)
 			}
-			cx := unzip(t, out)["word/comments.xml"]
+			cx := docxtest.Unzip(t, out)["word/comments.xml"]
 			want := map[string]string{"甲": "十五", "乙": "～", "丙": "二", "丁": "十", "戊": "％", "己": ""}
 			got := map[string]string{}
 			for id, anchored := range anchoredTexts(t, out) {

@@ -1,6 +1,7 @@
 package docxout
 
 import (
+	"github.com/reportlint/reportlint/internal/docxtest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,7 +62,7 @@ func TestSharedSeed(t *testing.T) {
 	}
 	if dir := os.Getenv("REPORTLINT_DOCX_OUT"); dir != "" {
 		os.WriteFile(filepath.Join(dir, "seed-review.docx"), out, 0o644)
-		orig := zipParts(t, fxParts(true))
+		orig := docxtest.Zip(t, fxParts(true))
 		fdoc := loadDocx(t, orig)
 		s, e := at(t, fdoc.Text, "-", 0)
 		fout, _, err := Review(orig, fdoc, []Comment{
