@@ -57,88 +57,17 @@ func replacementOf(f analyze.Finding) (string, bool) {
 }
 
 // fixOf derives a finding's fix: its rule is Fixable and its suggestion is
-// the exact replacement of its span. The one exception is number.style's
-// range-unit case (“15-20%” → “15%-20%”, certain by GB/T 15835), which is
-// a fix so that it can merge with punctuation.range (see combineRange).
-// When analyze grows an explicit Finding.Fix, read it here.
+// the exact replacement of its span. When analyze grows an explicit
+// Finding.Fix, read it here.
 func fixOf(f analyze.Finding, reg *analyze.Registry) (docxout.Edit, bool) {
 	if f.Suppressed || f.Span.Start < 0 || f.Span.End < f.Span.Start {
 		return docxout.Edit{}, false
 	}
 	ins, ok := replacementOf(f)
-	if !ok || ins == f.Text || f.Span.End-f.Span.Start != len(f.Text) {
+	if !ok || ins == f.Text || f.Span.End-f.Span.Start != len(f.Text) || !ruleFixable(reg, f.Rule) {
 		return docxout.Edit{}, false
-	}
-	if !ruleFixable(reg, f.Rule) {
-		if f.Rule != "number.style" {
-			return docxout.Edit{}, false
-		}
-		p0, ok0 := parseRange(f.Text)
-		p1, ok1 := parseRange(ins)
-		if !ok0 || !ok1 || p0.n1 != p1.n1 || p0.n2 != p1.n2 || p0.sep != p1.sep || p0.u2 != p1.u2 || p0.u1 != "" || p1.u1 != p1.u2 {
-			return docxout.Edit{}, false
-		}
 	}
 	return docxout.Edit{Start: f.Span.Start, End: f.Span.End, Insert: ins}, true
-}
-
-// rangeExpr is a numeric range such as 15%～20%: two numbers, their units
-// (%, ％, ‰, 万, 亿) and the sign between them.
-type rangeExpr struct{ n1, u1, sep, n2, u2 string }
-
-var reRange = lazyRegexp(`^([0-9]+(?:\.[0-9]+)?)(%|％|‰|万|亿)?(——|-|－|~|～|—|–|至)([0-9]+(?:\.[0-9]+)?)(%|％|‰|万|亿)?$`)
-
-func parseRange(s string) (rangeExpr, bool) {
-	m := reRange().FindStringSubmatch(s)
-	if m == nil {
-		return rangeExpr{}, false
-	}
-	return rangeExpr{m[1], m[2], m[3], m[4], m[5]}, true
-}
-
-func (r rangeExpr) String() string { return r.n1 + r.u1 + r.sep + r.n2 + r.u2 }
-
-// combineRange merges two overlapping fixes of one range expression
-// (punctuation.range's sign and number.style's unit) into one edit over
-// their union: each part of the range takes the value the fix that changed
-// it gives; the numbers must stay. It fails when the union is not a range
-// or both fixes change the same part differently.
-func combineRange(text string, a, b docxout.Edit) (docxout.Edit, bool) {
-	start, end := min(a.Start, b.Start), max(a.End, b.End)
-	if start < 0 || end > len(text) || !utf8.ValidString(text[start:end]) {
-		return docxout.Edit{}, false
-	}
-	apply := func(e docxout.Edit) string {
-		return text[start:e.Start] + e.Insert + text[e.End:end]
-	}
-	p0, ok0 := parseRange(text[start:end])
-	pa, oka := parseRange(apply(a))
-	pb, okb := parseRange(apply(b))
-	if !ok0 || !oka || !okb || pa.n1 != p0.n1 || pb.n1 != p0.n1 || pa.n2 != p0.n2 || pb.n2 != p0.n2 {
-		return docxout.Edit{}, false
-	}
-	pick := func(o, x, y string) (string, bool) {
-		switch {
-		case x == o:
-			return y, true
-		case y == o || x == y:
-			return x, true
-		}
-		return "", false
-	}
-	var r rangeExpr
-	var ok bool
-	r.n1, r.n2 = p0.n1, p0.n2
-	if r.u1, ok = pick(p0.u1, pa.u1, pb.u1); !ok {
-		return docxout.Edit{}, false
-	}
-	if r.sep, ok = pick(p0.sep, pa.sep, pb.sep); !ok {
-		return docxout.Edit{}, false
-	}
-	if r.u2, ok = pick(p0.u2, pa.u2, pb.u2); !ok {
-		return docxout.Edit{}, false
-	}
-	return docxout.Edit{Start: start, End: end, Insert: r.String()}, true
 }
 
 // fixPlan is what fixing one result does.
@@ -162,8 +91,9 @@ func overlaps(a, b docxout.Edit) bool {
 }
 
 // planFixes collects the findings' fixes over text and resolves overlaps:
-// identical fixes merge, two range fixes of one expression combine, any
-// other overlap applies none of the fixes involved (they stay comments).
+// identical fixes merge; any other overlap applies none of the fixes
+// involved (they stay comments). Rules that would fight over one span
+// declare Supersedes in analyze, so only one of them reports.
 func planFixes(text string, fs []analyze.Finding, reg *analyze.Registry) *fixPlan {
 	plan := &fixPlan{FixedBy: map[int]int{}, Conflict: map[int]string{}}
 	var cands []fixCand
@@ -247,11 +177,6 @@ func resolveCluster(text string, cl []fixCand) (fixCand, bool) {
 	}
 	if same {
 		return fixCand{cl[0].e, idx}, true
-	}
-	if len(cl) == 2 {
-		if e, ok := combineRange(text, cl[0].e, cl[1].e); ok {
-			return fixCand{e, idx}, true
-		}
 	}
 	return fixCand{}, false
 }

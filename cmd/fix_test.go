@@ -62,43 +62,35 @@ func TestFixOfNeedsFixableRule(t *testing.T) {
 	if e, ok := fixOf(f, registry()); !ok || e.Insert != "3年" {
 		t.Errorf("number.width: fixOf = %+v, %v", e, ok)
 	}
-	// number.style counts only in its range-unit case
+	// number.style is a suggestion, never a fix
 	g := finding(text, "number.style", "5年", "改为“5”")
 	if _, ok := fixOf(g, registry()); ok {
-		t.Error("number.style outside a range gave a fix")
+		t.Error("number.style gave a fix")
 	}
 }
 
-func TestCombineRange(t *testing.T) {
-	text := "完成投资15-20%，增长"
-	rng := finding(text, "punctuation.range", "15-20", "15～20")
-	sty := finding(text, "number.style", "15-20%", "改为“15%-20%”")
-	plan := planFixes(text, []analyze.Finding{rng, sty}, registry())
-	if len(plan.Edits) != 1 || plan.Edits[0].Insert != "15%～20%" || len(plan.FixedBy) != 2 || len(plan.Conflict) != 0 {
-		t.Fatalf("plan = %+v; want one edit 15%%～20%% fixing both", plan)
+// “15-20%” once drew 15～20 from punctuation.range and 15%-20% from
+// number.style: two fixes that fought. number.range-unit now gives the one
+// right fix and supersedes punctuation.range, so check shows one finding
+// and fix applies it.
+func TestRangeUnitOneFix(t *testing.T) {
+	p := writeTemp(t, "r.txt", "2023年度工作总结\n全年增长15-20%，投资9-16亿元，工期3-5个月。\n")
+	var rules []string
+	for _, f := range checkFindingsJSON(t, p) {
+		if strings.HasPrefix(f.Rule, "number.") || strings.HasPrefix(f.Rule, "punctuation.") {
+			rules = append(rules, f.Rule+" "+f.Text+" "+f.Suggestion)
+		}
 	}
-	if got := docxout.ApplyText(text, plan.Edits); got != "完成投资15%～20%，增长" {
-		t.Errorf("fixed text %q", got)
+	want := []string{"number.range-unit 15-20% 改为“15%～20%”", "number.range-unit 9-16亿元 改为“9亿～16亿元”", "punctuation.range 3-5 3～5"}
+	if strings.Join(rules, "|") != strings.Join(want, "|") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(rules, "\n"), strings.Join(want, "\n"))
 	}
-	// either order of the two fixes gives the same result
-	if e, ok := combineRange(text, mustFix(t, sty), mustFix(t, rng)); !ok || e.Insert != "15%～20%" {
-		t.Errorf("reversed: %+v, %v", e, ok)
+	app, out, errb := testApp("")
+	if code := run(app, []string{"fix", "--diff", p}); code == ExitInput {
+		t.Fatalf("fix: %s", errb)
 	}
-	// two fixes that change the same part differently do not combine
-	other := rng
-	other.Suggestion = "15—20"
-	if _, ok := combineRange(text, mustFix(t, rng), mustFix(t, other)); ok {
-		t.Error("two different range signs combined")
-	}
-	// a number changed is not a range fix
-	bad := sty
-	bad.Suggestion = "改为“16%-20%”"
-	if _, ok := fixOf(bad, registry()); ok {
-		t.Error("number.style changing a number gave a fix")
-	}
-	badEdit := docxout.Edit{Start: sty.Span.Start, End: sty.Span.End, Insert: "16%-20%"}
-	if _, ok := combineRange(text, mustFix(t, rng), badEdit); ok {
-		t.Error("a changed number combined")
+	if !strings.Contains(out.String(), "+全年增长15%～20%，投资9亿～16亿元，工期3～5个月。") {
+		t.Errorf("diff:\n%s", out)
 	}
 }
 
@@ -232,7 +224,7 @@ func TestFixDiffDryRunAndGuards(t *testing.T) {
 	}
 	app, out, _ = testApp("")
 	run(app, []string{"fix", "--dry-run", fixReport})
-	if d := out.String(); !strings.Contains(d, "修正 “15-20%” → “15%～20%”（number.style、punctuation.range）") {
+	if d := out.String(); !strings.Contains(d, "修正 “15-20%” → “15%～20%”（number.range-unit）") {
 		t.Errorf("--dry-run output:\n%s", d)
 	}
 	for _, args := range [][]string{

@@ -47,9 +47,13 @@ var Check = &analyze.Check{
 		{ID: "number.year", Title: "疑似年份与报告年度不符", Doc: "年份与报告年度不符：下一步打算写成报告当年或更早的年份，“今年（X年）”“明年（X年）”与报告年度不符或前后不一致",
 			Severity: analyze.Warning, Group: analyze.GroupConsistency, Source: analyze.SourcePractice, Heuristic: true,
 			Good: "2022年度报告：明年（2023年）将继续推进。", Bad: "2022年度报告：明年（2022年）将继续推进。"},
-		{ID: "number.style", Title: "数字用法不规范", Doc: "GB/T 15835 数字用法：阿拉伯数字后只能用“万”“亿”作单位（不写3亿4千万、5千元；百亿亿次等复合单位除外，无法确定数值时不给改法）；范围两端都要带“％”“万”“亿”（15%～30%、9亿～16亿）；“近…余”“不到…左右”“至少…以上”等概数表述矛盾或重复",
+		{ID: "number.style", Title: "数字用法不规范", Doc: "GB/T 15835 数字用法：阿拉伯数字后只能用“万”“亿”作单位（不写3亿4千万、5千元；百亿亿次等复合单位除外，无法确定数值时不给改法）；“近…余”“不到…左右”“至少…以上”等概数表述矛盾或重复",
 			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourceStandard, Standard: "GB/T 15835—2011",
 			Good: "完成投资3.4亿元。", Bad: "完成投资3亿4千万元。"},
+		{ID: "number.range-unit", Title: "范围前一个数缺单位", Doc: "范围两端的“％”“万”“亿”都不能省略（GB/T 15835）；用连字符时一并改为范围号“～”（GB/T 15834），一处问题只给一个改法",
+			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourceStandard, Standard: "GB/T 15835—2011", Fixable: true,
+			Supersedes: []string{"punctuation.range"}, // 15-20% → 15%～20%: one fix, not two that fight
+			Good: "增长15%～20%，投资9亿～16亿元。", Bad: "增长15-20%，投资9-16亿元。"},
 	},
 	Run:     runNumber,
 	Collect: func(a *analyze.Analysis, res *analyze.Result) { res.Numbers = a.Claims() },
@@ -186,9 +190,18 @@ func numberStyle(p *analyze.Pass, cs []analyze.Claim) {
 				sp := segment.Span{Start: q.NumStart, End: c.Span.End}
 				text := p.Doc.Slice(sp)
 				k := q.RangeSep - q.NumStart
-				want := text[:k] + mark + text[k:]
-				p.Report(analyze.Finding{Rule: "style", Span: sp,
-					Message:    fmt.Sprintf("范围“%s”的前一个数省略了“%s”，易生歧义：范围两端的“%s”都不能省略（GB/T 15835），应写作“%s”", text, mark, mark, want),
+				rest, note := text[k:], ""
+				// a hyphen is not a range mark (GB/T 15834 4.13): the one
+				// suggestion fixes both, and supersedes punctuation.range
+				for _, h := range []string{"-", "－", "‐", "–"} {
+					if strings.HasPrefix(rest, h) {
+						rest, note = "～"+rest[len(h):], "，范围号用“～”（GB/T 15834），不用连字符"
+						break
+					}
+				}
+				want := text[:k] + mark + rest
+				p.Report(analyze.Finding{Rule: "range-unit", Span: sp,
+					Message:    fmt.Sprintf("范围“%s”的前一个数省略了“%s”，易生歧义：范围两端的“%s”都不能省略（GB/T 15835）%s，应写作“%s”", text, mark, mark, note, want),
 					Suggestion: "改为“" + want + "”"})
 			}
 		}
