@@ -53,7 +53,7 @@ var Check = &analyze.Check{
 		{ID: "number.range-unit", Title: "范围前一个数缺单位", Doc: "范围两端的“％”“万”“亿”都不能省略（GB/T 15835）；用连字符时一并改为范围号“～”（GB/T 15834），一处问题只给一个改法",
 			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourceStandard, Standard: "GB/T 15835—2011", Fixable: true,
 			Supersedes: []string{"punctuation.range"}, // 15-20% → 15%～20%: one fix, not two that fight
-			Good: "增长15%～20%，投资9亿～16亿元。", Bad: "增长15-20%，投资9-16亿元。"},
+			Good:       "增长15%～20%，投资9亿～16亿元。", Bad: "增长15-20%，投资9-16亿元。"},
 	},
 	Run:     runNumber,
 	Collect: func(a *analyze.Analysis, res *analyze.Result) { res.Numbers = a.Claims() },
