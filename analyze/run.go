@@ -32,7 +32,7 @@ func Run(doc *segment.Document, lex *lexicon.Lexicon, opt Options) *Result {
 	a.detect(opt, res)
 
 	var findings []Finding
-	for _, c := range checks {
+	for _, c := range tokensLast(checks) {
 		pass := &Pass{Analysis: a, Check: c, report: func(f Finding) { findings = append(findings, f) }}
 		if err := runCheck(c, pass); err != nil {
 			findings = append(findings, Finding{Check: c.Name, Rule: c.Name + ".internal", Severity: Error,
@@ -42,6 +42,24 @@ func Run(doc *segment.Document, lex *lexicon.Lexicon, opt Options) *Result {
 	res.Findings = finish(a, findings, opt, res)
 	collect(a, checks, res)
 	return res
+}
+
+// tokensLast orders the checks that read no gse tokens first, so that a
+// segmenter built in the background (cmd's tokenizer) overlaps with them.
+// The order of findings does not depend on it: finish sorts them.
+func tokensLast(checks []*Check) []*Check {
+	out := make([]*Check, 0, len(checks))
+	for _, c := range checks {
+		if !c.NeedsTokens {
+			out = append(out, c)
+		}
+	}
+	for _, c := range checks {
+		if c.NeedsTokens {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func runCheck(c *Check, p *Pass) (err error) {
