@@ -1,0 +1,183 @@
+package cmd
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/reportlint/reportlint/internal/termsafe"
+)
+
+// renderTableBaseline is renderTable as it was before the direct renderer,
+// chunks and buffering (main 0ceb7a0), with a new table per call: the
+// reference every table must still match byte for byte.
+func renderTableBaseline(w io.Writer, width int, header []string, rows [][]string) error {
+	safe := func(cells []string) []string {
+		out := make([]string, len(cells))
+		for i, c := range cells {
+			lines := strings.Split(c, "\n")
+			for j, l := range lines {
+				lines[j] = termsafe.Line(l)
+			}
+			out[i] = strings.Join(lines, "\n")
+		}
+		return out
+	}
+	header = safe(header)
+	safeRows := make([][]string, len(rows))
+	for i, r := range rows {
+		safeRows[i] = safe(r)
+	}
+	rows = safeRows
+	if width > 0 {
+		if limits := columnLimits(width, header, rows); limits != nil {
+			for _, r := range rows {
+				for i := range r {
+					if i < len(limits) && limits[i] > 0 {
+						r[i] = strings.Join(wrapLine(r[i], limits[i]), "\n")
+					}
+				}
+			}
+		}
+	}
+	t := tablewriter.NewTable(w,
+		tablewriter.WithHeader(header),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignment(tw.AlignLeft),
+	)
+	for _, r := range rows {
+		if err := t.Append(r); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
+
+// randomCell is a cell of any kind renderTable meets, and some it should
+// not: CJK and ASCII text, ids, several lines, empty, surrounding spaces
+// (ASCII and ideographic), control characters, escape sequences, tabs,
+// wide and zero-width characters.
+func randomCell(r *rand.Rand) string {
+	switch r.IntN(14) {
+	case 0:
+		return ""
+	case 1:
+		return genText(r, 1+r.IntN(60))
+	case 2:
+		return genText(r, 2+r.IntN(20)) + "\n" + genText(r, r.IntN(20))
+	case 3:
+		return "  " + genText(r, 1+r.IntN(8)) + " \u3000"
+	case 4:
+		return fmt.Sprintf("%d:%d", r.IntN(1000), r.IntN(300))
+	case 5:
+		return "number.missing-unit"
+	case 6:
+		return "a\tb\x1b[31mred\x1b[0m\x07"
+	case 7:
+		return "😀✓✗①e\u0301\u200b"
+	case 8:
+		return "\n" + genText(r, 3) + "\n\n"
+	case 9:
+		return strings.Repeat("长", 70)
+	case 10:
+		return "x"
+	case 11:
+		return "\u202eabc\u2028"
+	}
+	return genText(r, 3+r.IntN(12))
+}
+
+var randomHeaders = []string{"位置", "id", "类型", "rowId", "上下文", "", " 说明 ", "名称/日期空位", "a b", "多行\n表头"}
+
+// TestRenderTableEquivalence renders generated tables, small and larger
+// than a chunk, with ragged rows among them, at terminal widths 0, 40, 80
+// and 200, through renderTable and the baseline: the bytes must be equal.
+func TestRenderTableEquivalence(t *testing.T) {
+	r := rand.New(rand.NewPCG(16, 16))
+	sizes := []int{0, 1, 2, 7, 30, tableChunkRows - 1, tableChunkRows, tableChunkRows + 1, 2*tableChunkRows + 3}
+	n := 0
+	for round := range 40 {
+		cols := 1 + r.IntN(6)
+		header := make([]string, cols)
+		for i := range header {
+			header[i] = randomHeaders[r.IntN(len(randomHeaders))]
+		}
+		nrows := sizes[round%len(sizes)]
+		rows := make([][]string, nrows)
+		ragged := round%5 == 4
+		for i := range rows {
+			k := cols
+			if ragged {
+				k = 1 + r.IntN(cols+1)
+			}
+			rows[i] = make([]string, k)
+			for j := range rows[i] {
+				rows[i][j] = randomCell(r)
+			}
+		}
+		for _, width := range []int{0, 40, 80, 200} {
+			var want, got bytes.Buffer
+			if err := renderTableBaseline(&want, width, header, rows); err != nil {
+				t.Fatal(err)
+			}
+			if err := renderTable(&got, width, header, rows); err != nil {
+				t.Fatal(err)
+			}
+			n++
+			if got.String() != want.String() {
+				t.Fatalf("round %d width %d (%d rows, header %q): output differs\n%s", round, width, nrows, header, firstDiff(want.String(), got.String()))
+			}
+		}
+	}
+	// the tables the commands print, at the sizes the benchmark uses
+	for _, c := range []struct {
+		header []string
+		rows   [][]string
+	}{
+		{placeholderHeader, placeholderRows(1, 123)},
+		{placeholderHeader, placeholderRows(2, 1000)},
+		{findingHeader, findingRows(3, 300)},
+	} {
+		for _, width := range []int{0, 80, 200} {
+			var want, got bytes.Buffer
+			if err := renderTableBaseline(&want, width, c.header, c.rows); err != nil {
+				t.Fatal(err)
+			}
+			if err := renderTable(&got, width, c.header, c.rows); err != nil {
+				t.Fatal(err)
+			}
+			n++
+			if got.String() != want.String() {
+				t.Fatalf("%q width %d: output differs\n%s", c.header, width, firstDiff(want.String(), got.String()))
+			}
+		}
+	}
+	t.Logf("%d tables identical", n)
+}
+
+// firstDiff shows the first line where two outputs differ.
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := range max(len(wl), len(gl)) {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d:\nwant %q\ngot  %q", i+1, w, g)
+		}
+	}
+	return "(lines equal)"
+}
