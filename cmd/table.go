@@ -250,10 +250,16 @@ func columnLimits(width int, header []string, rows [][]string) []int {
 	if total <= avail || avail < 2*n {
 		return nil
 	}
-	for _, r := range rows {
-		for i := 0; i < n && i < len(r); i++ {
-			if g := longestGroup(r[i]); g > minimum[i] {
-				minimum[i] = g
+	// the widest unbreakable piece matters only for the columns that do
+	// not keep their natural width: measured once those are known
+	measured := false
+	measureMinimum := func(fixed []bool) {
+		measured = true
+		for _, r := range rows {
+			for i := 0; i < n && i < len(r); i++ {
+				if !fixed[i] {
+					minimum[i] = max(minimum[i], longestGroup(r[i]))
+				}
 			}
 		}
 	}
@@ -283,6 +289,9 @@ func columnLimits(width int, header []string, rows [][]string) []int {
 		}
 		// the wide columns share what is left; one whose unbreakable piece
 		// is wider than the share gets that width and the others shrink
+		if !measured {
+			measureMinimum(fixed)
+		}
 		forced := make([]bool, n)
 		for {
 			rest, cnt := left, 0
