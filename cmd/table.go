@@ -9,11 +9,19 @@ import (
 	"sync"
 
 	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/tw"
 	"golang.org/x/term"
 
 	"github.com/reportlint/reportlint/internal/termsafe"
 )
+
+// tablewriter measures every cell line through twwidth.Width, whose cache
+// is a mutex-guarded LRU of 8,192 strings: table cells are nearly all
+// distinct, so a large table only misses, inserts and evicts (a fifth of
+// rendering), while measuring a line directly is a table lookup per
+// character. Disabled once, before any goroutine measures.
+func init() { twwidth.SetCacheCapacity(0) }
 
 // termWidth is the terminal width for stdout, or 0 when not a terminal.
 func (app *App) termWidth() int {
@@ -145,16 +153,28 @@ func columnWidths(header []string, rows [][]string) tw.Mapper[int, int] {
 	ws := make([]int, len(header))
 	for i, h := range header {
 		h = tw.Title(strings.Join(tw.SplitCamelCase(strings.TrimSpace(h)), tw.Space))
-		ws[i] = lineWidth(h)
+		ws[i] = cellWidth(h)
 	}
 	for _, r := range rows {
 		for i, c := range r {
-			ws[i] = max(ws[i], lineWidth(strings.TrimSpace(c)))
+			ws[i] = max(ws[i], cellWidth(strings.TrimSpace(c)))
 		}
 	}
 	m := tw.NewMapper[int, int]()
 	for i, w := range ws {
 		m.Set(i, w+2)
+	}
+	return m
+}
+
+// cellWidth is the display width of s's widest line (lineWidth without
+// splitting).
+func cellWidth(s string) int {
+	m := 0
+	for more := true; more; {
+		var line string
+		line, s, more = strings.Cut(s, "\n")
+		m = max(m, twwidth.Width(line))
 	}
 	return m
 }
