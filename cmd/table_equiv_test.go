@@ -181,3 +181,42 @@ func firstDiff(want, got string) string {
 	}
 	return "(lines equal)"
 }
+
+// FuzzRenderTable: any cells, any shape, any terminal width: renderTable
+// never panics and prints exactly what the baseline prints. The input is
+// split into rows at "\x1e" and cells at "\x1f"; the first row is the
+// header. rows repeats the body to cross chunk boundaries.
+func FuzzRenderTable(f *testing.F) {
+	f.Add("位置\x1f类型\x1e3:3\x1f名称\x1e12:40\x1f数字", uint8(0), uint8(1))
+	f.Add("id\x1frowId\x1e a \x1f\n多行\n\n单元格 \x1e\x1b[31m\x1f\t", uint8(80), uint8(3))
+	f.Add("规则\x1f问题\x1enumber.missing-unit\x1f"+strings.Repeat("长", 90), uint8(40), uint8(200))
+	f.Add("a\x1fb\x1fc\x1e1\x1e1\x1f2\x1f3\x1f4", uint8(200), uint8(130))
+	f.Fuzz(func(t *testing.T, s string, width, repeat uint8) {
+		if len(s) > 4096 {
+			return
+		}
+		lines := strings.Split(s, "\x1e")
+		header := strings.Split(lines[0], "\x1f")
+		var body [][]string
+		for _, l := range lines[1:] {
+			body = append(body, strings.Split(l, "\x1f"))
+		}
+		var rows [][]string
+		for range int(repeat)%300 + 1 {
+			rows = append(rows, body...)
+		}
+		w := int(width)
+		if w < 21 { // termWidth never gives 1..20
+			w = 0
+		}
+		var want, got bytes.Buffer
+		errWant := renderTableBaseline(&want, w, header, rows)
+		errGot := renderTable(&got, w, header, rows)
+		if (errWant == nil) != (errGot == nil) {
+			t.Fatalf("errors differ: %v, %v", errWant, errGot)
+		}
+		if got.String() != want.String() {
+			t.Fatalf("width %d, %d rows: output differs\n%s", w, len(rows), firstDiff(want.String(), got.String()))
+		}
+	})
+}
