@@ -220,3 +220,43 @@ func FuzzRenderTable(f *testing.F) {
 		}
 	})
 }
+
+// TestTableRendererFallsBack: lines the direct path does not handle
+// (merged cells, other alignments, truncated cells, a footer, other
+// padding) come out exactly as from tablewriter's Blueprint.
+func TestTableRendererFallsBack(t *testing.T) {
+	header := []string{"位置", "类型", "上下文"}
+	rows := [][]string{{"3:3", "名称", "按照【**】分工"}, {"3:3", "名称", "长一些的上下文，超过列宽"}, {"12:40", "数字", ""}}
+	cases := map[string][]tablewriter.Option{
+		"merge":    {tablewriter.WithRowMergeMode(tw.MergeBoth)},
+		"right":    {tablewriter.WithRowAlignment(tw.AlignRight)},
+		"center":   {tablewriter.WithHeaderAlignment(tw.AlignCenter)},
+		"truncate": {tablewriter.WithColumnWidths(tw.NewMapper[int, int]().Set(2, 8))},
+		"footer":   {tablewriter.WithFooter([]string{"合计", "3", ""})},
+		"padding":  {tablewriter.WithPadding(tw.Padding{Left: "[", Right: "]", Overwrite: true})},
+		"between":  {tablewriter.WithRendition(tw.Rendition{Settings: tw.Settings{Separators: tw.Separators{BetweenRows: tw.On}}})},
+	}
+	for name, opts := range cases {
+		render := func(r tw.Renderer) string {
+			var b bytes.Buffer
+			all := append([]tablewriter.Option{tablewriter.WithHeader(header)}, opts...)
+			if r != nil {
+				all = append([]tablewriter.Option{tablewriter.WithRenderer(r)}, all...)
+			}
+			tbl := tablewriter.NewTable(&b, all...)
+			for _, row := range rows {
+				if err := tbl.Append(row); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := tbl.Render(); err != nil {
+				t.Fatal(err)
+			}
+			return b.String()
+		}
+		want, got := render(nil), render(newTableRenderer())
+		if got != want {
+			t.Errorf("%s: differs from Blueprint\n%s\nwant\n%s", name, got, want)
+		}
+	}
+}
