@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bufio"
 	"io"
 	"os"
 	"reflect"
@@ -8,11 +9,19 @@ import (
 	"sync"
 
 	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/tw"
 	"golang.org/x/term"
 
 	"github.com/reportlint/reportlint/internal/termsafe"
 )
+
+// tablewriter measures every cell line through twwidth.Width, whose cache
+// is a mutex-guarded LRU of 8,192 strings: table cells are nearly all
+// distinct, so a large table only misses, inserts and evicts (a fifth of
+// rendering), while measuring a line directly is a table lookup per
+// character. Disabled once, before any goroutine measures.
+func init() { twwidth.SetCacheCapacity(0) }
 
 // termWidth is the terminal width for stdout, or 0 when not a terminal.
 func (app *App) termWidth() int {
@@ -31,7 +40,8 @@ func (app *App) termWidth() int {
 	return 80
 }
 
-// renderTable writes one table. All tablewriter calls live in this file.
+// renderTable writes one table. All tablewriter calls live in this file
+// and table_render.go.
 // Every cell and header passes through termsafe (line by line: "\n"
 // inside a cell is layout). On a terminal, wide columns are pre-wrapped at
 // legal break points (wrapLine: an id or number is never split, no line
@@ -56,18 +66,37 @@ func renderTable(w io.Writer, width int, header []string, rows [][]string) error
 		}
 	}
 	p := tablePool.Get().(*pooledTable)
-	p.out.w = w
+	p.buf.Reset(w)
+	p.out.w = p.buf
 	defer func() {
 		p.out.w = nil
+		p.buf.Reset(nil)
 		tablePool.Put(p)
 	}()
+	var err error
+	if len(rows) > tableChunkRows && sameLength(header, rows) {
+		err = p.renderChunked(header, rows)
+	} else {
+		err = p.render(header, rows, true)
+	}
+	// Write errors are not returned: the app's writer records them, as
+	// it does for tablewriter's own unchecked writes.
+	p.buf.Flush()
+	return err
+}
+
+// render renders one tablewriter table: the header when withHeader, then
+// rows.
+func (p *pooledTable) render(header []string, rows [][]string, withHeader bool) error {
 	t := p.t
 	t.Reset()
-	// As with WithHeader before WithHeaderAutoFormat(tw.Off) on a new
-	// table: the header is auto-formatted when set (id → ID), the rows not.
-	setHeaderAutoFormat(t, tw.On)
-	t.Header(header)
-	setHeaderAutoFormat(t, tw.Off)
+	if withHeader {
+		// As with WithHeader before WithHeaderAutoFormat(tw.Off) on a new
+		// table: the header is auto-formatted when set (id → ID), the rows not.
+		setHeaderAutoFormat(t, tw.On)
+		t.Header(header)
+		setHeaderAutoFormat(t, tw.Off)
+	}
 	for _, r := range rows {
 		if err := t.Append(r); err != nil {
 			return err
@@ -76,22 +105,102 @@ func renderTable(w io.Writer, width int, header []string, rows [][]string) error
 	return t.Render()
 }
 
+// tableChunkRows is how many rows tablewriter holds at once. It keeps per
+// row state (split lines, width and merge maps) for the whole table until
+// it is printed: about 0.5 KB a row live, so a 60,000-row table peaked at
+// 90 MB RSS against 61 MB in chunks.
+const tableChunkRows = 256
+
+// renderChunked prints a large table as consecutive tablewriter tables of
+// tableChunkRows rows that read as one: every chunk gets the whole table's
+// column widths, only the first has the header and the top border, only
+// the last the bottom border. Byte-identical to one table
+// (TestRenderTableEquivalence, FuzzRenderTable) because, with the options
+// set in newPooledTable, a row's lines depend only on the row and the
+// column widths: no merges, no separators between rows, no auto-hidden
+// columns. The cost: the widths are measured once more, here.
+func (p *pooledTable) renderChunked(header []string, rows [][]string) error {
+	p.t.Configure(func(c *tablewriter.Config) { c.Widths.PerColumn = columnWidths(header, rows) })
+	defer func() {
+		p.t.Configure(func(c *tablewriter.Config) { c.Widths.PerColumn = nil })
+		p.r.skipTop, p.r.skipBottom = false, false
+	}()
+	for start := 0; start < len(rows); start += tableChunkRows {
+		end := min(start+tableChunkRows, len(rows))
+		p.r.skipTop, p.r.skipBottom = start > 0, end < len(rows)
+		if err := p.render(header, rows[start:end], start == 0); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sameLength reports whether every row has the header's number of cells
+// (so a chunk has the same columns as the whole table).
+func sameLength(header []string, rows [][]string) bool {
+	for _, r := range rows {
+		if len(r) != len(header) {
+			return false
+		}
+	}
+	return len(header) > 0
+}
+
+// columnWidths is each column's width as tablewriter computes it for the
+// whole table: the widest line of the trimmed cell (the header
+// auto-formatted) plus one space of padding each side. Cells hold no tabs
+// (termsafe escapes them), which tablewriter would expand.
+func columnWidths(header []string, rows [][]string) tw.Mapper[int, int] {
+	ws := make([]int, len(header))
+	for i, h := range header {
+		h = tw.Title(strings.Join(tw.SplitCamelCase(strings.TrimSpace(h)), tw.Space))
+		ws[i] = cellWidth(h)
+	}
+	for _, r := range rows {
+		for i, c := range r {
+			ws[i] = max(ws[i], cellWidth(strings.TrimSpace(c)))
+		}
+	}
+	m := tw.NewMapper[int, int]()
+	for i, w := range ws {
+		m.Set(i, w+2)
+	}
+	return m
+}
+
+// cellWidth is the display width of s's widest line (lineWidth without
+// splitting).
+func cellWidth(s string) int {
+	m := 0
+	for more := true; more; {
+		var line string
+		line, s, more = strings.Cut(s, "\n")
+		m = max(m, twwidth.Width(line))
+	}
+	return m
+}
+
 // Tables are reused: every tablewriter.NewTable allocates a 10,240-entry
 // stringer cache (≈0.4 MB) that string rows never use, and a check prints
 // several tables. A pooled table renders through a writer that is switched
-// per call, has a stringer cache that holds nothing (so Reset does not
-// allocate a new one), and is Reset before each use; renderTable sets the
-// whole configuration once, in newPooledTable.
+// per call (buffered: Blueprint writes each line on its own), has a
+// stringer cache that holds nothing (so Reset does not allocate a new
+// one), and is Reset before each use; renderTable sets the whole
+// configuration once, in newPooledTable.
 var tablePool = sync.Pool{New: func() any { return newPooledTable() }}
 
 type pooledTable struct {
 	t   *tablewriter.Table
+	r   *tableRenderer
 	out switchWriter
+	buf *bufio.Writer
 }
 
 func newPooledTable() *pooledTable {
-	p := &pooledTable{}
+	p := &pooledTable{r: newTableRenderer()}
+	p.buf = bufio.NewWriterSize(nil, 16<<10)
 	p.t = tablewriter.NewTable(&p.out,
+		tablewriter.WithRenderer(p.r),
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithRowAutoWrap(tw.WrapNone),
 		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
@@ -122,6 +231,10 @@ func (noStringerCache) Purge()                                 {}
 func safeCells(cells []string) []string {
 	out := make([]string, len(cells))
 	for i, c := range cells {
+		if !strings.Contains(c, "\n") {
+			out[i] = termsafe.Line(c)
+			continue
+		}
 		lines := strings.Split(c, "\n")
 		for j, l := range lines {
 			lines[j] = termsafe.Line(l)
@@ -158,10 +271,16 @@ func columnLimits(width int, header []string, rows [][]string) []int {
 	if total <= avail || avail < 2*n {
 		return nil
 	}
-	for _, r := range rows {
-		for i := 0; i < n && i < len(r); i++ {
-			if g := longestGroup(r[i]); g > minimum[i] {
-				minimum[i] = g
+	// the widest unbreakable piece matters only for the columns that do
+	// not keep their natural width: measured once those are known
+	measured := false
+	measureMinimum := func(fixed []bool) {
+		measured = true
+		for _, r := range rows {
+			for i := 0; i < n && i < len(r); i++ {
+				if !fixed[i] {
+					minimum[i] = max(minimum[i], longestGroup(r[i]))
+				}
 			}
 		}
 	}
@@ -191,6 +310,9 @@ func columnLimits(width int, header []string, rows [][]string) []int {
 		}
 		// the wide columns share what is left; one whose unbreakable piece
 		// is wider than the share gets that width and the others shrink
+		if !measured {
+			measureMinimum(fixed)
+		}
 		forced := make([]bool, n)
 		for {
 			rest, cnt := left, 0
