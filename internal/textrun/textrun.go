@@ -39,7 +39,9 @@ type lineKey struct {
 
 // New decodes s. Invalid bytes become utf8.RuneError of width 1.
 func New(s string) *Text {
-	t := &Text{S: s, R: make([]rune, 0, len(s)/2), Off: make([]int, 0, len(s)/2+1)}
+	// Sized exactly: a guess (len/2) wasted half again on long texts.
+	n := utf8.RuneCountInString(s)
+	t := &Text{S: s, R: make([]rune, 0, n), Off: make([]int, 0, n+1)}
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		t.R = append(t.R, r)
