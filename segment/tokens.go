@@ -26,9 +26,9 @@ var (
 	// variable for tests.
 	maxPiece = 64 << 10
 	// chunkBytes is the least size of one goroutine's chunk of lines.
-	chunkBytes = 128 << 10
+	chunkBytes = 32 << 10
 	// parallelMin is the text size from which Tokens uses two goroutines.
-	parallelMin = 256 << 10
+	parallelMin = 128 << 10
 )
 
 // Tokens cuts text with gse's shortest-path Segment. Token.Text is the

@@ -7,6 +7,7 @@ package segment
 // The segmenters are filtered to their text, so -short runs them too.
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -33,5 +34,29 @@ func BenchmarkTokensLarge(b *testing.B) {
 				s.Tokens(text)
 			}
 		})
+	}
+}
+
+// BenchmarkTokensWorkers compares one and two goroutines by text size and
+// chunk size, to place parallelMin and chunkBytes.
+func BenchmarkTokensWorkers(b *testing.B) {
+	text := repeatFixtures(b, 2<<20)
+	s := NewSegmenterFor([]string{text}, testTerms)
+	for _, kb := range []int{32, 64, 128, 256, 512, 2048} {
+		t := cutRunes(text, kb<<10)
+		for _, chunk := range []int{16, 32, 64, 128} {
+			for _, w := range []int{1, 2} {
+				if w == 1 && chunk != 16 || chunk > kb/2 {
+					continue
+				}
+				b.Run(fmt.Sprintf("%dKB/chunk=%dKB/w=%d", kb, chunk, w), func(b *testing.B) {
+					setVar(b, &chunkBytes, chunk<<10)
+					b.SetBytes(int64(len(t)))
+					for b.Loop() {
+						s.tokens(t, w)
+					}
+				})
+			}
+		}
 	}
 }
