@@ -22,9 +22,10 @@ import (
 // Above parallelMin bytes, chunks of whole lines go to two goroutines and
 // the output is the same as sequentially.
 var (
-	// maxPiece bounds what one gse call gets (and so its memory); a
-	// variable for tests.
-	maxPiece = 64 << 10
+	// maxPiece bounds what one gse call gets (and so its memory); at
+	// most 1<<16-1, as run stores token lengths in 16 bits. A variable
+	// for tests.
+	maxPiece = 60 << 10
 	// chunkBytes is the least size of one goroutine's chunk of lines.
 	chunkBytes = 32 << 10
 	// parallelMin is the text size from which Tokens uses two goroutines.
@@ -50,13 +51,12 @@ func (s *Segmenter) Tokens(text string) []Token {
 	return s.tokens(text, workers)
 }
 
-// run is the compact result for one chunk: 6 B a token instead of the 48 of
-// a Token, so that the live heap while gse works stays small; the Tokens
-// are built once, at their final size.
+// run is the compact result for one chunk: 4 B a token instead of the 48
+// of a Token, so that the live heap while gse works stays small; the
+// Tokens are built once, at their final size.
 type run struct {
 	start int      // of the chunk in the text
-	lens  []uint32 // token lengths in bytes, each at most maxPiece
-	pos   []uint16 // into names
+	toks  []uint32 // per token: length in bytes (at most maxPiece) | POS index in names << 16
 	names *[]string
 	first int // index of the chunk's first token in the output
 }
@@ -78,24 +78,26 @@ func (s *Segmenter) tokens(text string, workers int) []Token {
 	each(workers, len(runs), func(c *cutter, i int) {
 		r := &runs[i]
 		r.names = &c.names
+		// Reports average over 4 bytes a token.
+		r.toks = make([]uint32, 0, (ends[i]-r.start)/4+8)
 		c.chunk(text[r.start:ends[i]], r)
 	}, s)
 	n := 0
 	for i := range runs {
 		runs[i].first = n
-		n += len(runs[i].lens)
+		n += len(runs[i].toks)
 	}
 	out := make([]Token, n)
 	each(workers, len(runs), func(_ *cutter, i int) {
 		r := &runs[i]
 		off, names := r.start, *r.names
-		o := out[r.first : r.first+len(r.lens)]
-		for k, l := range r.lens {
-			end := off + int(l)
-			o[k] = Token{Text: text[off:end], POS: names[r.pos[k]], Span: Span{Start: off, End: end}}
+		o := out[r.first : r.first+len(r.toks)]
+		for k, t := range r.toks {
+			end := off + int(t&0xFFFF)
+			o[k] = Token{Text: text[off:end], POS: names[t>>16], Span: Span{Start: off, End: end}}
 			off = end
 		}
-		r.lens, r.pos = nil, nil
+		r.toks = nil
 	}, nil)
 	return out
 }
@@ -187,8 +189,8 @@ func (c *cutter) piece(text string, r *run) {
 	segs := c.s.seg.Segment(c.buf)
 	buildMu.RUnlock()
 	for i := range segs {
-		r.lens = append(r.lens, uint32(segs[i].End()-segs[i].Start()))
-		r.pos = append(r.pos, c.posIndex(segs[i].Token().Pos()))
+		n := segs[i].End() - segs[i].Start()
+		r.toks = append(r.toks, uint32(n)|uint32(c.posIndex(segs[i].Token().Pos()))<<16)
 	}
 }
 
