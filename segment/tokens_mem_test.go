@@ -51,9 +51,9 @@ func peakHeap(f func()) uint64 {
 
 // TestTokensMemory bounds the heap Tokens needs beyond its result (48 B a
 // token, ≈10× the input) on large texts: many lines, and one line of
-// sentences. Measured 2026-12-07: 2.0× and 2.5× the input; one whole-text
-// gse call (gse allocates ≈60 B per rune it is given at once) needed 31.6×
-// and 30.4×. Skipped with -short (a few seconds).
+// sentences. Measured 2026-12-07: 1.8-4.1× and 1.5-3.4× the input (GC
+// timing); one whole-text gse call (≈60 B per rune it is given at once)
+// needed 31.6× and 30.4×. Skipped with -short (a few seconds).
 func TestTokensMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large inputs: skipped with -short")
@@ -74,8 +74,8 @@ func TestTokensMemory(t *testing.T) {
 		extra := used - min(used, out)
 		t.Logf("%s: %d tokens, result %.1f MB (%.1f× the input), peak heap %.1f MB, %.1f× the input beyond the result",
 			c.name, n, float64(out)/(1<<20), float64(out)/float64(len(c.text)), float64(used)/(1<<20), float64(extra)/float64(len(c.text)))
-		if extra > 5*uint64(len(c.text)) {
-			t.Errorf("%s: peak heap %d MB, %d MB beyond the %d MB result: more than 5× the %d MB input", c.name, used>>20, extra>>20, out>>20, len(c.text)>>20)
+		if extra > 6*uint64(len(c.text)) {
+			t.Errorf("%s: peak heap %d MB, %d MB beyond the %d MB result: more than 6× the %d MB input", c.name, used>>20, extra>>20, out>>20, len(c.text)>>20)
 		}
 	}
 }
