@@ -89,6 +89,7 @@ func edgeTexts(fix string) map[string]string {
 		"empty lines":      "\n\n第一段。\n\n\n第二段\n\n",
 		"only newlines":    strings.Repeat("\n", 1000),
 		"crlf":             "\r\n推进高质量发展\r\n\r\n坚持两个确立\r\n",
+		"cr":               "第一行\r第二行\r\r\n\n\r末行\r",
 		"no final newline": "第一行\n第二行",
 		"ascii across":     "iPhone\nPM2.5\nabc\ndef GDP\n5G\n",
 		"invalid":          "\xe4\xb8\n\xad\xff\n坚持\xe4\xb8推进\n\xe5",
@@ -167,7 +168,7 @@ func TestTokensCutsExact(t *testing.T) {
 	line := strings.NewReplacer("\n", "", "\r", "").Replace(fix)
 	s := NewSegmenterFor([]string{line}, testTerms)
 	setVar(t, &maxPiece, 512)
-	c := &cutter{s: s, idx: map[string]uint16{}}
+	c := &cutter{s: s, idx: map[posKey]uint16{}}
 	cuts := 0
 	for rest := line; len(rest) > maxPiece; cuts++ {
 		n := c.cut(rest)
