@@ -13,12 +13,14 @@ import (
 
 // Tokens hands gse one piece of the text at a time: each line, and lines
 // longer than maxPiece in parts cut where no dictionary entry can span
-// (cutter.cut). gse's shortest path cannot cross such a position, so the
-// result is the whole-text segmentation, with two gains: gse allocates about
-// 60 B per rune of its input, now bounded by the piece, and its float32
-// path length restarts at 0 on every line, so a paragraph segments the same
-// wherever it stands (over a whole document the sum reaches millions, where
-// float32 steps are ≈0.5 and near-ties came out differently by position).
+// (cutter.cut). gse's shortest path cannot cross such a position, so in
+// exact arithmetic this is the whole-text segmentation, with two gains: gse
+// allocates about 60 B per rune of its input, now bounded by the piece, and
+// its float32 path length restarts at 0 on every line, so a paragraph
+// segments the same wherever it stands (over a whole document the sum
+// reaches millions, where float32 steps are ≈0.5, and near-ties came out
+// differently by position: 1,092 of 385,500 tokens over 100 copies of the
+// seed report, 34 of 247,180 over the real reports).
 //
 // Above parallelMin bytes, chunks of whole lines go to two goroutines and
 // the output is the same as sequentially.
@@ -38,9 +40,9 @@ var (
 // dictionary's part of speech or "x", and the spans cover text exactly, in
 // order, including invalid UTF-8.
 //
-// A line is segmented on its own: dictionary keys and domain terms never
-// hold a line break (TestDictionaryShape; terms are trimmed and a term with
-// an inner line break could not match anyway).
+// A line is segmented on its own: dictionary keys hold no line break
+// (TestDictionaryShape) and terms are trimmed; a term with a line break
+// inside would no longer match across it.
 func (s *Segmenter) Tokens(text string) []Token {
 	if s == nil || s.seg == nil || text == "" {
 		return nil
