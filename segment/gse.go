@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/go-ego/gse"
 
@@ -67,17 +68,14 @@ type Segmenter struct {
 // 专精特新) that must each come out as ONE token; they get frequency 1000 and
 // TermPOS and take precedence over a dictionary entry with the same key.
 //
-// Cost grows with the input; above FilterLimit bytes use NewFullSegmenter.
+// Its cost grows with the distinct content of texts, not their size:
+// repeated paragraphs are read once (see Batch). When the texts' vocabulary
+// is too large for a filtered dictionary to pay (over DefaultBatchLimit
+// distinct substrings, e.g. megabytes of words drawn from the whole
+// dictionary), it stops reading and returns NewFullSegmenter(terms).
 func NewSegmenterFor(texts []string, terms []string) *Segmenter {
-	n := 0
-	for _, t := range texts {
-		n += len(t)
-	}
-	f := newFilter(n, len(terms))
-	for _, t := range texts {
-		f.addSubstrings(t)
-	}
-	return f.segmenter(terms)
+	s, _ := NewBatchSegmenter(texts, terms, 0)
+	return s
 }
 
 // segmenter builds the filtered segmenter for the texts added to f.
@@ -99,9 +97,12 @@ func (f *filter) segmenter(terms []string) *Segmenter {
 		freq uint32
 		pos  uint8 // for r.PosName
 	}
+	// About one candidate per 3.3 substrings on reports; a large buffer
+	// that is not filled costs no page.
+	est := min(f.set.n/2, dict.Entries) + 64
 	var (
-		keys  []byte
-		cands []cand
+		keys  = make([]byte, 0, 8*est)
+		cands = make([]cand, 0, est)
 		r     = dict.NewReader()
 		first [utf8.UTFMax]byte
 	)
@@ -141,6 +142,8 @@ func (f *filter) segmenter(terms []string) *Segmenter {
 	defer buildMu.Unlock()
 
 	g := newGse()
+	// One allocation for the tokens: terms, candidates and the ballast.
+	g.Dict.Tokens = make([]gse.Token, 0, len(terms)+len(cands)+1)
 	termSeen := addTerms(g, terms)
 	// The full path's total: terms + fullTotalFreq, minus the dictionary
 	// entries the terms shadow (they lose to the term as duplicates).
@@ -156,16 +159,16 @@ func (f *filter) segmenter(terms []string) *Segmenter {
 			if one := len(key) > 0 && len(key) == runeLen(key[0]); one != (pass == 0) {
 				continue
 			}
-			text := string(key)
 			// Keys are lowercase already, as gse stores them.
-			if seen, ok := termSeen[text]; ok {
+			if seen, ok := termSeen[string(key)]; ok {
 				if !seen {
 					total -= float64(c.freq)
-					termSeen[text] = true
+					termSeen[string(key)] = true
 				}
 				continue // the term came first and wins
 			}
-			g.AddToken(text, float64(c.freq), r.PosName(c.pos))
+			// gse copies the text (ToToken): no string of our own.
+			g.AddToken(unsafe.String(unsafe.SliceData(key), len(key)), float64(c.freq), r.PosName(c.pos))
 		}
 		if pass == 0 {
 			lead = g.Dict.NumTokens()
