@@ -28,6 +28,7 @@ type Batch struct {
 	seen  map[[2]uint64]struct{}
 	seeds [2]maphash.Seed
 	limit int
+	hint  int // substrings to size the table for at the first Add
 	stats BatchStats
 }
 
@@ -48,16 +49,18 @@ type BatchStats struct {
 // substrings (limit <= 0: DefaultBatchLimit).
 func NewBatch(limit int) *Batch { return newBatch(limit, 0) }
 
-// newBatch is NewBatch with tables first sized for hint substrings.
+// newBatch is NewBatch with the filter's table first sized for the larger
+// of hint substrings and the first text's guess (substringHint).
 func newBatch(limit, hint int) *Batch {
 	if limit <= 0 {
 		limit = DefaultBatchLimit
 	}
 	return &Batch{
-		f:     newGrowingFilter(limit, min(hint, limit)),
+		f:     newGrowingFilter(limit, 0),
 		seen:  make(map[[2]uint64]struct{}),
 		seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()},
 		limit: limit,
+		hint:  hint,
 	}
 }
 
@@ -70,6 +73,14 @@ func (b *Batch) Add(text string) bool {
 	b.stats.Bytes += int64(len(text))
 	if b.f == nil {
 		return false
+	}
+	if b.f.set.n == 0 {
+		// Size the table once for what is coming rather than grow it
+		// from nothing: growing touches twice the memory.
+		h := min(max(b.hint, substringHint(len(text))), b.limit)
+		if 4*h > 3*len(b.f.set.slots) {
+			b.f.set = newHashSet(h)
+		}
 	}
 	// Paragraph keys are 128-bit hashes; the table stops growing at a
 	// quarter of the limit (later paragraphs are read without the check).
@@ -128,7 +139,8 @@ func NewBatchSegmenter(texts []string, terms []string, limit int) (*Segmenter, B
 	for _, t := range texts {
 		n += len(t)
 	}
-	b := newBatch(limit, substringHint(n))
+	// Each term adds its first one and two runes at most.
+	b := newBatch(limit, substringHint(n)+2*len(terms))
 	for _, t := range texts {
 		if !b.Add(t) {
 			break
@@ -140,6 +152,8 @@ func NewBatchSegmenter(texts []string, terms []string, limit int) (*Segmenter, B
 
 // substringHint guesses the distinct substrings in n bytes of text, to
 // size the filter's first table: a 20 KB report holds about one per 2
-// bytes (window per rune, mostly 3-byte runes, many repeats); the table
-// grows from there.
-func substringHint(n int) int { return min(n/2, 1<<16) }
+// bytes (window per rune, mostly 3-byte runes, many repeats). Larger
+// texts start from a 20 KB report's table (128 KB) and grow it only if
+// their vocabulary needs it: a table too large for a repetitive text
+// would cost its every page, since hashes spread over all of it.
+func substringHint(n int) int { return min(n/2, 12000) }

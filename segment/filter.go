@@ -12,11 +12,16 @@ import "unicode/utf8"
 // longer key if all its window-rune substrings are. prefix is a bitset over
 // the hashes of the substrings' first one or two runes; it fits in cache and
 // rejects most dictionary lines before the larger set is probed.
+//
+// A domain term need not occur in the input, but a dictionary key equal to
+// one must pass (the term shadows it, and its frequency leaves the total):
+// terms holds the terms' hashes, and set their first one and two runes.
 type filter struct {
 	set    *hashSet
 	prefix []uint64 // built by finish
 	shift  uint
-	limit  int // if > 0, addSubstrings stops once set holds more hashes
+	limit  int      // if > 0, addSubstrings stops once set holds more hashes
+	terms  *hashSet // see addTerms
 }
 
 // window bounds the substrings stored: 345,223 of the 352,279 keys have at
@@ -28,7 +33,7 @@ const window = 4
 // substring hashes (0: no limit), with its table first sized for hint
 // hashes; it grows with the distinct substrings added.
 func newGrowingFilter(limit, hint int) *filter {
-	return &filter{set: newHashSet(max(hint, 1<<11)), limit: limit}
+	return &filter{set: newHashSet(hint), limit: limit}
 }
 
 // finish builds the prefix bitset from the hashes set marks as prefixes,
@@ -124,6 +129,32 @@ func (f *filter) mayContainAfter(h uint64, plen int, k []byte, runes int) bool {
 		return f.mayContain(k)
 	}
 	return f.set.has(hashFrom(h, k[plen:]))
+}
+
+// addTerms adds the domain terms, with no limit; call it once, before
+// finish.
+func (f *filter) addTerms(terms []string) {
+	f.limit = 0
+	f.terms = newHashSet(len(terms))
+	for _, t := range terms {
+		key := termKey(t)
+		if key == "" {
+			continue
+		}
+		f.terms.add(hashLower(key), false)
+		// The prefixes as a dictionary key would have them (keys are
+		// valid UTF-8; a term that is not matches no key).
+		end := 0
+		for r := 0; r < 2 && end < len(key); r++ {
+			end = min(end+runeLen(key[end]), len(key))
+			f.set.add(hashLower(key[:end]), true)
+		}
+	}
+}
+
+// mayContainTerm is mayContainAfter, or the key is a term's.
+func (f *filter) mayContainTerm(h uint64, plen int, k []byte, runes int) bool {
+	return f.mayContainAfter(h, plen, k, runes) || f.terms.n > 0 && f.terms.has(hashFrom(h, k[plen:]))
 }
 
 // runeLen is the length of the UTF-8 sequence that lead byte c starts.

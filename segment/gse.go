@@ -12,18 +12,12 @@ import (
 	"github.com/reportlint/reportlint/segment/dict"
 )
 
-// FilterLimit is the total input size in bytes above which callers should
-// build one segmenter with a Batch pre-pass (NewBatch, which falls back to
-// the full dictionary by itself) or NewFullSegmenter, instead of
-// NewSegmenterFor.
-//
-// Measured on a 2-core box with text sampled from the dictionary by frequency
-// (pessimistic: real reports repeat their vocabulary), process CPU for the
-// load: filtered ≈10 ms at 20 KB, 30 ms at 100 KB, 105 ms at 500 KB,
-// 180 ms at 1 MB, 310 ms at 2 MB, 545 ms at 4 MB and 1.05 s at 8 MB, against
-// 0.87-1.0 s for the full load (≈200 MB RSS). Time breaks even near 6 MB,
-// heap near 3-4 MB (the filtered loader's substring table grows with the
-// input); 2 MB keeps a margin on both.
+// FilterLimit is the input size in bytes above which serve shares one full
+// dictionary across requests and audit streams its inputs through a Batch
+// pre-pass instead of reading them all before the first check.
+// NewSegmenterFor itself takes input of any size: its cost follows the
+// input's distinct content, and it falls back to the full dictionary when
+// that is too large (see Batch).
 const FilterLimit = 2 << 20
 
 // TermPOS is the part of speech given to domain terms.
@@ -80,14 +74,7 @@ func NewSegmenterFor(texts []string, terms []string) *Segmenter {
 
 // segmenter builds the filtered segmenter for the texts added to f.
 func (f *filter) segmenter(terms []string) *Segmenter {
-	f.limit = 0 // the terms' substrings must all be there
-	for _, t := range terms {
-		if key := termKey(t); key != "" {
-			// A dictionary key equal to a term has no break runes,
-			// so the term's substrings cover it.
-			f.addSubstrings(key)
-		}
-	}
+	f.addTerms(terms)
 	f.finish()
 
 	// Pick the candidate entries before taking the lock: this is most of
@@ -131,7 +118,7 @@ func (f *filter) segmenter(terms []string) *Segmenter {
 					continue
 				}
 			}
-			if prefixOK && f.mayContainAfter(h2, plen, r.Key(), r.Runes()) {
+			if prefixOK && f.mayContainTerm(h2, plen, r.Key(), r.Runes()) {
 				keys = append(keys, r.Key()...)
 				cands = append(cands, cand{uint32(len(keys)), uint32(r.Freq()), r.PosIndex()})
 			}
@@ -270,7 +257,7 @@ func termKey(t string) string { return asciiLower(strings.TrimSpace(t)) }
 func (f *filter) ballastKey() string {
 	for r := rune(0xE001); ; r++ {
 		k := string([]rune{0xE000, r})
-		if !f.set.has(hashLower(k)) {
+		if h := hashLower(k); !f.set.has(h) && !f.terms.has(h) {
 			return k
 		}
 	}
