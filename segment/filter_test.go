@@ -48,18 +48,19 @@ func TestSegmenterForRepetitive(t *testing.T) {
 // with bounded tables, and the segmenter is the full one.
 func TestSegmenterForAdversarial(t *testing.T) {
 	adv := adversarialText(10 << 20)
-	b := newBatch(0, substringHint(len(adv))+2*len(testTerms))
+	// NewSegmenterFor's pre-pass, without building the full dictionary.
+	b := newBatch(ForLimit, substringHint(len(adv))+2*len(testTerms))
 	if b.Add(adv) || !b.Fallback() {
 		t.Fatalf("10 MB drawn from the whole dictionary did not pass the cap: %+v", b.Stats())
 	}
 	st := b.Stats()
-	if st.Substrings <= DefaultBatchLimit || st.Substrings > DefaultBatchLimit+window ||
-		st.ReadBytes > 6<<20 || st.PeakBytes > 16*DefaultBatchLimit {
+	if st.Substrings <= ForLimit || st.Substrings > ForLimit+window ||
+		st.ReadBytes > 2<<20 || st.PeakBytes > 20*ForLimit {
 		t.Errorf("pre-pass did not stop at the cap: %+v", st)
 	}
 	// Under the cap, the same kind of text gets a filtered dictionary.
 	small := adversarialText(300000)
-	s, st2 := NewBatchSegmenter([]string{small}, testTerms, 0)
+	s, st2 := NewBatchSegmenter([]string{small}, testTerms, ForLimit)
 	if st2.Fallback {
 		t.Errorf("300 KB fell back: %+v", st2)
 	}
