@@ -47,7 +47,7 @@ func (f *filter) finish() {
 	f.prefix, f.shift = make([]uint64, 1<<(bits-6)), 64-bits
 	for _, v := range f.set.slots {
 		if v&1 != 0 {
-			i := (v &^ 1 * 0x9E3779B97F4A7C15) >> f.shift
+			i := ((v &^ 1) * 0x9E3779B97F4A7C15) >> f.shift
 			f.prefix[i>>6] |= 1 << (i & 63)
 		}
 	}
