@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -170,27 +169,35 @@ func (app *App) loadDocs(paths []string) ([]*segment.Document, []*analyze.Result
 	return docs, bad
 }
 
-// tokenizer returns a lazily built gse tokenizer for these texts: the
-// input-filtered dictionary for small inputs, the full one for large.
+// tokenizer returns a gse tokenizer for these texts and starts building
+// its segmenter at once, in the background, so that the dictionary load
+// overlaps the checks that need no tokens; the first call waits for it. The
+// dictionary is filtered to the texts' distinct content, or is the full
+// one when their vocabulary is too large (segment.NewSegmenterFor). A
+// panic while building is raised again in every call, as a lazy build
+// would have raised it in the check that asked.
 func tokenizer(lex *lexicon.Lexicon, docs []*segment.Document) func(string) []segment.Token {
-	var once sync.Once
-	var seg *segment.Segmenter
+	var texts []string
+	for _, d := range docs {
+		if d != nil {
+			texts = append(texts, d.Text)
+		}
+	}
+	var (
+		seg    *segment.Segmenter
+		failed any
+		done   = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		defer func() { failed = recover() }()
+		seg = segment.NewSegmenterFor(texts, lex.SegmentTerms())
+	}()
 	return func(s string) []segment.Token {
-		once.Do(func() {
-			var texts []string
-			total := 0
-			for _, d := range docs {
-				if d != nil {
-					texts = append(texts, d.Text)
-					total += len(d.Text)
-				}
-			}
-			if total > segment.FilterLimit {
-				seg = segment.NewFullSegmenter(lex.SegmentTerms())
-			} else {
-				seg = segment.NewSegmenterFor(texts, lex.SegmentTerms())
-			}
-		})
+		<-done
+		if failed != nil {
+			panic(failed)
+		}
 		return seg.Tokens(s)
 	}
 }

@@ -49,7 +49,7 @@ func newSegmentCmd(app *App) *cobra.Command {
 				texts = append(texts, d.Text)
 			}
 			var seg *segment.Segmenter
-			if full || totalLen(texts) > segment.FilterLimit {
+			if full {
 				seg = segment.NewFullSegmenter(lex.SegmentTerms())
 			} else {
 				seg = segment.NewSegmenterFor(texts, lex.SegmentTerms())
@@ -114,14 +114,6 @@ func newSegmentCmd(app *App) *cobra.Command {
 	c.Flags().BoolVar(&full, "full", false, "加载完整词典（默认只加载与输入相关的词条，结果相同但更快）")
 	c.Flags().BoolVar(&spaces, "spaces", false, "也输出空白词元")
 	return c
-}
-
-func totalLen(texts []string) int {
-	n := 0
-	for _, t := range texts {
-		n += len(t)
-	}
-	return n
 }
 
 // posCursor positions increasing offsets of one document by counting the

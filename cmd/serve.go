@@ -162,12 +162,22 @@ func (sp *servePage) load(name string, data []byte) (src *source, reason string)
 		return nil, "文档为空（只有空白、空行或注释），没有可检查的内容。请确认文件选对了、内容已保存"
 	}
 	ropt := sp.opt
-	ropt.Tokenize = tokenizer(sp.lex, []*segment.Document{doc})
-	if len(doc.Text) > segment.FilterLimit {
-		ropt.Tokenize = func(s string) []segment.Token {
-			sp.fullOnce.Do(func() { sp.full = segment.NewFullSegmenter(sp.lex.SegmentTerms()) })
-			return sp.full.Tokens(s)
+	for _, c := range ropt.Checks {
+		if !c.NeedsTokens {
+			continue
 		}
+		// tokenizer starts its build at once: only when a check needs
+		// tokens, and not for a large input, which shares the full
+		// dictionary.
+		if len(doc.Text) > segment.FilterLimit {
+			ropt.Tokenize = func(s string) []segment.Token {
+				sp.fullOnce.Do(func() { sp.full = segment.NewFullSegmenter(sp.lex.SegmentTerms()) })
+				return sp.full.Tokens(s)
+			}
+		} else {
+			ropt.Tokenize = tokenizer(sp.lex, []*segment.Document{doc})
+		}
+		break
 	}
 	res := analyze.Run(doc, sp.lex, ropt)
 	res.Chars = wordCount(doc.Text)

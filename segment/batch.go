@@ -6,14 +6,16 @@ import (
 )
 
 // DefaultBatchLimit is the default cap on the distinct substrings a Batch
-// pre-pass collects. Its tables then stay under ≈100 MB (a 67 MB hash table
-// at the cap, 33 MB more while it grows), freed before the dictionary is
+// pre-pass collects. Its tables then stay under ≈50 MB (a 32 MB hash table
+// at the cap, 16 MB more while it grows), freed before the dictionary is
 // built. Reports repeat their vocabulary: 20 real government work reports
 // (1.3 MB) hold 337 k distinct substrings of up to 4 runes, 4 MB of text
 // sampled from the dictionary by frequency 1.9 M, so batches of real
 // reports of 10 MB and more fit; text drawn uniformly from the whole
 // dictionary passes the cap after ≈3 MB and falls back to the full one.
-const DefaultBatchLimit = 3 << 20
+// The hash table is a power of two at most 3/4 full: the cap keeps it at
+// 4 M slots.
+const DefaultBatchLimit = 3_000_000
 
 // Batch builds one segmenter for a batch of texts from a pre-pass over
 // them: a dictionary filtered to what the batch can look up (output
@@ -26,6 +28,7 @@ type Batch struct {
 	seen  map[[2]uint64]struct{}
 	seeds [2]maphash.Seed
 	limit int
+	hint  int // substrings to size the table for at the first Add
 	stats BatchStats
 }
 
@@ -44,15 +47,20 @@ type BatchStats struct {
 
 // NewBatch starts a pre-pass that collects at most limit distinct
 // substrings (limit <= 0: DefaultBatchLimit).
-func NewBatch(limit int) *Batch {
+func NewBatch(limit int) *Batch { return newBatch(limit, 0) }
+
+// newBatch is NewBatch with the filter's table first sized for the larger
+// of hint substrings and the first text's guess (substringHint).
+func newBatch(limit, hint int) *Batch {
 	if limit <= 0 {
 		limit = DefaultBatchLimit
 	}
 	return &Batch{
-		f:     newGrowingFilter(limit),
+		f:     newGrowingFilter(limit, 0),
 		seen:  make(map[[2]uint64]struct{}),
 		seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()},
 		limit: limit,
+		hint:  hint,
 	}
 }
 
@@ -65,6 +73,14 @@ func (b *Batch) Add(text string) bool {
 	b.stats.Bytes += int64(len(text))
 	if b.f == nil {
 		return false
+	}
+	if b.f.set.n == 0 {
+		// Size the table once for what is coming rather than grow it
+		// from nothing: growing touches twice the memory.
+		h := min(max(b.hint, substringHint(len(text))), b.limit)
+		if 4*h > 3*len(b.f.set.slots) {
+			b.f.set = newHashSet(h)
+		}
 	}
 	// Paragraph keys are 128-bit hashes; the table stops growing at a
 	// quarter of the limit (later paragraphs are read without the check).
@@ -119,7 +135,12 @@ func (b *Batch) Stats() BatchStats { return b.stats }
 
 // NewBatchSegmenter is NewBatch(limit), Add for each text, and Segmenter.
 func NewBatchSegmenter(texts []string, terms []string, limit int) (*Segmenter, BatchStats) {
-	b := NewBatch(limit)
+	n := 0
+	for _, t := range texts {
+		n += len(t)
+	}
+	// Each term adds its first one and two runes at most.
+	b := newBatch(limit, substringHint(n)+2*len(terms))
 	for _, t := range texts {
 		if !b.Add(t) {
 			break
@@ -128,3 +149,11 @@ func NewBatchSegmenter(texts []string, terms []string, limit int) (*Segmenter, B
 	s := b.Segmenter(terms)
 	return s, b.Stats()
 }
+
+// substringHint guesses the distinct substrings in n bytes of text, to
+// size the filter's first table: a 20 KB report holds about one per 2
+// bytes (window per rune, mostly 3-byte runes, many repeats). Larger
+// texts start from a 20 KB report's table (128 KB) and grow it only if
+// their vocabulary needs it: a table too large for a repetitive text
+// would cost its every page, since hashes spread over all of it.
+func substringHint(n int) int { return min(n/2, 12000) }

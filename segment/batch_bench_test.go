@@ -4,7 +4,11 @@ package segment
 //
 //	go test ./segment -run '^$' -bench 'LoadFull$|LoadFiltered|Batch|TokensText' -benchmem -count 6
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 // BenchmarkBatch is the pre-pass plus the segmenter it builds.
 func BenchmarkBatch(b *testing.B) {
@@ -48,5 +52,33 @@ func BenchmarkBatch(b *testing.B) {
 		}
 		b.ReportMetric(float64(st.ReadBytes)/1e6, "MBread")
 		b.ReportMetric(float64(st.PeakBytes)/1e6, "MBpeak")
+	})
+}
+
+// BenchmarkPrePass is the pre-pass alone on text drawn from the whole
+// dictionary, up to each limit (where it falls back), and on a report
+// repeated 100 times (2 MB, as /tmp/seed100.txt).
+func BenchmarkPrePass(b *testing.B) {
+	adv := adversarialText(8 << 20)
+	for _, limit := range []int{1_000_000, 1_500_000, DefaultBatchLimit} {
+		b.Run(fmt.Sprintf("adversarial/limit=%d", limit), func(b *testing.B) {
+			var st BatchStats
+			for b.Loop() {
+				bt := newBatch(limit, substringHint(len(adv)))
+				bt.Add(adv)
+				st = bt.Stats()
+			}
+			if !st.Fallback {
+				b.Fatal("no fallback")
+			}
+			b.ReportMetric(float64(st.ReadBytes)/1e6, "MBread")
+			b.ReportMetric(float64(st.PeakBytes)/1e6, "MBpeak")
+		})
+	}
+	b.Run("repeated2MB", func(b *testing.B) {
+		text := strings.Repeat(repeatFixtures(b, 20000), 100)
+		for b.Loop() {
+			newBatch(0, substringHint(len(text))).Add(text)
+		}
 	})
 }

@@ -12,15 +12,16 @@ import "unicode/utf8"
 // longer key if all its window-rune substrings are. prefix is a bitset over
 // the hashes of the substrings' first one or two runes; it fits in cache and
 // rejects most dictionary lines before the larger set is probed.
+//
+// A domain term need not occur in the input, but a dictionary key equal to
+// one must pass (the term shadows it, and its frequency leaves the total):
+// terms holds the terms' hashes, and set their first one and two runes.
 type filter struct {
 	set    *hashSet
-	prefix []uint64
+	prefix []uint64 // built by finish
 	shift  uint
-
-	// A growing filter (newGrowingFilter) collects the prefix hashes in
-	// pset and builds the bitset in finish, once their number is known.
-	pset  *hashSet
-	limit int // if > 0, addSubstrings stops once set holds more hashes
+	limit  int      // if > 0, addSubstrings stops once set holds more hashes
+	terms  *hashSet // see addTerms
 }
 
 // window bounds the substrings stored: 345,223 of the 352,279 keys have at
@@ -28,66 +29,35 @@ type filter struct {
 // up to the longest key (16 runes) would.
 const window = 4
 
-func newFilter(textBytes, terms int) *filter {
-	// At most window substrings per rune, mostly 3-byte runes.
-	set := newHashSet((textBytes+4*terms)/3*window + 16)
-	// Prefixes: at most two per rune; aim at <= 1/32 of the bits set.
-	bits := uint(16)
-	for 1<<bits < 32*2*(textBytes+4*terms)/3 {
-		bits++
-	}
-	return &filter{set: set, prefix: make([]uint64, 1<<(bits-6)), shift: 64 - bits}
+// newGrowingFilter returns a filter that holds at most about limit
+// substring hashes (0: no limit), with its table first sized for hint
+// hashes; it grows with the distinct substrings added.
+func newGrowingFilter(limit, hint int) *filter {
+	return &filter{set: newHashSet(hint), limit: limit}
 }
 
-// newGrowingFilter returns a filter for input of unknown size that holds
-// at most about limit substring hashes (0: no limit).
-func newGrowingFilter(limit int) *filter {
-	return &filter{set: newHashSet(1 << 12), pset: newHashSet(1 << 10), limit: limit}
-}
-
-// finish builds a growing filter's prefix bitset. Call it before any lookup.
+// finish builds the prefix bitset from the hashes set marks as prefixes,
+// once their number is known. Call it after the last addSubstrings and
+// before any lookup.
 func (f *filter) finish() {
-	if f.pset == nil {
-		return
-	}
 	bits := uint(16)
-	for 1<<bits < 32*f.pset.n {
+	for 1<<bits < 32*f.set.marked {
 		bits++
 	}
-	ps := f.pset
-	f.pset, f.prefix, f.shift = nil, make([]uint64, 1<<(bits-6)), 64-bits
-	for _, h := range ps.slots {
-		switch h {
-		case 0:
-		case 1: // hashSet stores 0 as 1
-			f.setPrefix(0)
-			f.setPrefix(1)
-		default:
-			f.setPrefix(h)
+	f.prefix, f.shift = make([]uint64, 1<<(bits-6)), 64-bits
+	for _, v := range f.set.slots {
+		if v&1 != 0 {
+			i := ((v &^ 1) * 0x9E3779B97F4A7C15) >> f.shift
+			f.prefix[i>>6] |= 1 << (i & 63)
 		}
 	}
 }
 
 // bytes returns the memory held by the filter's tables.
-func (f *filter) bytes() int {
-	n := 8 * (len(f.set.slots) + len(f.prefix))
-	if f.pset != nil {
-		n += 8 * len(f.pset.slots)
-	}
-	return n
-}
-
-func (f *filter) setPrefix(h uint64) {
-	if f.pset != nil {
-		f.pset.add(h)
-		return
-	}
-	i := (h * 0x9E3779B97F4A7C15) >> f.shift
-	f.prefix[i>>6] |= 1 << (i & 63)
-}
+func (f *filter) bytes() int { return 8 * (len(f.set.slots) + len(f.prefix)) }
 
 func (f *filter) hasPrefix(h uint64) bool {
-	i := (h * 0x9E3779B97F4A7C15) >> f.shift
+	i := (hashKey(h) * 0x9E3779B97F4A7C15) >> f.shift
 	return f.prefix[i>>6]&(1<<(i&63)) != 0
 }
 
@@ -161,6 +131,32 @@ func (f *filter) mayContainAfter(h uint64, plen int, k []byte, runes int) bool {
 	return f.set.has(hashFrom(h, k[plen:]))
 }
 
+// addTerms adds the domain terms, with no limit; call it once, before
+// finish.
+func (f *filter) addTerms(terms []string) {
+	f.limit = 0
+	f.terms = newHashSet(len(terms))
+	for _, t := range terms {
+		key := termKey(t)
+		if key == "" {
+			continue
+		}
+		f.terms.add(hashLower(key), false)
+		// The prefixes as a dictionary key would have them (keys are
+		// valid UTF-8; a term that is not matches no key).
+		end := 0
+		for r := 0; r < 2 && end < len(key); r++ {
+			end = min(end+runeLen(key[end]), len(key))
+			f.set.add(hashLower(key[:end]), true)
+		}
+	}
+}
+
+// mayContainTerm is mayContainAfter, or the key is a term's.
+func (f *filter) mayContainTerm(h uint64, plen int, k []byte, runes int) bool {
+	return f.mayContainAfter(h, plen, k, runes) || f.terms.n > 0 && f.terms.has(hashFrom(h, k[plen:]))
+}
+
 // runeLen is the length of the UTF-8 sequence that lead byte c starts.
 func runeLen(c byte) int {
 	switch {
@@ -206,10 +202,7 @@ func (f *filter) addSubstrings(text string) bool {
 				h = fnvByte(h, c)
 			}
 			act[k] = h
-			if k < 2 {
-				f.setPrefix(h)
-			}
-			f.set.add(h)
+			f.set.add(h, k < 2)
 		}
 		i += size
 		if f.limit > 0 && f.set.n > f.limit {
@@ -240,50 +233,70 @@ func hashLower[S string | []byte](s S) uint64 {
 	return h
 }
 
-// hashSet is an open-addressing set of non-zero 64-bit hashes. A collision
-// only lets an extra dictionary line in, which cannot change the output.
+// hashSet is an open-addressing set of 64-bit hashes, each of which may be
+// marked. A slot holds hashKey(h) with the mark in bit 0 (0: empty); h and
+// h^1 are the same element. A collision only lets an extra dictionary line
+// in, which cannot change the output.
 type hashSet struct {
-	slots []uint64
-	shift uint
-	n     int
+	slots  []uint64
+	shift  uint
+	n      int // elements
+	marked int // marked elements
+}
+
+// hashKey is h without bit 0, and never 0.
+func hashKey(h uint64) uint64 {
+	if h &^= 1; h == 0 {
+		return 2
+	}
+	return h
 }
 
 func newHashSet(expect int) *hashSet {
 	bits := uint(4)
-	for 1<<bits < 2*expect {
+	for 3<<bits < 4*expect { // at most 3/4 full
 		bits++
 	}
 	return &hashSet{slots: make([]uint64, 1<<bits), shift: 64 - bits}
 }
 
-func (s *hashSet) add(h uint64) {
-	if h == 0 {
-		h = 1
-	}
-	if 2*(s.n+1) > len(s.slots) {
+// add adds h, marked if mark (an element once marked stays marked).
+func (s *hashSet) add(h uint64, mark bool) {
+	if 4*(s.n+1) > 3*len(s.slots) {
 		s.grow()
 	}
+	s.insert(hashKey(h), mark)
+}
+
+func (s *hashSet) insert(k uint64, mark bool) {
+	m := uint64(0)
+	if mark {
+		m = 1
+	}
 	mask := uint64(len(s.slots) - 1)
-	for i := (h * 0x9E3779B97F4A7C15) >> s.shift; ; i = (i + 1) & mask {
-		switch s.slots[i] {
-		case h:
+	for i := (k * 0x9E3779B97F4A7C15) >> s.shift; ; i = (i + 1) & mask {
+		switch v := s.slots[i]; v &^ 1 {
+		case k:
+			if v&1 < m {
+				s.slots[i] |= 1
+				s.marked++
+			}
 			return
 		case 0:
-			s.slots[i] = h
+			s.slots[i] = k | m
 			s.n++
+			s.marked += int(m)
 			return
 		}
 	}
 }
 
 func (s *hashSet) has(h uint64) bool {
-	if h == 0 {
-		h = 1
-	}
+	k := hashKey(h)
 	mask := uint64(len(s.slots) - 1)
-	for i := (h * 0x9E3779B97F4A7C15) >> s.shift; ; i = (i + 1) & mask {
-		switch s.slots[i] {
-		case h:
+	for i := (k * 0x9E3779B97F4A7C15) >> s.shift; ; i = (i + 1) & mask {
+		switch s.slots[i] &^ 1 {
+		case k:
 			return true
 		case 0:
 			return false
@@ -295,10 +308,10 @@ func (s *hashSet) grow() {
 	old := s.slots
 	s.slots = make([]uint64, 2*len(old))
 	s.shift--
-	s.n = 0
-	for _, h := range old {
-		if h != 0 {
-			s.add(h)
+	s.n, s.marked = 0, 0
+	for _, v := range old {
+		if v != 0 {
+			s.insert(v&^1, v&1 != 0)
 		}
 	}
 }

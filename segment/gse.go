@@ -5,24 +5,19 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/go-ego/gse"
 
 	"github.com/reportlint/reportlint/segment/dict"
 )
 
-// FilterLimit is the total input size in bytes above which callers should
-// build one segmenter with a Batch pre-pass (NewBatch, which falls back to
-// the full dictionary by itself) or NewFullSegmenter, instead of
-// NewSegmenterFor.
-//
-// Measured on a 2-core box with text sampled from the dictionary by frequency
-// (pessimistic: real reports repeat their vocabulary), process CPU for the
-// load: filtered ≈10 ms at 20 KB, 30 ms at 100 KB, 105 ms at 500 KB,
-// 180 ms at 1 MB, 310 ms at 2 MB, 545 ms at 4 MB and 1.05 s at 8 MB, against
-// 0.87-1.0 s for the full load (≈200 MB RSS). Time breaks even near 6 MB,
-// heap near 3-4 MB (the filtered loader's substring table grows with the
-// input); 2 MB keeps a margin on both.
+// FilterLimit is the input size in bytes above which serve shares one full
+// dictionary across requests and audit streams its inputs through a Batch
+// pre-pass instead of reading them all before the first check.
+// NewSegmenterFor itself takes input of any size: its cost follows the
+// input's distinct content, and it falls back to the full dictionary when
+// that is too large (see Batch).
 const FilterLimit = 2 << 20
 
 // TermPOS is the part of speech given to domain terms.
@@ -67,29 +62,28 @@ type Segmenter struct {
 // 专精特新) that must each come out as ONE token; they get frequency 1000 and
 // TermPOS and take precedence over a dictionary entry with the same key.
 //
-// Cost grows with the input; above FilterLimit bytes use NewFullSegmenter.
+// Its cost grows with the distinct content of texts, not their size:
+// repeated paragraphs are read once (see Batch). When the texts' vocabulary
+// is too large for a filtered dictionary to pay (over ForLimit distinct
+// substrings, e.g. megabytes of words drawn from the whole dictionary), it
+// stops reading and returns NewFullSegmenter(terms).
 func NewSegmenterFor(texts []string, terms []string) *Segmenter {
-	n := 0
-	for _, t := range texts {
-		n += len(t)
-	}
-	f := newFilter(n, len(terms))
-	for _, t := range texts {
-		f.addSubstrings(t)
-	}
-	return f.segmenter(terms)
+	s, _ := NewBatchSegmenter(texts, terms, ForLimit)
+	return s
 }
+
+// ForLimit is NewSegmenterFor's cap on distinct substrings: it bounds the
+// pre-pass wasted on input that ends with the full dictionary to ≈1.3 MB
+// of text drawn uniformly from the dictionary (≈0.1-0.2 s against the full
+// load's ≈0.6-0.9 s; DefaultBatchLimit's 3 M would cost as much as the load),
+// and keeps the pre-pass table at 16 MB. Under it fit a 2 MB text sampled
+// from the dictionary by frequency (1.03 M) and 20 real government work
+// reports (1.3 MB, 337 k); repeated paragraphs count once.
+const ForLimit = 1 << 20
 
 // segmenter builds the filtered segmenter for the texts added to f.
 func (f *filter) segmenter(terms []string) *Segmenter {
-	f.limit = 0 // the terms' substrings must all be there
-	for _, t := range terms {
-		if key := termKey(t); key != "" {
-			// A dictionary key equal to a term has no break runes,
-			// so the term's substrings cover it.
-			f.addSubstrings(key)
-		}
-	}
+	f.addTerms(terms)
 	f.finish()
 
 	// Pick the candidate entries before taking the lock: this is most of
@@ -99,9 +93,12 @@ func (f *filter) segmenter(terms []string) *Segmenter {
 		freq uint32
 		pos  uint8 // for r.PosName
 	}
+	// About one candidate per 3.3 substrings on reports; a large buffer
+	// that is not filled costs no page.
+	est := min(f.set.n/2, dict.Entries) + 64
 	var (
-		keys  []byte
-		cands []cand
+		keys  = make([]byte, 0, 8*est)
+		cands = make([]cand, 0, est)
 		r     = dict.NewReader()
 		first [utf8.UTFMax]byte
 	)
@@ -130,7 +127,7 @@ func (f *filter) segmenter(terms []string) *Segmenter {
 					continue
 				}
 			}
-			if prefixOK && f.mayContainAfter(h2, plen, r.Key(), r.Runes()) {
+			if prefixOK && f.mayContainTerm(h2, plen, r.Key(), r.Runes()) {
 				keys = append(keys, r.Key()...)
 				cands = append(cands, cand{uint32(len(keys)), uint32(r.Freq()), r.PosIndex()})
 			}
@@ -141,6 +138,8 @@ func (f *filter) segmenter(terms []string) *Segmenter {
 	defer buildMu.Unlock()
 
 	g := newGse()
+	// One allocation for the tokens: terms, candidates and the ballast.
+	g.Dict.Tokens = make([]gse.Token, 0, len(terms)+len(cands)+1)
 	termSeen := addTerms(g, terms)
 	// The full path's total: terms + fullTotalFreq, minus the dictionary
 	// entries the terms shadow (they lose to the term as duplicates).
@@ -156,16 +155,16 @@ func (f *filter) segmenter(terms []string) *Segmenter {
 			if one := len(key) > 0 && len(key) == runeLen(key[0]); one != (pass == 0) {
 				continue
 			}
-			text := string(key)
 			// Keys are lowercase already, as gse stores them.
-			if seen, ok := termSeen[text]; ok {
+			if seen, ok := termSeen[string(key)]; ok {
 				if !seen {
 					total -= float64(c.freq)
-					termSeen[text] = true
+					termSeen[string(key)] = true
 				}
 				continue // the term came first and wins
 			}
-			g.AddToken(text, float64(c.freq), r.PosName(c.pos))
+			// gse copies the text (ToToken): no string of our own.
+			g.AddToken(unsafe.String(unsafe.SliceData(key), len(key)), float64(c.freq), r.PosName(c.pos))
 		}
 		if pass == 0 {
 			lead = g.Dict.NumTokens()
@@ -243,7 +242,7 @@ func termKey(t string) string { return asciiLower(strings.TrimSpace(t)) }
 func (f *filter) ballastKey() string {
 	for r := rune(0xE001); ; r++ {
 		k := string([]rune{0xE000, r})
-		if !f.set.has(hashLower(k)) {
+		if h := hashLower(k); !f.set.has(h) && !f.terms.has(h) {
 			return k
 		}
 	}

@@ -4,8 +4,6 @@ package segment
 //
 //	go test ./segment -run '^$' -bench 'Load|Tokens' -benchmem
 //
-// FilterLimit's comment records the load figures these gave.
-//
 // BenchmarkLoadFilteredSizes uses frequency-sampled dictionary words rather
 // than repeated fixtures above 20 KB: repeated text has few distinct
 // substrings and would flatter the filtered loader.
