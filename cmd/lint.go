@@ -209,8 +209,16 @@ func (app *App) lint(paths []string, o *lintOptions, base []*analyze.Check) ([]*
 		return nil, err
 	}
 	docs, bad := app.loadDocs(paths)
+	checkable := false
+	for i, d := range docs {
+		if d != nil && blankDocument(d.Text) {
+			bad[i] = &analyze.Result{Path: d.Path, Format: string(d.Format), Err: &emptyDocError{d.Path}}
+			docs[i] = nil
+		}
+		checkable = checkable || docs[i] != nil
+	}
 	for _, c := range opt.Checks {
-		if c.NeedsTokens { // placeholders alone never loads the dictionary
+		if c.NeedsTokens && checkable { // placeholders alone never loads the dictionary
 			opt.Tokenize = tokenizer(lex, docs)
 			break
 		}
@@ -224,10 +232,6 @@ func (app *App) lint(paths []string, o *lintOptions, base []*analyze.Check) ([]*
 	}
 	results := make([]*analyze.Result, len(paths))
 	for i, d := range docs {
-		if d != nil && blankDocument(d.Text) {
-			bad[i] = &analyze.Result{Path: d.Path, Format: string(d.Format), Err: &emptyDocError{d.Path}}
-			d = nil
-		}
 		if d == nil {
 			results[i] = bad[i]
 			fmt.Fprintln(app.Err, "reportlint:", termsafe.String(bad[i].Err.Error()))
