@@ -2,9 +2,9 @@ package analyze
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
+	"github.com/reportlint/reportlint/internal/lazy"
 	"github.com/reportlint/reportlint/segment"
 )
 
@@ -61,14 +61,14 @@ func (p *Pass) Reportf(span segment.Span, rule, format string, args ...any) {
 	p.Report(Finding{Rule: rule, Span: span, Message: fmt.Sprintf(format, args...)})
 }
 
-var checkName = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+var checkName = lazy.Regexp(`^[a-z][a-z0-9-]*$`)
 
 // Validate rejects checks with bad or duplicate names, no Doc or no Run.
 func Validate(checks []*Check) error {
 	seen := map[string]bool{}
 	for _, c := range checks {
 		switch {
-		case !checkName.MatchString(c.Name):
+		case !checkName().MatchString(c.Name):
 			return fmt.Errorf("check %q: invalid name", c.Name)
 		case seen[c.Name]:
 			return fmt.Errorf("check %q: duplicate", c.Name)

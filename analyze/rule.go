@@ -2,8 +2,9 @@ package analyze
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
+
+	"github.com/reportlint/reportlint/internal/lazy"
 )
 
 // Group is what part of the review a rule belongs to. Printers choose
@@ -81,14 +82,14 @@ type Rule struct {
 	Supersedes []string
 }
 
-var ruleID = regexp.MustCompile(`^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$`)
+var ruleID = lazy.Regexp(`^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$`)
 
 // validateRule checks one declared rule of check c.
 func validateRule(c *Check, r *Rule) error {
 	switch {
 	case r == nil:
 		return fmt.Errorf("check %q: nil rule", c.Name)
-	case !ruleID.MatchString(r.ID) || !strings.HasPrefix(r.ID, c.Name+"."):
+	case !ruleID().MatchString(r.ID) || !strings.HasPrefix(r.ID, c.Name+"."):
 		return fmt.Errorf("check %q: rule %q must be %q followed by a kind", c.Name, r.ID, c.Name+".")
 	case r.Title == "" || r.Doc == "":
 		return fmt.Errorf("rule %q: empty Title or Doc", r.ID)
