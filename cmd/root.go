@@ -213,10 +213,11 @@ func runRoot(app *App, args []string, build func(*App, []string) *cobra.Command)
 	err := root.Execute()
 	code, msg := ExitOK, ""
 	if err != nil {
-		code, msg = ExitInput, cobraErrorChinese(err)
 		var ee *exitError
 		if errors.As(err, &ee) {
 			code, msg = ee.code, ee.msg
+		} else {
+			code, msg = ExitInput, cobraErrorChinese(err) // compiles its regexps: only for cobra's own errors
 		}
 	}
 	if code == ExitInput && msg != "" {
