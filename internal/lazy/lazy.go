@@ -14,7 +14,11 @@ import (
 // built counts the lazy values evaluated in this process.
 var built atomic.Int64
 
-// Value returns a function that computes f once, on its first call.
+// Value returns a function that computes f once, on its first call. It is
+// not inlined: package initialisation would otherwise carry a copy of
+// sync.OnceValue's closures for every lazy var.
+//
+//go:noinline
 func Value[T any](f func() T) func() T {
 	return sync.OnceValue(func() T {
 		built.Add(1)
@@ -24,6 +28,8 @@ func Value[T any](f func() T) func() T {
 
 // Regexp returns a function that compiles expr on its first call; a bad
 // expression panics then, as regexp.MustCompile does.
+//
+//go:noinline
 func Regexp(expr string) func() *regexp.Regexp {
 	return Value(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }
