@@ -234,11 +234,11 @@ func sentenceClaims(cs []analyze.Claim, i int) []analyze.Claim {
 	lo, hi := i, i+1
 	for lo > 0 && lo > i-maxLookBack && cs[lo-1].Sentence == cs[i].Sentence {
 		lo--
-		work++
+		step()
 	}
 	for hi < len(cs) && hi < i+maxLookBack && cs[hi].Sentence == cs[i].Sentence {
 		hi++
-		work++
+		step()
 	}
 	return cs[lo:hi]
 }
@@ -325,7 +325,7 @@ func numberConflict(p *analyze.Pass, cs []analyze.Claim) {
 			subj := subjectLead(p, c)
 			dup := false
 			for _, o := range list {
-				work++
+				step()
 				if o.words != words || o.head != head || o.dates != dates || o.node != node && !(o.totals && totals) {
 					continue
 				}
