@@ -170,9 +170,6 @@ const (
 // (GODEBUG=inittrace=1) in a copy of this test binary that exits after
 // initialisation.
 func TestInitAllocationBudget(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs a subprocess")
-	}
 	c := exec.Command(os.Args[0], "-test.run=^$")
 	c.Env = append(os.Environ(), "GODEBUG=inittrace=1", initProbe+"=1")
 	var stderr bytes.Buffer
