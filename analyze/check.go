@@ -2,7 +2,6 @@ package analyze
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/reportlint/reportlint/segment"
@@ -61,14 +60,26 @@ func (p *Pass) Reportf(span segment.Span, rule, format string, args ...any) {
 	p.Report(Finding{Rule: rule, Span: span, Message: fmt.Sprintf(format, args...)})
 }
 
-var checkName = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+// isName reports whether s matches ^[a-z][a-z0-9-]*$, the form of check
+// names and of each half of a rule ID (a loop: every run validates them).
+func isName(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 // Validate rejects checks with bad or duplicate names, no Doc or no Run.
 func Validate(checks []*Check) error {
 	seen := map[string]bool{}
 	for _, c := range checks {
 		switch {
-		case !checkName.MatchString(c.Name):
+		case !isName(c.Name):
 			return fmt.Errorf("check %q: invalid name", c.Name)
 		case seen[c.Name]:
 			return fmt.Errorf("check %q: duplicate", c.Name)

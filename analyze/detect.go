@@ -1,19 +1,18 @@
 package analyze
 
 import (
-	"regexp"
-	"unicode/utf8"
-
-	"github.com/reportlint/reportlint/segment"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/reportlint/reportlint/internal/lazy"
 	"github.com/reportlint/reportlint/lexicon"
+	"github.com/reportlint/reportlint/segment"
 )
 
 // yearInTitle finds a year before 年: 2022年, ２０２２年, 二〇二二年, and for
 // a range (2021—2023年度) the last year.
-var yearInTitle = regexp.MustCompile(`(?:(?:19|20|１９|２０)[0-9０-９]{2}|二[〇○零OＯ0０][〇○零OＯ0０一二三四五六七八九]{2})` +
+var yearInTitle = lazy.Regexp(`(?:(?:19|20|１９|２０)[0-9０-９]{2}|二[〇○零OＯ0０][〇○零OＯ0０一二三四五六七八九]{2})` +
 	`(?:\s*(?:—|–|-|－|~|～|至|到)\s*(?:(?:19|20|１９|２０)[0-9０-９]{2}|二[〇○零OＯ0０][〇○零OＯ0０一二三四五六七八九]{2}))?\s*年`)
 
 var yearDigits = strings.NewReplacer("〇", "0", "○", "0", "零", "0", "O", "0", "Ｏ", "0", "０", "0",
@@ -101,14 +100,14 @@ type opening struct {
 }
 
 var (
-	meetingLine = regexp.MustCompile(`(?:(?:19|20)[0-9]{2}|二[〇○零][〇○零一二三四五六七八九]{2})年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日\s*在.{0,60}?人民代表大会.{0,30}?会议上`)
-	meetingBare = regexp.MustCompile(`在.{0,60}?人民代表大会.{0,30}?会议上`)
-	toCongress  = regexp.MustCompile(`代表.{0,30}?(?:人民政府|国务院|管委会|管理委员会|政府).{0,4}?向大会(?:作|做)?.{0,4}?(?:报告|汇报)`)
+	meetingLine = lazy.Regexp(`(?:(?:19|20)[0-9]{2}|二[〇○零][〇○零一二三四五六七八九]{2})年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日\s*在.{0,60}?人民代表大会.{0,30}?会议上`)
+	meetingBare = lazy.Regexp(`在.{0,60}?人民代表大会.{0,30}?会议上`)
+	toCongress  = lazy.Regexp(`代表.{0,30}?(?:人民政府|国务院|管委会|管理委员会|政府).{0,4}?向大会(?:作|做)?.{0,4}?(?:报告|汇报)`)
 	// A review of a whole term: a paragraph opening 过去五年 / 五年来, a heading
 	// “十四五”时期工作回顾 or 2025年工作回顾和“十四五”发展主要成就.
-	fiveYearOpen   = regexp.MustCompile(`^(过去(的)?五年|五年来)`)
-	fiveYearReview = regexp.MustCompile(`过去(的)?五年|(十[一二三四五六七八九]五”?(时期)?|五年).{0,16}(回顾|成就|成绩)`)
-	yearOfDate     = regexp.MustCompile(`^(?:(?:19|20)[0-9]{2}|二[〇○零][〇○零一二三四五六七八九]{2})`)
+	fiveYearOpen   = lazy.Regexp(`^(过去(的)?五年|五年来)`)
+	fiveYearReview = lazy.Regexp(`过去(的)?五年|(十[一二三四五六七八九]五”?(时期)?|五年).{0,16}(回顾|成就|成绩)`)
+	yearOfDate     = lazy.Regexp(`^(?:(?:19|20)[0-9]{2}|二[〇○零][〇○零一二三四五六七八九]{2})`)
 )
 
 // openingParas bounds the look at a report's opening.
@@ -127,25 +126,25 @@ func openingOf(doc *segment.Document) opening {
 		}
 		b.WriteString(s)
 		b.WriteByte('\n')
-		if m := meetingLine.FindString(s); m != "" && op.meetingYear == 0 {
-			op.meetingYear = parseYear(yearOfDate.FindString(m) + "年")
+		if m := meetingLine().FindString(s); m != "" && op.meetingYear == 0 {
+			op.meetingYear = parseYear(yearOfDate().FindString(m) + "年")
 			op.meeting = true
 		}
-		if meetingBare.MatchString(s) {
+		if meetingBare().MatchString(s) {
 			op.meeting = true
 		}
 		if strings.HasPrefix(strings.TrimLeft(s, " 　"), "各位代表") {
 			op.deputies = true
 		}
-		if toCongress.MatchString(s) {
+		if toCongress().MatchString(s) {
 			op.toCongress = true
 		}
-		if t := strings.TrimLeft(s, " 　"); fiveYearOpen.MatchString(t) || utf8.RuneCountInString(t) <= 30 && fiveYearReview.MatchString(t) {
+		if t := strings.TrimLeft(s, " 　"); fiveYearOpen().MatchString(t) || utf8.RuneCountInString(t) <= 30 && fiveYearReview().MatchString(t) {
 			op.fiveYears = true // a paragraph opening 过去五年, or a short unnumbered heading
 		}
 	}
 	for _, h := range doc.Headings {
-		if h.Level == 1 && fiveYearReview.MatchString(doc.Slice(h.Title)) {
+		if h.Level == 1 && fiveYearReview().MatchString(doc.Slice(h.Title)) {
 			op.fiveYears = true
 		}
 	}
@@ -229,7 +228,7 @@ func detectYear(a *Analysis, op opening) (int, string, Confidence) {
 	if gov && op.meetingYear > 0 {
 		return op.meetingYear, "meeting", Certain
 	}
-	if m := yearInTitle.FindString(doc.Slice(doc.Title)); m != "" {
+	if m := yearInTitle().FindString(doc.Slice(doc.Title)); m != "" {
 		return parseYear(m), "title", Certain
 	}
 	if gov {
@@ -242,7 +241,7 @@ func detectYear(a *Analysis, op opening) (int, string, Confidence) {
 		if i >= 3 {
 			break
 		}
-		for _, m := range yearInTitle.FindAllString(doc.Slice(p.Span), -1) {
+		for _, m := range yearInTitle().FindAllString(doc.Slice(p.Span), -1) {
 			best = max(best, parseYear(m))
 		}
 	}
@@ -266,7 +265,7 @@ func headingYear(doc *segment.Document) int {
 			break
 		}
 		y := 0
-		for _, m := range yearInTitle.FindAllString(doc.Slice(h.Title), -1) {
+		for _, m := range yearInTitle().FindAllString(doc.Slice(h.Title), -1) {
 			y = max(y, parseYear(m))
 		}
 		switch {

@@ -1,13 +1,13 @@
 package analyze
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/reportlint/reportlint/internal/lazy"
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
 )
@@ -188,13 +188,13 @@ func (a *Analysis) topNodeAt(off int) int {
 // Opening words that start an unnumbered part. They are matched in the
 // paragraph's first clause (up to the first 。：；！？).
 var (
-	problemsOpen = regexp.MustCompile(`(存在|暴露|反思|查摆|还有|仍有|也有)(出|着)?(的)?(一些|以下|诸多|不少|许多|一定的?|主要|突出|较多)?(的)?(问题|不足|差距|短板|薄弱环节)|(问题|不足|差距|短板)(和|与|及|、)(不足|差距|问题|短板|教训)|不足之处|主要问题|突出问题|薄弱环节|清醒(地)?(看到|认识到)|困难和问题|问题和困难|困难和挑战`)
-	plansOpen    = regexp.MustCompile(`^(下一步|今后|新的一年|明年|来年|展望)|(下一步|今后|明年|新的一年)(的)?(工作)?(中|里)?[，,]?(我|本人|我们)?(将|要|打算|计划)|工作打算|工作计划|努力方向|工作思路|整改措施|改进措施`)
-	closingOpen  = regexp.MustCompile(`^(特此报告|以上报告|以上(是|为|就是|即为)|以上述职|以上汇报|请予评议|请各位|恳请|不妥之处|不当之处|谢谢大家|谢谢[！。!])`)
-	yearOpen     = regexp.MustCompile(`^(\d{4})年`)
-	introWords   = regexp.MustCompile(`(报告|汇报|总结|述职|说明)如下`)
-	enumStart    = regexp.MustCompile(`^(第?[一二三四五六七八九十]+[是要，、]|首先|其次|再次|最后|其[一二三四五六七八九十])`)
-	futureVerb   = regexp.MustCompile(`将|要|打算|计划|力争|努力`)
+	problemsOpen = lazy.Regexp(`(存在|暴露|反思|查摆|还有|仍有|也有)(出|着)?(的)?(一些|以下|诸多|不少|许多|一定的?|主要|突出|较多)?(的)?(问题|不足|差距|短板|薄弱环节)|(问题|不足|差距|短板)(和|与|及|、)(不足|差距|问题|短板|教训)|不足之处|主要问题|突出问题|薄弱环节|清醒(地)?(看到|认识到)|困难和问题|问题和困难|困难和挑战`)
+	plansOpen    = lazy.Regexp(`^(下一步|今后|新的一年|明年|来年|展望)|(下一步|今后|明年|新的一年)(的)?(工作)?(中|里)?[，,]?(我|本人|我们)?(将|要|打算|计划)|工作打算|工作计划|努力方向|工作思路|整改措施|改进措施`)
+	closingOpen  = lazy.Regexp(`^(特此报告|以上报告|以上(是|为|就是|即为)|以上述职|以上汇报|请予评议|请各位|恳请|不妥之处|不当之处|谢谢大家|谢谢[！。!])`)
+	yearOpen     = lazy.Regexp(`^(\d{4})年`)
+	introWords   = lazy.Regexp(`(报告|汇报|总结|述职|说明)如下`)
+	enumStart    = lazy.Regexp(`^(第?[一二三四五六七八九十]+[是要，、]|首先|其次|再次|最后|其[一二三四五六七八九十])`)
+	futureVerb   = lazy.Regexp(`将|要|打算|计划|力争|努力`)
 )
 
 // firstClause returns the span of a paragraph's opening clause: up to the
@@ -237,19 +237,19 @@ func HeadingLike(doc *segment.Document, p *segment.Paragraph) bool {
 // bit set indexed by kindRank.
 func (a *Analysis) openerKinds(clause string, closing bool) int {
 	k := 0
-	if closing && strings.ContainsAny(firstRuneOf(clause), "特以请恳不谢") && closingOpen.MatchString(clause) {
+	if closing && strings.ContainsAny(firstRuneOf(clause), "特以请恳不谢") && closingOpen().MatchString(clause) {
 		k |= 1 << kindRank[KindClosing]
 	}
-	if containsAny(clause, problemsWords) && problemsOpen.MatchString(clause) {
+	if containsAny(clause, problemsWords) && problemsOpen().MatchString(clause) {
 		k |= 1 << kindRank[KindProblems]
 	}
-	if containsAny(clause, plansWords) && plansOpen.MatchString(clause) {
+	if containsAny(clause, plansWords) && plansOpen().MatchString(clause) {
 		k |= 1 << kindRank[KindPlans]
 	}
 	// “2023年是……我将……” in a report on 2022.
 	if a.Year > 0 && clause != "" && clause[0] >= '1' && clause[0] <= '2' {
-		if m := yearOpen.FindStringSubmatch(clause); m != nil {
-			if y, _ := strconv.Atoi(m[1]); y == a.Year+1 && futureVerb.MatchString(clause) {
+		if m := yearOpen().FindStringSubmatch(clause); m != nil {
+			if y, _ := strconv.Atoi(m[1]); y == a.Year+1 && futureVerb().MatchString(clause) {
 				k |= 1 << kindRank[KindPlans]
 			}
 		}
@@ -340,12 +340,12 @@ func (a *Analysis) implicitSections() []OutlineNode {
 			sp.Start += len(s) - len(t)
 		}
 		text := doc.Slice(sp)
-		if !line && enumStart.MatchString(text) {
+		if !line && enumStart().MatchString(text) {
 			continue
 		}
 		cl := firstClause(doc.Text, sp)
 		clause := doc.Slice(cl)
-		if introWords.MatchString(clause) {
+		if introWords().MatchString(clause) {
 			continue
 		}
 		kinds := a.openerKinds(clause, inTail)

@@ -2,7 +2,6 @@ package analyze
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -81,14 +80,18 @@ type Rule struct {
 	Supersedes []string
 }
 
-var ruleID = regexp.MustCompile(`^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$`)
+// isRuleID reports whether id matches ^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$.
+func isRuleID(id string) bool {
+	check, rule, ok := strings.Cut(id, ".")
+	return ok && isName(check) && isName(rule)
+}
 
 // validateRule checks one declared rule of check c.
 func validateRule(c *Check, r *Rule) error {
 	switch {
 	case r == nil:
 		return fmt.Errorf("check %q: nil rule", c.Name)
-	case !ruleID.MatchString(r.ID) || !strings.HasPrefix(r.ID, c.Name+"."):
+	case !isRuleID(r.ID) || !strings.HasPrefix(r.ID, c.Name+"."):
 		return fmt.Errorf("check %q: rule %q must be %q followed by a kind", c.Name, r.ID, c.Name+".")
 	case r.Title == "" || r.Doc == "":
 		return fmt.Errorf("rule %q: empty Title or Doc", r.ID)

@@ -203,7 +203,7 @@ func (a *Analysis) yearFits(id, title string) bool {
 		return true
 	}
 	y := 0
-	for _, m := range yearInTitle.FindAllString(title, -1) {
+	for _, m := range yearInTitle().FindAllString(title, -1) {
 		y = max(y, parseYear(m))
 	}
 	switch {

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/reportlint/reportlint/internal/lazy"
 )
 
 // HTML: one self-contained page, no script (the filters are radio buttons
@@ -21,9 +23,13 @@ details.file{border:1px solid #ddd;margin:.4em 0;padding:.3em .8em}details.file 
 input.flt{position:absolute;opacity:0}
 ol.findings li{margin:.4em 0}.rule{color:#777;font-size:.85em}.sugg{color:#375}.excerpt{color:#444}`
 
-var auditCSP = "default-src 'none'; style-src " + cspHash(auditCSS) + "; img-src 'none'; base-uri 'none'; form-action 'none'"
+// auditCSP and auditHTMLTemplate are built on first use: only audit -f html needs them.
+var auditCSP = lazy.Value(func() string {
+	return "default-src 'none'; style-src " + cspHash(auditCSS) + "; img-src 'none'; base-uri 'none'; form-action 'none'"
+})
 
-var auditHTMLTemplate = template.Must(template.New("audit").Funcs(template.FuncMap{"inc": func(i int) int { return i + 1 }}).Parse(`<!DOCTYPE html>
+var auditHTMLTemplate = lazy.Value(func() *template.Template {
+	return template.Must(template.New("audit").Funcs(template.FuncMap{"inc": func(i int) int { return i + 1 }}).Parse(`<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{{.CSP}}">
 <title>reportlint 批量检查结果（{{.T.Files}} 个文件）</title><style>{{.CSS}}</style></head><body>
@@ -66,6 +72,7 @@ var auditHTMLTemplate = template.Must(template.New("audit").Funcs(template.FuncM
 {{end}}</ol>{{else}}<p>没有发现问题。</p>{{end}}{{end}}</details>
 {{end}}</div></body></html>
 `))
+})
 
 type auditHTMLFile struct {
 	ID, Path, Err, Profile, Year, MissingList, Changed, Classes                   string
@@ -108,7 +115,7 @@ func printAuditHTML(w io.Writer, rep *auditReport) error {
 		Pairs                              []auditHTMLPair
 		Template, Conflicts                [][]string
 		ConflictCount                      int
-	}{ConflictCount: len(rep.Conflicts), CSP: auditCSP, CSS: template.CSS(auditCSS), Header: auditHeader, CopyHeader: copyHeader, TemplateHeader: templateHeader,
+	}{ConflictCount: len(rep.Conflicts), CSP: auditCSP(), CSS: template.CSS(auditCSS), Header: auditHeader, CopyHeader: copyHeader, TemplateHeader: templateHeader,
 		ConflictHeader: conflictHeader, T: rep.totals(), Copies: rep.Copies}
 	byPath := map[string]*auditHTMLFile{}
 	for n, f := range rep.sortedFiles() {
@@ -179,5 +186,5 @@ func printAuditHTML(w io.Writer, rep *auditReport) error {
 			page.Conflicts = append(page.Conflicts, []string{c.Metric, scopeLabel(c.Scope), c.Period, p.File, posLabel(p.Line, p.Col), valueLabel(p), p.Excerpt})
 		}
 	}
-	return auditHTMLTemplate.Execute(w, page)
+	return auditHTMLTemplate().Execute(w, page)
 }

@@ -2,13 +2,13 @@ package cmd
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/crossref"
+	"github.com/reportlint/reportlint/internal/lazy"
 	"github.com/reportlint/reportlint/similar"
 )
 
@@ -196,7 +196,7 @@ func plainRelation(rel string) bool {
 var notAnnual = []string{"计划", "目标", "预计", "力争", "争取", "预期", "拟", "将", "上半年", "下半年", "季度", "月",
 	"以来", "累计", "十四五", "十三五", "五年", "同期", "去年", "上年", "前年", "明年", "今后", "到20"}
 
-var yearRe = regexp.MustCompile(`(?:19|20)\d\d\s*年`)
+var yearRe = lazy.Regexp(`(?:19|20)\d\d\s*年`)
 
 // onlyPeriod reports whether a sentence speaks of the report year only.
 func onlyPeriod(s string, year int) bool {
@@ -205,7 +205,7 @@ func onlyPeriod(s string, year int) bool {
 			return false
 		}
 	}
-	for _, y := range yearRe.FindAllString(s, -1) {
+	for _, y := range yearRe().FindAllString(s, -1) {
 		if strings.TrimSpace(strings.TrimSuffix(y, "年")) != strconv.Itoa(year) {
 			return false
 		}
@@ -243,9 +243,9 @@ func claimExcerpt(s string) string {
 // 临江市财政局2024年工作总结, 2024年度安平市教育体育局…述职报告,
 // ——2025年1月10日在安阳区第十七届人民代表大会…
 var (
-	scopeLead = regexp.MustCompile(`^[\s—-]*(?:(?:19|20)\d\d\s*年度?(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)?\s*在?`)
-	scopeArea = regexp.MustCompile(`^(\p{Han}{2,6}?(?:省|自治区|自治州|市|县|区|旗))[\p{Han}\d]`)
-	scopeOrg  = regexp.MustCompile(`^(\p{Han}{1,12}?(?:局|委员会|委|办公室|办|中心|院|厅|署|所|站|队|馆|公司|集团))`)
+	scopeLead = lazy.Regexp(`^[\s—-]*(?:(?:19|20)\d\d\s*年度?(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)?\s*在?`)
+	scopeArea = lazy.Regexp(`^(\p{Han}{2,6}?(?:省|自治区|自治州|市|县|区|旗))[\p{Han}\d]`)
+	scopeOrg  = lazy.Regexp(`^(\p{Han}{1,12}?(?:局|委员会|委|办公室|办|中心|院|厅|署|所|站|队|馆|公司|集团))`)
 )
 
 // titleScope is the area the report's first lines name and the
@@ -265,9 +265,9 @@ func titleScope(text string) (area, org string) {
 		if len(line) > 300 {
 			continue
 		}
-		line = scopeLead.ReplaceAllString(line, "")
-		if m := scopeArea.FindStringSubmatch(line); m != nil {
-			if o := scopeOrg.FindStringSubmatch(line[len(m[1]):]); o != nil {
+		line = scopeLead().ReplaceAllString(line, "")
+		if m := scopeArea().FindStringSubmatch(line); m != nil {
+			if o := scopeOrg().FindStringSubmatch(line[len(m[1]):]); o != nil {
 				org = o[1]
 			}
 			return m[1], org

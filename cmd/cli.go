@@ -6,14 +6,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime/debug"
 	"strings"
-	"sync"
 	"syscall"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/reportlint/reportlint/internal/lazy"
 )
 
 // versionString is the module version and the VCS commit the binary was built from.
@@ -137,16 +137,11 @@ func unknownCommand(c *cobra.Command, name string) error {
 }
 
 var (
-	reInvalidArg = lazyRegexp(`^invalid argument "(.*)" for "(.*)" flag: (.*)$`)
-	reNeedsArg   = lazyRegexp(`^flag needs an argument: (?:'(.)' in )?(-.*)$`)
-	reUnknownFl  = lazyRegexp(`^unknown (?:shorthand )?flag: (.*)$`)
-	reBadFlag    = lazyRegexp(`^bad flag syntax: (.*)$`)
+	reInvalidArg = lazy.Regexp(`^invalid argument "(.*)" for "(.*)" flag: (.*)$`)
+	reNeedsArg   = lazy.Regexp(`^flag needs an argument: (?:'(.)' in )?(-.*)$`)
+	reUnknownFl  = lazy.Regexp(`^unknown (?:shorthand )?flag: (.*)$`)
+	reBadFlag    = lazy.Regexp(`^bad flag syntax: (.*)$`)
 )
-
-// lazyRegexp compiles expr on first use: these only translate errors.
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
-}
 
 // flagErrorChinese translates pflag's parse errors.
 func flagErrorChinese(err error) string {
@@ -181,11 +176,11 @@ func flagErrorChinese(err error) string {
 }
 
 var (
-	reMinArgs   = lazyRegexp(`^requires at least (\d+) arg\(s\), only received (\d+)$`)
-	reMaxArgs   = lazyRegexp(`^accepts at most (\d+) arg\(s\), received (\d+)$`)
-	reExactArgs = lazyRegexp(`^accepts (\d+) arg\(s\), received (\d+)$`)
-	reRangeArgs = lazyRegexp(`^accepts between (\d+) and (\d+) arg\(s\), received (\d+)$`)
-	reUnknownCm = lazyRegexp(`^unknown command "(.*)" for "(.*?)"`)
+	reMinArgs   = lazy.Regexp(`^requires at least (\d+) arg\(s\), only received (\d+)$`)
+	reMaxArgs   = lazy.Regexp(`^accepts at most (\d+) arg\(s\), received (\d+)$`)
+	reExactArgs = lazy.Regexp(`^accepts (\d+) arg\(s\), received (\d+)$`)
+	reRangeArgs = lazy.Regexp(`^accepts between (\d+) and (\d+) arg\(s\), received (\d+)$`)
+	reUnknownCm = lazy.Regexp(`^unknown command "(.*)" for "(.*?)"`)
 )
 
 // cobraErrorChinese translates cobra's argument and command errors; other

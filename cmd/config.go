@@ -13,6 +13,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 
 	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/internal/lazy"
 	"github.com/reportlint/reportlint/lexicon"
 )
 
@@ -283,7 +284,7 @@ func recordLines(lines map[string]int, n ast.Node) {
 	}
 }
 
-var reUnknownField = lazyRegexp(`unknown field "(.*)"`)
+var reUnknownField = lazy.Regexp(`unknown field "(.*)"`)
 
 // configYAMLError turns a go-yaml error into 文件:行: 说明, naming the
 // valid keys when a key is unknown.

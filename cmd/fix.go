@@ -7,6 +7,7 @@ import (
 
 	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/docxout"
+	"github.com/reportlint/reportlint/internal/lazy"
 )
 
 // ruleFixable reports whether rule id declares a mechanical, certain fix.
@@ -20,8 +21,8 @@ func ruleFixable(reg *analyze.Registry, id string) bool {
 }
 
 var (
-	reChangeTo = lazyRegexp(`^改为“([^“”]*)”$`)
-	reDelete   = lazyRegexp(`^删去(?:“([^“”]+)”|(顿号|逗号|空格))$`)
+	reChangeTo = lazy.Regexp(`^改为“([^“”]*)”$`)
+	reDelete   = lazy.Regexp(`^删去(?:“([^“”]+)”|(顿号|逗号|空格))$`)
 )
 
 var deleteNames = map[string]string{"顿号": "、", "逗号": "，", "空格": " "}

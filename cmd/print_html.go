@@ -11,10 +11,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/internal/lazy"
 )
 
 // HTML output: one self-contained page (inline CSS and JS, no external
@@ -32,12 +32,12 @@ var htmlCSS string
 var htmlJS string
 
 // htmlTemplate is parsed on first use, not at start: only -f html needs it.
-var htmlTemplate = sync.OnceValue(func() *template.Template {
+var htmlTemplate = lazy.Value(func() *template.Template {
 	return template.Must(template.New("report").Parse(htmlTemplateText))
 })
 
 // htmlCSP is computed once, on first use, from the embedded style and script.
-var htmlCSP = sync.OnceValue(func() string {
+var htmlCSP = lazy.Value(func() string {
 	return "default-src 'none'; style-src " + cspHash(htmlCSS) + "; script-src " + cspHash(htmlJS) +
 		"; img-src 'none'; base-uri 'none'; form-action 'none'"
 })

@@ -92,8 +92,34 @@ func (app *App) loadOptions() segment.LoadOptions {
 	return segment.LoadOptions{Encoding: app.Encoding, MaxSize: app.MaxSize}
 }
 
-// NewRootCmd builds the command tree.
-func NewRootCmd(app *App) *cobra.Command {
+// subcommands builds reportlint's commands (help lists them sorted).
+var subcommands = []struct {
+	name  string
+	build func(*App) *cobra.Command
+}{
+	{"check", newCheckCmd},
+	{"rules", newRulesCmd},
+	{"placeholders", newPlaceholdersCmd},
+	{"numbers", newNumbersCmd},
+	{"segment", newSegmentCmd},
+	{"structure", newStructureCmd},
+	{"lexicon", newLexiconCmd},
+	{"audit", newAuditCmd},
+	{"config", newConfigCmd},
+	{"serve", newServeCmd},
+	{"review", newReviewCmd},
+	{"fix", newFixCmd},
+}
+
+// NewRootCmd builds the whole command tree.
+func NewRootCmd(app *App) *cobra.Command { return newRootCmd(app, nil) }
+
+// newRootCmd builds the root command and what a run with args needs: only
+// the subcommand args[0] names, only the root for a lone --version, and every
+// command otherwise, so that help, completion and the suggestions for a
+// mistyped command see them all. Building every command's flags costs more
+// than a short run's own work.
+func newRootCmd(app *App, args []string) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "reportlint",
 		Short: "离线检查述职报告、工作总结、政府工作报告等公文草稿",
@@ -127,26 +153,49 @@ func NewRootCmd(app *App) *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError("%s", flagErrorChinese(err)) })
 	root.PersistentPreRunE = func(c *cobra.Command, args []string) error { return app.openOutput(c, args) }
 
-	root.AddCommand(newCheckCmd(app))
-	root.AddCommand(newRulesCmd(app))
-	root.AddCommand(newPlaceholdersCmd(app))
-	root.AddCommand(newNumbersCmd(app))
-	root.AddCommand(newSegmentCmd(app))
-	root.AddCommand(newStructureCmd(app))
-	root.AddCommand(newLexiconCmd(app))
-	root.AddCommand(newAuditCmd(app))
-	root.AddCommand(newConfigCmd(app))
-	root.AddCommand(newServeCmd(app))
-	root.AddCommand(newReviewCmd(app))
-	root.AddCommand(newFixCmd(app))
+	switch i := invokedCommand(args); {
+	case i >= 0:
+		root.AddCommand(subcommands[i].build(app))
+		root.CompletionOptions.DisableDefaultCmd = true
+	case versionOnly(args):
+		root.CompletionOptions.DisableDefaultCmd = true
+	default:
+		for _, sc := range subcommands {
+			root.AddCommand(sc.build(app))
+		}
+	}
 	chinese(root)
 	return root
+}
+
+// invokedCommand is the index in subcommands of the command args[0] names,
+// or -1. A command named after a flag (reportlint --no-color check) is
+// found by cobra in the whole tree.
+func invokedCommand(args []string) int {
+	if len(args) == 0 {
+		return -1
+	}
+	for i, sc := range subcommands {
+		if sc.name == args[0] {
+			return i
+		}
+	}
+	return -1
+}
+
+// versionOnly reports whether args only ask for the version: cobra prints it
+// before anything that needs a subcommand (a help flag would win over it).
+func versionOnly(args []string) bool {
+	return len(args) == 1 && (args[0] == "--version" || args[0] == "-v")
 }
 
 // Execute runs the CLI and returns the process exit code.
 func Execute() int { return run(System(), os.Args[1:]) }
 
-func run(app *App, args []string) (code int) {
+func run(app *App, args []string) int { return runRoot(app, args, newRootCmd) }
+
+// runRoot runs args on the command tree build makes for them.
+func runRoot(app *App, args []string, build func(*App, []string) *cobra.Command) (code int) {
 	out := &errWriter{w: app.Out}
 	app.Out = out
 	defer func() {
@@ -159,15 +208,16 @@ func run(app *App, args []string) (code int) {
 			code = ExitInput
 		}
 	}()
-	root := NewRootCmd(app)
+	root := build(app, args)
 	root.SetArgs(args)
 	err := root.Execute()
 	code, msg := ExitOK, ""
 	if err != nil {
-		code, msg = ExitInput, cobraErrorChinese(err)
 		var ee *exitError
 		if errors.As(err, &ee) {
 			code, msg = ee.code, ee.msg
+		} else {
+			code, msg = ExitInput, cobraErrorChinese(err) // compiles its regexps: only for cobra's own errors
 		}
 	}
 	if code == ExitInput && msg != "" {

@@ -5,10 +5,11 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/reportlint/reportlint/internal/lazy"
 )
 
 type splice struct {
@@ -224,7 +225,7 @@ func (rv *reviewer) splitRun(doc []byte, r *wRun, pl *runPlan) string {
 	return out.String()
 }
 
-var reIDAttr = regexp.MustCompile(`(\s(?:[A-Za-z_][\w.-]*:)?id=")(\d+)(")`)
+var reIDAttr = lazy.Regexp(`(\s(?:[A-Za-z_][\w.-]*:)?id=")(\d+)(")`)
 
 // freshIDs gives the numeric ids inside a copied w:rPr (w:rPrChange and
 // the like) new values, so that a split run does not repeat them.
@@ -232,8 +233,8 @@ func (rv *reviewer) freshIDs(rPr string) string {
 	if !strings.Contains(rPr, "id=") {
 		return rPr
 	}
-	return reIDAttr.ReplaceAllStringFunc(rPr, func(m string) string {
-		sub := reIDAttr.FindStringSubmatch(m)
+	return reIDAttr().ReplaceAllStringFunc(rPr, func(m string) string {
+		sub := reIDAttr().FindStringSubmatch(m)
 		id := rv.nextID
 		rv.nextID++
 		return sub[1] + strconv.Itoa(id) + sub[3]

@@ -5,11 +5,10 @@ package genre
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
+	"github.com/reportlint/reportlint/internal/lazy"
 	"github.com/reportlint/reportlint/internal/textrun"
 	"github.com/reportlint/reportlint/segment"
 )
@@ -140,7 +139,7 @@ func address(t *textrun.Text, mask textrun.Mask) []Hit {
 	return hits
 }
 
-var salRe = lazyRegexp(`(?m)^[ \t\x{3000}]*(同志们|各位代表)[：:]`)
+var salRe = lazy.Regexp(`(?m)^[ \t\x{3000}]*(同志们|各位代表)[：:]`)
 
 // salutation reports a 政府工作报告 that opens 同志们 while it says 各位代表 later.
 func salutation(t *textrun.Text) []Hit {
@@ -162,7 +161,7 @@ func salutation(t *textrun.Text) []Hit {
 }
 
 // dateLine matches a line that is only a date (the 成文日期 or signature) or a subtitle ——2026年1月25日在…….
-var dateLine = lazyRegexp(`(?m)^[ \t\x{3000}]*(?:——.{0,20})?(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日`)
+var dateLine = lazy.Regexp(`(?m)^[ \t\x{3000}]*(?:——.{0,20})?(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日`)
 
 // dated reports whether the text carries its own date.
 func dated(text string) bool { return dateLine().MatchString(text) }
@@ -240,9 +239,4 @@ func containsAny(s string, words []string) bool {
 		}
 	}
 	return false
-}
-
-// lazyRegexp compiles expr on first use, not at start.
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

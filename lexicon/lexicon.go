@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -260,9 +259,4 @@ func (l *Lexicon) SegmentTerms() []string {
 		}
 	}
 	return out
-}
-
-// lazyRegexp compiles expr on first use, not at start.
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

@@ -4,9 +4,11 @@ package lexicon
 
 import (
 	"strings"
+
+	"github.com/reportlint/reportlint/internal/lazy"
 )
 
-var reID = lazyRegexp(`^[a-z0-9][a-z0-9-]*$`)
+var reID = lazy.Regexp(`^[a-z0-9][a-z0-9-]*$`)
 
 // DateKey turns YYYY-MM or YYYY-MM-DD into year*100+month; 0 if invalid.
 func DateKey(s string) int {

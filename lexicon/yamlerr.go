@@ -10,13 +10,14 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 
+	"github.com/reportlint/reportlint/internal/lazy"
 	"github.com/reportlint/reportlint/internal/termsafe"
 )
 
 var (
-	reUnknownField = lazyRegexp(`unknown field "(.*)"`)
-	reDupKey       = lazyRegexp(`duplicate key "(.*)"`)
-	reDupMapKey    = lazyRegexp(`mapping key "(.*)" already defined at \[(\d+):\d+\]`)
+	reUnknownField = lazy.Regexp(`unknown field "(.*)"`)
+	reDupKey       = lazy.Regexp(`duplicate key "(.*)"`)
+	reDupMapKey    = lazy.Regexp(`mapping key "(.*)" already defined at \[(\d+):\d+\]`)
 )
 
 // DecodeStrict decodes a YAML node into v, rejecting unknown fields. go-yaml

@@ -18,8 +18,9 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
+
+	"github.com/reportlint/reportlint/internal/lazy"
 )
 
 // Review is what the review page shows for one file.
@@ -72,7 +73,7 @@ var pageCSS string
 var pageJS string
 
 // pageTemplate is parsed on first use, not at start: only serve needs it.
-var pageTemplate = sync.OnceValue(func() *template.Template {
+var pageTemplate = lazy.Value(func() *template.Template {
 	return template.Must(template.New("page").Parse(pageTemplateText))
 })
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/reportlint/reportlint/internal/lazy"
 	"github.com/reportlint/reportlint/segment"
 )
 
@@ -171,6 +172,7 @@ func (x *extractor) paragraph(out []Claim, para segment.Paragraph, phs []Blank) 
 	s := x.doc.Text[base:para.Span.End]
 	title, quote := 0, 0
 	pi := 0
+	cr := claimRunes()
 	for i := 0; i < len(s); {
 		off := base + i
 		if pi < len(phs) && phs[pi].Start <= off {
@@ -192,7 +194,7 @@ func (x *extractor) paragraph(out []Claim, para segment.Paragraph, phs []Blank) 
 			continue
 		}
 		r, w := scan.DecodeRune(s, i)
-		if !claimRune(r) {
+		if !claimRune(cr, r) {
 			i += w // nothing below looks at it
 			continue
 		}
@@ -258,16 +260,16 @@ func (x *extractor) paragraph(out []Claim, para segment.Paragraph, phs []Blank) 
 }
 
 // claimRune reports whether the paragraph scan acts on r: a digit, a
-// Chinese numeral, or a mark it counts (《》“”).
-func claimRune(r rune) bool {
+// Chinese numeral, or a mark it counts (《》“”); cr is claimRunes().
+func claimRune(cr *scan.RuneBits, r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= '0' && r <= '9'
 	}
-	return claimRunes.Has(r) && (r >= '０' && r <= '９' || isNumeralRune(r) || r == '《' || r == '》' || r == '“' || r == '”')
+	return cr.Has(r) && (r >= '０' && r <= '９' || isNumeralRune(r) || r == '《' || r == '》' || r == '“' || r == '”')
 }
 
 // claimRunes holds the non-ASCII runes claimRune accepts.
-var claimRunes = func() *scan.RuneBits {
+var claimRunes = lazy.Value(func() *scan.RuneBits {
 	var b scan.RuneBits
 	for r := '０'; r <= '９'; r++ {
 		b.Add(r)
@@ -276,7 +278,7 @@ var claimRunes = func() *scan.RuneBits {
 		b.Add(r)
 	}
 	return &b
-}()
+})
 
 // skipAlnum skips an ASCII letter/digit run (codes such as 5G, G20, PM2.5).
 func skipAlnum(s string, i int) int {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/reportlint/reportlint/internal/lazy"
 	"github.com/reportlint/reportlint/segment"
 )
 
@@ -74,7 +75,7 @@ const (
 )
 
 // RelWordSet finds yoyWords, overWords and RelExtraWords in one scan.
-var RelWordSet = scan.NewWordSet(yoyWords, overWords, RelExtraWords)
+var RelWordSet = lazy.Value(func() *scan.WordSet { return scan.NewWordSet(yoyWords, overWords, RelExtraWords) })
 
 var (
 	upVerbs   = []string{"增长", "增加", "提高", "提升", "上升", "新增", "净增", "增"}
@@ -96,14 +97,14 @@ var metricTail = []string{
 }
 
 // metricTailByLast indexes metricTail by last rune, order kept.
-var metricTailByLast = func() map[rune][]string {
+var metricTailByLast = lazy.Value(func() map[rune][]string {
 	m := map[rune][]string{}
 	for _, w := range metricTail {
 		r, _ := utf8.DecodeLastRuneInString(w)
 		m[r] = append(m[r], w)
 	}
 	return m
-}()
+})
 
 // metricHead: connectors and relation words stripped from the start.
 var metricHead = []string{"其中", "较上年度新增", "较上年新增", "累计", "共计", "合计", "总计", "另有", "另", "并且", "并", "且", "同时", "此外", "同比", "新增", "全年共", "共", "等", "和", "及", "与",
@@ -112,17 +113,17 @@ var metricHead = []string{"其中", "较上年度新增", "较上年新增", "�
 // cutVerbs end a metric from the left: 完成投资 → 投资.
 var cutVerbs = [...]string{"完成", "实现", "达到", "累计", "新增", "其中", "同比", "共计", "合计", "总计", "增长", "下降", "减少", "提高", "提升", "增加", "降低", "突破"}
 
-var cutVerbSet = scan.NewWordSet(cutVerbs[:])
+var cutVerbSet = lazy.Value(func() *scan.WordSet { return scan.NewWordSet(cutVerbs[:]) })
 
 // metricHeadByFirst indexes metricHead by first rune, order kept.
-var metricHeadByFirst = func() map[rune][]string {
+var metricHeadByFirst = lazy.Value(func() map[rune][]string {
 	m := map[rune][]string{}
 	for _, w := range metricHead {
 		r, _ := utf8.DecodeRuneInString(w)
 		m[r] = append(m[r], w)
 	}
 	return m
-}()
+})
 
 const maxMetricRunes = 20
 
@@ -183,7 +184,7 @@ func (x *extractor) relations(c *Claim, prev *Claim, lead string, leadStart int)
 		return
 	}
 	r := relScan{x: x, lead: lead, leadStart: leadStart}
-	RelWordSet.Each(lead, func(off, k int) bool {
+	RelWordSet().Each(lead, func(off, k int) bool {
 		if r.first[k] == 0 {
 			r.first[k] = off + 1
 		}
@@ -540,7 +541,7 @@ func (x *extractor) trimMetricTail(m string, mStart int, kind string) int {
 		t := strings.TrimRight(m[:end], " \t")
 		end = len(t)
 		last, _ := scan.DecodeLastRune(t)
-		for _, w := range metricTailByLast[last] {
+		for _, w := range metricTailByLast()[last] {
 			if strings.HasSuffix(t, w) && x.boundary(mStart+end-len(w)) {
 				end -= len(w)
 				changed = true
@@ -571,7 +572,7 @@ func (x *extractor) trimMetricHead(m string, mStart int) (string, int) {
 	for changed := true; changed; {
 		changed = false
 		r, _ := utf8.DecodeRuneInString(m)
-		for _, w := range metricHeadByFirst[r] {
+		for _, w := range metricHeadByFirst()[r] {
 			if strings.HasPrefix(m, w) && x.boundary(mStart+len(w)) {
 				m, mStart = m[len(w):], mStart+len(w)
 				changed = true
@@ -586,7 +587,7 @@ func (x *extractor) trimMetricHead(m string, mStart int) (string, int) {
 func (x *extractor) cutAtVerb(m string, mStart int) (string, int) {
 	cut := 0
 	var last [len(cutVerbs)]int // last occurrence of each, +1
-	cutVerbSet.Each(m, func(off, k int) bool { last[k] = off + 1; return true })
+	cutVerbSet().Each(m, func(off, k int) bool { last[k] = off + 1; return true })
 	for k, w := range cutVerbs {
 		if i := last[k] - 1; i >= 0 && i+len(w) > cut && i+len(w) < len(m) && x.boundary(mStart+i) && x.boundary(mStart+i+len(w)) &&
 			!strings.ContainsRune("值率量额幅速", scan.NextRune(m, i+len(w))) {

@@ -11,13 +11,13 @@ package arith
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/analyze/claims"
+	"github.com/reportlint/reportlint/internal/lazy"
 	"github.com/reportlint/reportlint/internal/textrun"
 	"github.com/reportlint/reportlint/segment"
 )
@@ -68,12 +68,12 @@ func exact(c *analyze.Claim) bool {
 	return c.Unit != "" && !strings.ContainsAny(c.Text, "*×X＊")
 }
 
-var numRun = regexp.MustCompile(`[0-9][0-9,，]*(\.[0-9]+)?`)
+var numRun = lazy.Regexp(`[0-9][0-9,，]*(\.[0-9]+)?`)
 
 // scale returns the claim's multiplier (Value over the written number) and
 // half a unit of its last written digit, in Value's terms: 1.2万 → 10000, 500.
 func scale(c *analyze.Claim) (mult, half float64, ok bool) {
-	m := numRun.FindString(c.Text)
+	m := numRun().FindString(c.Text)
 	if m == "" {
 		return 0, 0, false
 	}
@@ -304,7 +304,7 @@ func hasAny(s string, ws []string) bool {
 // ---------------------------------------------------------------------------
 // arith.decline-times
 
-var declineTimesRE = regexp.MustCompile(`(?:下降|减少|降低|缩小|缩减|减小|压缩)了?(?:[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十]+)倍$`)
+var declineTimesRE = lazy.Regexp(`(?:下降|减少|降低|缩小|缩减|减小|压缩)了?(?:[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十]+)倍$`)
 
 // declineTimes reports 下降了3倍 outside quotations, URLs and code.
 func declineTimes(p *analyze.Pass) {
@@ -322,7 +322,7 @@ func declineTimes(p *analyze.Pass) {
 		for start > 0 && !utf8.RuneStart(text[start]) {
 			start++
 		}
-		if l := declineTimesRE.FindStringIndex(text[start:end]); l != nil && start+l[1] == end {
+		if l := declineTimesRE().FindStringIndex(text[start:end]); l != nil && start+l[1] == end {
 			locs = append(locs, []int{start + l[0], end})
 		}
 		off = end

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/reportlint/reportlint/internal/lazy"
 	"github.com/reportlint/reportlint/segment"
 )
 
@@ -49,23 +50,23 @@ var csSuffixes = []csSuffix{
 
 // csSuffixByLast indexes csSuffixes by last rune, order kept: most tokens
 // end in no suffix and are skipped with one lookup.
-var csSuffixByLast = func() map[rune][]csSuffix {
+var csSuffixByLast = lazy.Value(func() map[rune][]csSuffix {
 	m := map[rune][]csSuffix{}
 	for _, sx := range csSuffixes {
 		r, _ := utf8.DecodeLastRuneInString(sx.s)
 		m[r] = append(m[r], sx)
 	}
 	return m
-}()
+})
 
 // csSuffixLast holds the keys of csSuffixByLast.
-var csSuffixLast = func() *scan.RuneBits {
+var csSuffixLast = lazy.Value(func() *scan.RuneBits {
 	var b scan.RuneBits
-	for r := range csSuffixByLast {
+	for r := range csSuffixByLast() {
 		b.Add(r)
 	}
 	return &b
-}()
+})
 
 // csGeneric are stems that name no particular unit (相关处室, 业务处, 办公室, 政研室).
 var csGeneric = map[string]bool{
@@ -108,6 +109,7 @@ func csNominal(pos string) bool {
 func unitNames(doc *segment.Document, toks []segment.Token) []csName {
 	var out []csName
 	book := 0
+	suffixLast, suffixByLast := csSuffixLast(), csSuffixByLast()
 	for i, t := range toks {
 		switch t.Text {
 		case "《":
@@ -126,10 +128,10 @@ func unitNames(doc *segment.Document, toks []segment.Token) []csName {
 			continue
 		}
 		last, _ := scan.DecodeLastRune(t.Text)
-		if !csSuffixLast.Has(last) {
+		if !suffixLast.Has(last) {
 			continue
 		}
-		sxs := csSuffixByLast[last]
+		sxs := suffixByLast[last]
 		if sxs == nil || !scan.AllHan(t.Text) {
 			continue
 		}

@@ -5,12 +5,12 @@ import (
 	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/analyze/claims"
 	"github.com/reportlint/reportlint/analyze/internal/scan"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/reportlint/reportlint/internal/lazy"
 	"github.com/reportlint/reportlint/segment"
 )
 
@@ -30,10 +30,10 @@ var planWords = []string{"力争", "目标", "预计", "计划", "确保", "争�
 
 var (
 	// sentenceWordSet finds timeWords (bits 0…) and planWords in one scan.
-	sentenceWordSet    = scan.NewWordSet(timeWords[:], planWords)
-	timeWordSet        = scan.NewWordSet(timeWords[:])
-	planWordSet        = scan.NewWordSet(planWords)
-	planSectionWordSet = scan.NewWordSet(planSectionWords)
+	sentenceWordSet    = lazy.Value(func() *scan.WordSet { return scan.NewWordSet(timeWords[:], planWords) })
+	timeWordSet        = lazy.Value(func() *scan.WordSet { return scan.NewWordSet(timeWords[:]) })
+	planWordSet        = lazy.Value(func() *scan.WordSet { return scan.NewWordSet(planWords) })
+	planSectionWordSet = lazy.Value(func() *scan.WordSet { return scan.NewWordSet(planSectionWords) })
 )
 
 const timeMask = 1<<len(timeWords) - 1 // the timeWords bits of a sentenceWordSet mask
@@ -74,7 +74,7 @@ func (x *conflictScope) plan(c *analyze.Claim, node int, sentence uint64) bool {
 			x.nodePlan[node] = 1
 			nodes := p.Outline()
 			for n := node; n >= 0; n = nodes[n].Parent {
-				if nodes[n].Implicit == analyze.KindPlans || nodes[n].Heading != nil && (planSectionWordSet.Any(nodes[n].Title) || x.thisYearsWork(nodes[n].Title)) {
+				if nodes[n].Implicit == analyze.KindPlans || nodes[n].Heading != nil && (planSectionWordSet().Any(nodes[n].Title) || x.thisYearsWork(nodes[n].Title)) {
 					x.nodePlan[node] = 2
 					break
 				}
@@ -91,7 +91,7 @@ func (x *conflictScope) plan(c *analyze.Claim, node int, sentence uint64) bool {
 	pp, ok := x.paraPlan[pi]
 	if !ok {
 		if ss := p.Doc.Sentences(p.Doc.Paragraphs[pi].Span); len(ss) > 0 {
-			pp = paraOpening{ss[0], planWordSet.Any(text[ss[0].Start:ss[0].End])}
+			pp = paraOpening{ss[0], planWordSet().Any(text[ss[0].Start:ss[0].End])}
 		}
 		x.paraPlan[pi] = pp
 	}
@@ -118,7 +118,7 @@ func (x *conflictScope) times(cs []analyze.Claim, i, node int) (uint64, string) 
 			nodes := x.p.Outline()
 			var m uint64
 			for n := node; n >= 0; n = nodes[n].Parent {
-				m |= timeWordSet.Mask(nodes[n].Title)
+				m |= timeWordSet().Mask(nodes[n].Title)
 			}
 			x.nodeTimes[node] = m + 1
 		}
@@ -135,7 +135,7 @@ func (x *conflictScope) times(cs []analyze.Claim, i, node int) (uint64, string) 
 		// 重点工作 are two periods
 		nodes := x.p.Outline()
 		for n, k := node, 0; n >= 0 && k < 8; n, k = nodes[n].Parent, k+1 {
-			for _, y := range headYearRx.FindAllString(nodes[n].Title, 2) {
+			for _, y := range headYearRx().FindAllString(nodes[n].Title, 2) {
 				b.WriteString("h" + y + "|")
 			}
 		}
@@ -144,7 +144,7 @@ func (x *conflictScope) times(cs []analyze.Claim, i, node int) (uint64, string) 
 	return heads, b.String()
 }
 
-var headYearRx = regexp.MustCompile(`(?:19|20)[0-9]{2}年`)
+var headYearRx = lazy.Regexp(`(?:19|20)[0-9]{2}年`)
 
 // opening returns the time phrase that sets the period of a sentence: the
 // first clause of the sentence, or of the nearest sentence before it in its
@@ -194,7 +194,7 @@ func timePhrase(sent string) string {
 		return ""
 	}
 	first := strings.TrimSpace(sent[:i])
-	if n := utf8.RuneCountInString(first); n == 0 || n > 16 || !timePhraseRx.MatchString(first) {
+	if n := utf8.RuneCountInString(first); n == 0 || n > 16 || !timePhraseRx().MatchString(first) {
 		return ""
 	}
 	return first
@@ -202,7 +202,7 @@ func timePhrase(sent string) string {
 
 // timePhraseRx matches a clause that is only a time phrase: 过去五年, 五年来,
 // 2025年, 今年以来, “十四五”时期, 2021年至2025年, 上半年.
-var timePhraseRx = regexp.MustCompile(`^(?:在|从|自)?(?:` +
+var timePhraseRx = lazy.Regexp(`^(?:在|从|自)?(?:` +
 	`(?:过去|近|这)?[一二三四五六七八九十两0-9]+年(?:来|以来|间|中|里)?` +
 	`|(?:“[^”]{1,8}”|[^，,]{1,8})(?:时期|期间|以来)` +
 	`|(?:19|20)[0-9]{2}年(?:(?:至|到|—|-)(?:19|20)[0-9]{2}年)?(?:以来|来|上半年|下半年|前三季度|一季度|底|末|年底|年末)?` +
@@ -234,11 +234,11 @@ func sentenceClaims(cs []analyze.Claim, i int) []analyze.Claim {
 	lo, hi := i, i+1
 	for lo > 0 && lo > i-maxLookBack && cs[lo-1].Sentence == cs[i].Sentence {
 		lo--
-		work++
+		step()
 	}
 	for hi < len(cs) && hi < i+maxLookBack && cs[hi].Sentence == cs[i].Sentence {
 		hi++
-		work++
+		step()
 	}
 	return cs[lo:hi]
 }
@@ -315,7 +315,7 @@ func numberConflict(p *analyze.Pass, cs []analyze.Claim) {
 				continue
 			}
 			node := p.NodeAt(c.Start)
-			sw := sentenceWordSet.Mask(p.Doc.Text[c.Sentence.Start:c.Sentence.End])
+			sw := sentenceWordSet().Mask(p.Doc.Text[c.Sentence.Start:c.Sentence.End])
 			if scope.plan(c, node, sw) {
 				continue
 			}
@@ -325,7 +325,7 @@ func numberConflict(p *analyze.Pass, cs []analyze.Claim) {
 			subj := subjectLead(p, c)
 			dup := false
 			for _, o := range list {
-				work++
+				step()
 				if o.words != words || o.head != head || o.dates != dates || o.node != node && !(o.totals && totals) {
 					continue
 				}
@@ -463,7 +463,7 @@ var (
 	relYearWords = []string{"今年", "本年度", "明年", "去年", "上年", "上一年", "下一年"}
 	// relYearWordSet finds relYearWords in one scan; no word overlaps
 	// another or itself, so it finds what a search per word finds.
-	relYearWordSet = scan.NewWordSet(relYearWords)
+	relYearWordSet = lazy.Value(func() *scan.WordSet { return scan.NewWordSet(relYearWords) })
 	planFutures    = []string{"力争", "将继续", "将坚持", "将着力", "将进一步", "将全力", "将持续", "将重点", "将深入", "将紧紧", "将围绕", "将努力", "将以", "计划", "打算", "展望"}
 	planHeadWords  = []string{"打算", "计划", "思路", "下一步", "明年", "今后", "努力方向", "展望", "安排", "工作重点"}
 )
@@ -542,7 +542,7 @@ func numberYear(p *analyze.Pass, cs []analyze.Claim) {
 		year int
 	}
 	var found []appos
-	relYearWordSet.Each(text, func(i, wi int) bool {
+	relYearWordSet().Each(text, func(i, wi int) bool {
 		w := relYearWords[wi]
 		off := i + len(w)
 		// 今年（2022年） / 今年即2022年

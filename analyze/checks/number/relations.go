@@ -97,9 +97,21 @@ const (
 	maxLeadBytes = 600
 )
 
-// work counts inner-loop steps of the number check; tests read it to check
-// that the work grows linearly with the input.
-var work int
+// work counts inner-loop steps of the number check while countWork is set:
+// a test sets it and reads work to check that the work grows linearly with
+// the input. Other runs never write either, so audit's workers, which run
+// the check at the same time, do not race on them.
+var (
+	countWork bool
+	work      int
+)
+
+// step counts one inner-loop step.
+func step() {
+	if countWork {
+		work++
+	}
+}
 
 // largestWhole finds the largest total a part of a 其中 clause can belong
 // to: the claims before 其中 in its sentence or, when 其中 opens the
@@ -109,7 +121,7 @@ func largestWhole(text string, cs []analyze.Claim, i, qi int, part *analyze.Clai
 	first := &cs[i]
 	var wholes []*analyze.Claim
 	for k := i - 1; k >= 0 && k >= i-maxLookBack && cs[k].Sentence == first.Sentence; k-- {
-		work++
+		step()
 		if cs[k].Span.End <= qi && wholeCandidate(text, &cs[k], part) {
 			wholes = append(wholes, &cs[k])
 		}
@@ -117,7 +129,7 @@ func largestWhole(text string, cs []analyze.Claim, i, qi int, part *analyze.Clai
 	if len(wholes) == 0 && opens {
 		var sent segment.Span
 		for k := i - 1; k >= 0 && k >= i-maxLookBack && cs[k].Paragraph == first.Paragraph; k-- {
-			work++
+			step()
 			if sent.Len() > 0 && cs[k].Sentence != sent {
 				break
 			}
@@ -153,7 +165,7 @@ func numberRelation(p *analyze.Pass, cs []analyze.Claim) {
 		// 新建/新增 larger than 累计 in one sentence
 		if c.Rel()&claims.RelCumulative != 0 && c.Rel()&claims.RelList == 0 {
 			for k := i - 1; k >= 0 && k >= i-maxLookBack && cs[k].Sentence == c.Sentence; k-- {
-				work++
+				step()
 				n := &cs[k]
 				if n.Rel()&(claims.RelNew|claims.RelBuilt) == 0 || n.Rel()&claims.RelCumulative != 0 || n.Unit != c.Unit || n.Unit == "" || !sameThing(n, c) {
 					continue
@@ -178,7 +190,7 @@ func numberRelation(p *analyze.Pass, cs []analyze.Claim) {
 			var a *analyze.Claim
 			ahi := math.Inf(-1)
 			for k := i - 1; k >= 0 && k >= i-maxLookBack && cs[k].Sentence == c.Sentence; k-- {
-				work++
+				step()
 				o := &cs[k]
 				if o.Unit != c.Unit || o.Unit == "" || o.Rel()&(claims.RelOverTarget|claims.RelTargetAfter|claims.RelYoY|claims.RelYoYDown|claims.RelShare|claims.RelPrevYear) != 0 {
 					continue

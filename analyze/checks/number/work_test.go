@@ -43,6 +43,8 @@ func TestNumberWorkLinear(t *testing.T) {
 		t.Fatal(err)
 	}
 	seg := segment.NewFullSegmenter(lex.SegmentTerms())
+	countWork = true
+	defer func() { countWork = false }()
 	measure := func(n int) int {
 		text := longSentence(n)
 		doc := segment.NewDocument("w.txt", segment.FormatText, "utf-8", text, nil)
