@@ -1,6 +1,8 @@
 package analyze
 
 import (
+	"sync"
+
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
 )
@@ -19,7 +21,8 @@ type Analysis struct {
 	Period            [2]int     // first and last year the report reviews; zero when unknown
 
 	tokenize func(string) []segment.Token
-	facts    map[any]any // by *Key[T]
+	mu       sync.Mutex  // guards facts; checks may run concurrently
+	facts    map[any]any // *cell[T] by *Key[T]
 }
 
 // NewAnalysis prepares a document for checking. tokenize may be nil when no
@@ -47,14 +50,36 @@ func NewKey[T any](name string, compute func(*Analysis) T) *Key[T] {
 	return &Key[T]{name: name, compute: compute}
 }
 
-// Get returns the fact for a, computing it on first use.
+// cell holds one fact, computed once even when checks ask concurrently.
+// A fact whose computation panicked panics again for every caller.
+type cell[T any] struct {
+	once     sync.Once
+	v        T
+	panicked any
+}
+
+// Get returns the fact for a, computing it on first use. Safe for
+// concurrent use; a fact may Get other facts while it is computed.
 func (k *Key[T]) Get(a *Analysis) T {
-	if v, ok := a.facts[k]; ok {
-		return v.(T)
+	a.mu.Lock()
+	c, ok := a.facts[k].(*cell[T])
+	if !ok {
+		c = &cell[T]{}
+		a.facts[k] = c
 	}
-	v := k.compute(a)
-	a.facts[k] = v
-	return v
+	a.mu.Unlock()
+	c.once.Do(func() {
+		defer func() {
+			if r := recover(); r != nil {
+				c.panicked = r
+			}
+		}()
+		c.v = k.compute(a)
+	})
+	if c.panicked != nil {
+		panic(c.panicked)
+	}
+	return c.v
 }
 
 // String returns the key's name.

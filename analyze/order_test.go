@@ -13,9 +13,10 @@ import (
 	"github.com/reportlint/reportlint/segment"
 )
 
-// Run may reorder the checks (token-free first, see tokensLast); the
-// findings must not depend on the order the checks are given in, and the
-// tokenizer must not be called before the token-free checks have run.
+// Run may reorder the checks (token-free first, see tokensLast) and run
+// them on several goroutines; the findings must not depend on either, and
+// the tokenizer must not be called before the token-free checks have run
+// (one goroutine).
 func TestFindingsIndependentOfCheckOrder(t *testing.T) {
 	lex, err := lexicon.Default()
 	if err != nil {
@@ -39,15 +40,20 @@ func TestFindingsIndependentOfCheckOrder(t *testing.T) {
 			t.Fatal(err)
 		}
 		seg := segment.NewSegmenterFor([]string{doc.Text}, lex.SegmentTerms())
-		run := func(cs []*analyze.Check) []analyze.Finding {
-			return analyze.Run(doc, lex, analyze.Options{Checks: cs, All: checks.All, Tokenize: seg.Tokens}).Findings
+		run := func(cs []*analyze.Check, workers int) []analyze.Finding {
+			return analyze.Run(doc, lex, analyze.Options{Checks: cs, All: checks.All, Tokenize: seg.Tokens, Workers: workers}).Findings
 		}
-		a, b := run(checks.All), run(reversed)
+		a, b := run(checks.All, 1), run(reversed, 1)
 		if len(a) == 0 {
 			t.Errorf("%s: no findings; the comparison proves nothing", p)
 		}
 		if !reflect.DeepEqual(a, b) {
 			t.Errorf("%s: findings differ with the checks reversed (%d vs %d)", p, len(a), len(b))
+		}
+		for _, w := range []int{2, 3, 16} {
+			if c := run(checks.All, w); !reflect.DeepEqual(a, c) {
+				t.Errorf("%s: findings differ on %d goroutines (%d vs %d)", p, w, len(a), len(c))
+			}
 		}
 	}
 

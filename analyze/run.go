@@ -5,6 +5,8 @@ import (
 	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"slices"
 	"sort"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/lexicon"
@@ -20,6 +22,7 @@ type Options struct {
 	Profile     string             // profile id; "" detects it
 	Year        int                // report year; 0 detects it
 	Tokenize    func(string) []segment.Token
+	Workers     int // checks run on this many goroutines; <= 1: one after another
 }
 
 // Run checks one document and returns its result. It never panics: a check
@@ -31,13 +34,39 @@ func Run(doc *segment.Document, lex *lexicon.Lexicon, opt Options) *Result {
 		Chars: utf8.RuneCountInString(doc.Text), Paragraphs: len(doc.Paragraphs), Text: doc.Text}
 	a.detect(opt, res)
 
-	var findings []Finding
-	for _, c := range tokensLast(checks) {
-		pass := &Pass{Analysis: a, Check: c, report: func(f Finding) { findings = append(findings, f) }}
+	ordered := tokensLast(checks)
+	per := make([][]Finding, len(ordered))
+	run := func(i int) {
+		c := ordered[i]
+		pass := &Pass{Analysis: a, Check: c, report: func(f Finding) { per[i] = append(per[i], f) }}
 		if err := runCheck(c, pass); err != nil {
-			findings = append(findings, Finding{Check: c.Name, Rule: c.Name + ".internal", Severity: Error,
+			per[i] = append(per[i], Finding{Check: c.Name, Rule: c.Name + ".internal", Severity: Error,
 				Message: fmt.Sprintf("检查 %s 内部错误：%v（请报告此问题）", c.Name, err)})
 		}
+	}
+	if w := min(opt.Workers, len(ordered)); w > 1 {
+		// Checks share only facts (Key.Get is safe) and read-only data;
+		// each reports into its own slice, joined in order below.
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range w {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := int(next.Add(1) - 1); i < len(ordered); i = int(next.Add(1) - 1) {
+					run(i)
+				}
+			}()
+		}
+		wg.Wait()
+	} else {
+		for i := range ordered {
+			run(i)
+		}
+	}
+	var findings []Finding
+	for _, fs := range per {
+		findings = append(findings, fs...)
 	}
 	res.Findings = finish(a, findings, opt, res)
 	collect(a, checks, res)

@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -226,6 +227,9 @@ func (app *App) lint(paths []string, o *lintOptions, base []*analyze.Check) ([]*
 	// Run every severity: the header counts and --fail-on see all
 	// findings; shown applies --min-severity to what is listed.
 	opt.MinSeverity = analyze.Info
+	// One report's checks share the cores (audit parallelises across
+	// reports instead).
+	opt.Workers = runtime.GOMAXPROCS(0)
 	app.ran = map[string]bool{}
 	for _, c := range opt.Checks {
 		app.ran[c.Name] = true
