@@ -54,6 +54,7 @@ var buildMu sync.RWMutex
 type Segmenter struct {
 	seg     *gse.Segmenter
 	entries int
+	memo    memo // tokens of pieces already cut
 }
 
 // NewSegmenterFor returns a segmenter whose dictionary holds only the entries

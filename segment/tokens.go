@@ -170,6 +170,8 @@ type cutter struct {
 		i uint16
 	}
 	offs []int
+	lens []int    // scratch for the memo
+	poss []string // scratch for the memo
 }
 
 // chunk appends the tokens of text, a run of whole lines, to r.
@@ -202,13 +204,27 @@ func (c *cutter) chunk(text string, r *run) {
 
 // piece appends the gse tokens of text to r.
 func (c *cutter) piece(text string, r *run) {
+	if c.s.memo.get(text, func(n int, pos string) {
+		r.toks = append(r.toks, uint32(n)|uint32(c.posIndex(pos))<<16)
+	}) {
+		return
+	}
 	c.buf = append(c.buf[:0], text...)
 	buildMu.RLock()
 	segs := c.s.seg.Segment(c.buf)
 	buildMu.RUnlock()
+	keep := c.s.memo.want(text)
+	c.lens, c.poss = c.lens[:0], c.poss[:0]
 	for i := range segs {
 		n := segs[i].End() - segs[i].Start()
-		r.toks = append(r.toks, uint32(n)|uint32(c.posIndex(segs[i].Token().Pos()))<<16)
+		pos := segs[i].Token().Pos()
+		r.toks = append(r.toks, uint32(n)|uint32(c.posIndex(pos))<<16)
+		if keep {
+			c.lens, c.poss = append(c.lens, n), append(c.poss, pos)
+		}
+	}
+	if keep {
+		c.s.memo.put(text, c.lens, c.poss)
 	}
 }
 

@@ -205,6 +205,7 @@ func splice(toks []Token, n int) []Token {
 // TestTokensPosition: a paragraph segments the same after 1 MB of text as
 // on its own.
 func TestTokensPosition(t *testing.T) {
+	setVar(t, &memoMax, 0) // cut every piece, not recall it
 	fix := repeatFixtures(t, 20000)
 	big := strings.Repeat(fix+"\n", 1<<20/len(fix)+1)
 	s := NewSegmenterFor([]string{fix}, testTerms)
@@ -225,6 +226,7 @@ func TestTokensPosition(t *testing.T) {
 // TestTokensParallel: two goroutines give the sequential output on a
 // large mixed text with many chunks.
 func TestTokensParallel(t *testing.T) {
+	setVar(t, &memoMax, 0)
 	fix := repeatFixtures(t, 20000)
 	text := strings.Repeat(fix+"\r\n\xff\n", 30) + strings.Repeat("一", 100000) + "\n" + fix
 	s := NewSegmenterFor([]string{text}, testTerms)
