@@ -126,25 +126,31 @@ func openingOf(doc *segment.Document) opening {
 		}
 		b.WriteString(s)
 		b.WriteByte('\n')
-		if m := meetingLine().FindString(s); m != "" && op.meetingYear == 0 {
-			op.meetingYear = parseYear(yearOfDate().FindString(m) + "年")
-			op.meeting = true
-		}
-		if meetingBare().MatchString(s) {
-			op.meeting = true
+		// Each pattern holds a literal that is tested first, so that a
+		// report without it (any but a 政府工作报告) never compiles the
+		// pattern: the bounded repeats make these slow to compile.
+		if strings.Contains(s, "人民代表大会") {
+			if m := meetingLine().FindString(s); m != "" && op.meetingYear == 0 {
+				op.meetingYear = parseYear(yearOfDate().FindString(m) + "年")
+				op.meeting = true
+			}
+			if meetingBare().MatchString(s) {
+				op.meeting = true
+			}
 		}
 		if strings.HasPrefix(strings.TrimLeft(s, " 　"), "各位代表") {
 			op.deputies = true
 		}
-		if toCongress().MatchString(s) {
+		if strings.Contains(s, "向大会") && toCongress().MatchString(s) {
 			op.toCongress = true
 		}
-		if t := strings.TrimLeft(s, " 　"); fiveYearOpen().MatchString(t) || utf8.RuneCountInString(t) <= 30 && fiveYearReview().MatchString(t) {
+		if t := strings.TrimLeft(s, " 　"); strings.Contains(t, "五") &&
+			(fiveYearOpen().MatchString(t) || utf8.RuneCountInString(t) <= 30 && fiveYearReview().MatchString(t)) {
 			op.fiveYears = true // a paragraph opening 过去五年, or a short unnumbered heading
 		}
 	}
 	for _, h := range doc.Headings {
-		if h.Level == 1 && fiveYearReview().MatchString(doc.Slice(h.Title)) {
+		if t := doc.Slice(h.Title); h.Level == 1 && strings.Contains(t, "五") && fiveYearReview().MatchString(t) {
 			op.fiveYears = true
 		}
 	}
