@@ -2,9 +2,11 @@ package cmd
 
 import (
 	"bufio"
+	"bytes"
 	"io"
 	"os"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -119,20 +121,111 @@ const tableChunkRows = 256
 // set in newPooledTable, a row's lines depend only on the row and the
 // column widths: no merges, no separators between rows, no auto-hidden
 // columns. The cost: the widths are measured once more, here.
+//
+// Chunks are independent, so with several CPUs they are rendered on
+// goroutines (renderParallel); p writes them in order.
 func (p *pooledTable) renderChunked(header []string, rows [][]string) error {
-	p.t.Configure(func(c *tablewriter.Config) { c.Widths.PerColumn = columnWidths(header, rows) })
-	defer func() {
-		p.t.Configure(func(c *tablewriter.Config) { c.Widths.PerColumn = nil })
-		p.r.skipTop, p.r.skipBottom = false, false
-	}()
-	for start := 0; start < len(rows); start += tableChunkRows {
-		end := min(start+tableChunkRows, len(rows))
-		p.r.skipTop, p.r.skipBottom = start > 0, end < len(rows)
-		if err := p.render(header, rows[start:end], start == 0); err != nil {
+	widths := columnWidths(header, rows)
+	chunks := (len(rows) + tableChunkRows - 1) / tableChunkRows
+	if workers := min(runtime.GOMAXPROCS(0), chunks); workers > 1 {
+		return p.renderParallel(header, rows, widths, chunks, workers)
+	}
+	p.setWidths(widths)
+	defer p.setWidths(nil)
+	for c := range chunks {
+		if err := p.renderChunk(header, rows, c); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// setWidths fixes the column widths (nil: measured per table) and clears
+// the chunk borders.
+func (p *pooledTable) setWidths(widths tw.Mapper[int, int]) {
+	p.t.Configure(func(c *tablewriter.Config) { c.Widths.PerColumn = widths })
+	p.r.skipTop, p.r.skipBottom = false, false
+}
+
+// renderChunk renders chunk c of rows through p's current writer.
+func (p *pooledTable) renderChunk(header []string, rows [][]string, c int) error {
+	start := c * tableChunkRows
+	end := min(start+tableChunkRows, len(rows))
+	p.r.skipTop, p.r.skipBottom = start > 0, end < len(rows)
+	return p.render(header, rows[start:end], start == 0)
+}
+
+// chunkOut is one rendered chunk.
+type chunkOut struct {
+	buf *bytes.Buffer
+	err error
+}
+
+// renderParallel renders the chunks on workers goroutines, each with its
+// own pooled table, into buffers that p writes in chunk order. At most
+// window chunks are dispatched and not yet written, so the memory held is
+// bounded by the window, not the table. Only this goroutine writes to p
+// (and so to the app's writer, which records write errors). After a
+// render error, no further chunk is dispatched or written, as in the
+// sequential loop.
+func (p *pooledTable) renderParallel(header []string, rows [][]string, widths tw.Mapper[int, int], chunks, workers int) error {
+	window := min(2*workers, chunks)
+	jobs := make(chan int, window)
+	// chunk c lands in ring[c%window]: it is dispatched only once chunk
+	// c-window has been taken from that slot
+	ring := make([]chan chunkOut, window)
+	for i := range ring {
+		ring[i] = make(chan chunkOut, 1)
+	}
+	free := make(chan *bytes.Buffer, window)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			q := tablePool.Get().(*pooledTable)
+			q.setWidths(widths.Clone())
+			defer func() {
+				q.setWidths(nil)
+				q.out.w = nil
+				tablePool.Put(q)
+			}()
+			for c := range jobs {
+				var buf *bytes.Buffer
+				select {
+				case buf = <-free:
+					buf.Reset()
+				default:
+					buf = new(bytes.Buffer)
+				}
+				q.out.w = buf
+				err := q.renderChunk(header, rows, c)
+				ring[c%window] <- chunkOut{buf, err}
+			}
+		}()
+	}
+	sent := 0
+	for ; sent < window; sent++ {
+		jobs <- sent
+	}
+	var err error
+	for c := 0; c < sent; c++ {
+		out := <-ring[c%window]
+		if err == nil {
+			// what the chunk wrote, as when rendered in sequence;
+			// write errors: see renderTable
+			p.buf.Write(out.buf.Bytes())
+			err = out.err
+		}
+		free <- out.buf
+		if err == nil && sent < chunks {
+			jobs <- sent
+			sent++
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	return err
 }
 
 // sameLength reports whether every row has the header's number of cells
