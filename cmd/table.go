@@ -52,9 +52,11 @@ func (app *App) termWidth() int {
 func renderTable(w io.Writer, width int, header []string, rows [][]string) error {
 	header = safeCells(header)
 	safe := make([][]string, len(rows))
-	for i, r := range rows {
-		safe[i] = safeCells(r)
-	}
+	forRanges(len(rows), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			safe[i] = safeCells(rows[i])
+		}
+	})
 	rows = safe
 	if width > 0 {
 		if limits := columnLimits(width, header, rows); limits != nil {
@@ -249,16 +251,45 @@ func columnWidths(header []string, rows [][]string) tw.Mapper[int, int] {
 		h = tw.Title(strings.Join(tw.SplitCamelCase(strings.TrimSpace(h)), tw.Space))
 		ws[i] = cellWidth(h)
 	}
-	for _, r := range rows {
-		for i, c := range r {
-			ws[i] = max(ws[i], cellWidth(strings.TrimSpace(c)))
+	var mu sync.Mutex
+	forRanges(len(rows), func(lo, hi int) {
+		part := make([]int, len(ws))
+		for _, r := range rows[lo:hi] {
+			for i, c := range r {
+				part[i] = max(part[i], cellWidth(strings.TrimSpace(c)))
+			}
 		}
-	}
+		mu.Lock()
+		for i, w := range part {
+			ws[i] = max(ws[i], w)
+		}
+		mu.Unlock()
+	})
 	m := tw.NewMapper[int, int]()
 	for i, w := range ws {
 		m.Set(i, w+2)
 	}
 	return m
+}
+
+// forRanges calls f on consecutive ranges that cover [0, n): on up to
+// GOMAXPROCS goroutines at once when n is over a chunk (a large table),
+// else once, here. f must only write what its range owns.
+func forRanges(n int, f func(lo, hi int)) {
+	parts := min(runtime.GOMAXPROCS(0), n/tableChunkRows)
+	if parts <= 1 {
+		f(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for k := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(n*k/parts, n*(k+1)/parts)
+		}()
+	}
+	wg.Wait()
 }
 
 // cellWidth is the display width of s's widest line (lineWidth without
