@@ -127,15 +127,15 @@ const tableChunkRows = 256
 // Chunks are independent, so with several CPUs they are rendered on
 // goroutines (renderParallel); p writes them in order.
 func (p *pooledTable) renderChunked(header []string, rows [][]string) error {
-	widths := columnWidths(header, rows)
+	widths, cellWs := columnWidths(header, rows)
 	chunks := (len(rows) + tableChunkRows - 1) / tableChunkRows
 	if workers := min(runtime.GOMAXPROCS(0), chunks); workers > 1 {
-		return p.renderParallel(header, rows, widths, chunks, workers)
+		return p.renderParallel(header, rows, widths, cellWs, chunks, workers)
 	}
 	p.setWidths(widths)
 	defer p.setWidths(nil)
 	for c := range chunks {
-		if err := p.renderChunk(header, rows, c); err != nil {
+		if err := p.renderChunk(header, rows, cellWs, c); err != nil {
 			return err
 		}
 	}
@@ -143,17 +143,22 @@ func (p *pooledTable) renderChunked(header []string, rows [][]string) error {
 }
 
 // setWidths fixes the column widths (nil: measured per table) and clears
-// the chunk borders.
+// the chunk borders and width hints.
 func (p *pooledTable) setWidths(widths tw.Mapper[int, int]) {
 	p.t.Configure(func(c *tablewriter.Config) { c.Widths.PerColumn = widths })
 	p.r.skipTop, p.r.skipBottom = false, false
+	p.r.hint(nil, nil)
 }
 
-// renderChunk renders chunk c of rows through p's current writer.
-func (p *pooledTable) renderChunk(header []string, rows [][]string, c int) error {
+// renderChunk renders chunk c of rows through p's current writer; cellWs
+// are the cells' widths (see columnWidths).
+func (p *pooledTable) renderChunk(header []string, rows [][]string, cellWs []int32, c int) error {
 	start := c * tableChunkRows
 	end := min(start+tableChunkRows, len(rows))
 	p.r.skipTop, p.r.skipBottom = start > 0, end < len(rows)
+	n := len(header)
+	p.r.hint(rows[start:end], cellWs[start*n:end*n])
+	defer p.r.hint(nil, nil)
 	return p.render(header, rows[start:end], start == 0)
 }
 
@@ -170,7 +175,7 @@ type chunkOut struct {
 // (and so to the app's writer, which records write errors). After a
 // render error, no further chunk is dispatched or written, as in the
 // sequential loop.
-func (p *pooledTable) renderParallel(header []string, rows [][]string, widths tw.Mapper[int, int], chunks, workers int) error {
+func (p *pooledTable) renderParallel(header []string, rows [][]string, widths tw.Mapper[int, int], cellWs []int32, chunks, workers int) error {
 	window := min(2*workers, chunks)
 	jobs := make(chan int, window)
 	// chunk c lands in ring[c%window]: it is dispatched only once chunk
@@ -201,7 +206,7 @@ func (p *pooledTable) renderParallel(header []string, rows [][]string, widths tw
 					buf = new(bytes.Buffer)
 				}
 				q.out.w = buf
-				err := q.renderChunk(header, rows, c)
+				err := q.renderChunk(header, rows, cellWs, c)
 				ring[c%window] <- chunkOut{buf, err}
 			}
 		}()
@@ -244,19 +249,30 @@ func sameLength(header []string, rows [][]string) bool {
 // columnWidths is each column's width as tablewriter computes it for the
 // whole table: the widest line of the trimmed cell (the header
 // auto-formatted) plus one space of padding each side. Cells hold no tabs
-// (termsafe escapes them), which tablewriter would expand.
-func columnWidths(header []string, rows [][]string) tw.Mapper[int, int] {
-	ws := make([]int, len(header))
+// (termsafe escapes them), which tablewriter would expand. cellWs holds
+// each trimmed one-line cell's width (row-major; -1 for a cell of several
+// lines), which the renderer reuses instead of measuring the cell again.
+func columnWidths(header []string, rows [][]string) (widths tw.Mapper[int, int], cellWs []int32) {
+	n := len(header)
+	ws := make([]int, n)
 	for i, h := range header {
 		h = tw.Title(strings.Join(tw.SplitCamelCase(strings.TrimSpace(h)), tw.Space))
 		ws[i] = cellWidth(h)
 	}
+	cellWs = make([]int32, len(rows)*n)
 	var mu sync.Mutex
 	forRanges(len(rows), func(lo, hi int) {
-		part := make([]int, len(ws))
-		for _, r := range rows[lo:hi] {
+		part := make([]int, n)
+		for k, r := range rows[lo:hi] {
+			cw := cellWs[(lo+k)*n : (lo+k+1)*n]
 			for i, c := range r {
-				part[i] = max(part[i], cellWidth(strings.TrimSpace(c)))
+				c = strings.TrimSpace(c)
+				w := cellWidth(c)
+				part[i] = max(part[i], w)
+				cw[i] = int32(w)
+				if strings.Contains(c, "\n") {
+					cw[i] = -1
+				}
 			}
 		}
 		mu.Lock()
@@ -265,11 +281,11 @@ func columnWidths(header []string, rows [][]string) tw.Mapper[int, int] {
 		}
 		mu.Unlock()
 	})
-	m := tw.NewMapper[int, int]()
+	widths = tw.NewMapper[int, int]()
 	for i, w := range ws {
-		m.Set(i, w+2)
+		widths.Set(i, w+2)
 	}
-	return m
+	return widths, cellWs
 }
 
 // forRanges calls f on consecutive ranges that cover [0, n): on up to
