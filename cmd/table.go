@@ -255,9 +255,10 @@ func sameLength(header []string, rows [][]string) bool {
 func columnWidths(header []string, rows [][]string) (widths tw.Mapper[int, int], cellWs []int32) {
 	n := len(header)
 	ws := make([]int, n)
+	opts := widthOptions()
 	for i, h := range header {
 		h = tw.Title(strings.Join(tw.SplitCamelCase(strings.TrimSpace(h)), tw.Space))
-		ws[i] = cellWidth(h)
+		ws[i] = cellWidth(h, opts)
 	}
 	cellWs = make([]int32, len(rows)*n)
 	var mu sync.Mutex
@@ -267,7 +268,7 @@ func columnWidths(header []string, rows [][]string) (widths tw.Mapper[int, int],
 			cw := cellWs[(lo+k)*n : (lo+k+1)*n]
 			for i, c := range r {
 				c = strings.TrimSpace(c)
-				w := cellWidth(c)
+				w := cellWidth(c, opts)
 				part[i] = max(part[i], w)
 				cw[i] = int32(w)
 				if strings.Contains(c, "\n") {
@@ -309,15 +310,26 @@ func forRanges(n int, f func(lo, hi int)) {
 }
 
 // cellWidth is the display width of s's widest line (lineWidth without
-// splitting).
-func cellWidth(s string) int {
+// splitting), measured as twwidth.Width does with opts (widthOptions).
+func cellWidth(s string, opts twwidth.Options) int {
 	m := 0
 	for more := true; more; {
 		var line string
 		line, s, more = strings.Cut(s, "\n")
-		m = max(m, twwidth.Width(line))
+		m = max(m, twwidth.WidthWithOptions(line, opts))
 	}
 	return m
+}
+
+// widthOptions is twwidth's global options, read once for a table:
+// twwidth.Width takes a process-wide mutex on every call to read them,
+// which goroutines measuring cells at once contend for. twwidth has no
+// getter for ForceNarrowBorders; it only changes box-drawing characters,
+// and only under East Asian widths, where they are otherwise wide.
+func widthOptions() twwidth.Options {
+	o := twwidth.Options{EastAsianWidth: twwidth.IsEastAsian()}
+	o.ForceNarrowBorders = o.EastAsianWidth && twwidth.WidthNoCache("─") == 1
+	return o
 }
 
 // Tables are reused: every tablewriter.NewTable allocates a 10,240-entry

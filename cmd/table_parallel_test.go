@@ -3,9 +3,13 @@ package cmd
 import (
 	"bytes"
 	"errors"
+	"math/rand/v2"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
+
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
 )
 
 // withProcs runs f with GOMAXPROCS set to n (renderChunked renders on
@@ -128,4 +132,28 @@ func TestRenderTableConcurrent(t *testing.T) {
 			t.Error(e)
 		}
 	})
+}
+
+// cellWidth with widthOptions measures as twwidth.Width does, under each
+// global width setting (East Asian widths, narrow box drawing), for cells
+// with wide, ambiguous, box-drawing, zero-width and control characters.
+func TestCellWidthMatchesTwwidth(t *testing.T) {
+	saved := widthOptions()
+	defer twwidth.SetOptions(saved)
+	r := rand.New(rand.NewPCG(5, 5))
+	cells := []string{"", "a", "\t", "a\tb", "─┼─│", "①②※°±", "😀✓✗e\u0301\u200b", "\x1b[31m红\x1b[0m", "\x07", "ｱｲｳ", "长长"}
+	for range 200 {
+		cells = append(cells, randomCell(r))
+	}
+	for _, o := range []twwidth.Options{{}, {EastAsianWidth: true}, {EastAsianWidth: true, ForceNarrowBorders: true}, {ForceNarrowBorders: true}} {
+		twwidth.SetOptions(o)
+		opts := widthOptions()
+		for _, c := range cells {
+			for _, line := range strings.Split(c, "\n") {
+				if got, want := cellWidth(line, opts), twwidth.Width(line); got != want {
+					t.Errorf("options %+v: cellWidth(%q) = %d, twwidth.Width %d", o, line, got, want)
+				}
+			}
+		}
+	}
 }

@@ -106,7 +106,7 @@ func (r *tableRenderer) line(ctx tw.Formatting, cells []string, ws []int32) bool
 		// the same measure as Blueprint's (its cache holds results only)
 		var cw int
 		if i < len(ws) && ws[i] >= 0 && i < len(cells) && strings.TrimSpace(cells[i]) == c.Data {
-			cw = int(ws[i]) // measured by columnWidths, as twwidth.Width
+			cw = int(ws[i]) // measured by columnWidths, as twwidth does
 		} else {
 			cw = twwidth.WidthNoCache(c.Data)
 		}
