@@ -2,9 +2,11 @@ package cmd
 
 import (
 	"bufio"
+	"bytes"
 	"io"
 	"os"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -50,9 +52,11 @@ func (app *App) termWidth() int {
 func renderTable(w io.Writer, width int, header []string, rows [][]string) error {
 	header = safeCells(header)
 	safe := make([][]string, len(rows))
-	for i, r := range rows {
-		safe[i] = safeCells(r)
-	}
+	forRanges(len(rows), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			safe[i] = safeCells(rows[i])
+		}
+	})
 	rows = safe
 	if width > 0 {
 		if limits := columnLimits(width, header, rows); limits != nil {
@@ -118,21 +122,118 @@ const tableChunkRows = 256
 // (TestRenderTableEquivalence, FuzzRenderTable) because, with the options
 // set in newPooledTable, a row's lines depend only on the row and the
 // column widths: no merges, no separators between rows, no auto-hidden
-// columns. The cost: the widths are measured once more, here.
+// columns. The cost: the widths are measured once more, here (the
+// renderer reuses them instead of measuring one-line cells a third time).
+//
+// Chunks are independent, so with several CPUs they are rendered on
+// goroutines (renderParallel); p writes them in order.
 func (p *pooledTable) renderChunked(header []string, rows [][]string) error {
-	p.t.Configure(func(c *tablewriter.Config) { c.Widths.PerColumn = columnWidths(header, rows) })
-	defer func() {
-		p.t.Configure(func(c *tablewriter.Config) { c.Widths.PerColumn = nil })
-		p.r.skipTop, p.r.skipBottom = false, false
-	}()
-	for start := 0; start < len(rows); start += tableChunkRows {
-		end := min(start+tableChunkRows, len(rows))
-		p.r.skipTop, p.r.skipBottom = start > 0, end < len(rows)
-		if err := p.render(header, rows[start:end], start == 0); err != nil {
+	widths, cellWs := columnWidths(header, rows)
+	chunks := (len(rows) + tableChunkRows - 1) / tableChunkRows
+	if workers := min(runtime.GOMAXPROCS(0), chunks); workers > 1 {
+		return p.renderParallel(header, rows, widths, cellWs, chunks, workers)
+	}
+	p.setWidths(widths)
+	defer p.setWidths(nil)
+	for c := range chunks {
+		if err := p.renderChunk(header, rows, cellWs, c); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// setWidths fixes the column widths (nil: measured per table) and clears
+// the chunk borders and width hints.
+func (p *pooledTable) setWidths(widths tw.Mapper[int, int]) {
+	p.t.Configure(func(c *tablewriter.Config) { c.Widths.PerColumn = widths })
+	p.r.skipTop, p.r.skipBottom = false, false
+	p.r.hint(nil, nil)
+}
+
+// renderChunk renders chunk c of rows through p's current writer; cellWs
+// are the cells' widths (see columnWidths).
+func (p *pooledTable) renderChunk(header []string, rows [][]string, cellWs []int32, c int) error {
+	start := c * tableChunkRows
+	end := min(start+tableChunkRows, len(rows))
+	p.r.skipTop, p.r.skipBottom = start > 0, end < len(rows)
+	n := len(header)
+	p.r.hint(rows[start:end], cellWs[start*n:end*n])
+	defer p.r.hint(nil, nil)
+	return p.render(header, rows[start:end], start == 0)
+}
+
+// chunkOut is one rendered chunk.
+type chunkOut struct {
+	buf *bytes.Buffer
+	err error
+}
+
+// renderParallel renders the chunks on workers goroutines, each with its
+// own pooled table, into buffers that p writes in chunk order. At most
+// window chunks are dispatched and not yet written, so the memory held is
+// bounded by the window, not the table. Only this goroutine writes to p
+// (and so to the app's writer, which records write errors). After a
+// render error, no further chunk is dispatched or written, as in the
+// sequential loop.
+func (p *pooledTable) renderParallel(header []string, rows [][]string, widths tw.Mapper[int, int], cellWs []int32, chunks, workers int) error {
+	window := min(2*workers, chunks)
+	jobs := make(chan int, window)
+	// chunk c lands in ring[c%window]: it is dispatched only once chunk
+	// c-window has been taken from that slot
+	ring := make([]chan chunkOut, window)
+	for i := range ring {
+		ring[i] = make(chan chunkOut, 1)
+	}
+	free := make(chan *bytes.Buffer, window)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			q := tablePool.Get().(*pooledTable)
+			q.setWidths(widths.Clone())
+			defer func() {
+				q.setWidths(nil)
+				q.out.w = nil
+				tablePool.Put(q)
+			}()
+			for c := range jobs {
+				var buf *bytes.Buffer
+				select {
+				case buf = <-free:
+					buf.Reset()
+				default:
+					buf = new(bytes.Buffer)
+				}
+				q.out.w = buf
+				err := q.renderChunk(header, rows, cellWs, c)
+				ring[c%window] <- chunkOut{buf, err}
+			}
+		}()
+	}
+	sent := 0
+	for ; sent < window; sent++ {
+		jobs <- sent
+	}
+	var err error
+	for c := 0; c < sent; c++ {
+		out := <-ring[c%window]
+		if err == nil {
+			// what the chunk wrote, as when rendered in sequence;
+			// write errors: see renderTable
+			p.buf.Write(out.buf.Bytes())
+			err = out.err
+		}
+		free <- out.buf
+		if err == nil && sent < chunks {
+			jobs <- sent
+			sent++
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	return err
 }
 
 // sameLength reports whether every row has the header's number of cells
@@ -149,35 +250,87 @@ func sameLength(header []string, rows [][]string) bool {
 // columnWidths is each column's width as tablewriter computes it for the
 // whole table: the widest line of the trimmed cell (the header
 // auto-formatted) plus one space of padding each side. Cells hold no tabs
-// (termsafe escapes them), which tablewriter would expand.
-func columnWidths(header []string, rows [][]string) tw.Mapper[int, int] {
-	ws := make([]int, len(header))
+// (termsafe escapes them), which tablewriter would expand. cellWs holds
+// each trimmed one-line cell's width (row-major; -1 for a cell of several
+// lines), which the renderer reuses instead of measuring the cell again.
+func columnWidths(header []string, rows [][]string) (widths tw.Mapper[int, int], cellWs []int32) {
+	n := len(header)
+	ws := make([]int, n)
+	opts := widthOptions()
 	for i, h := range header {
 		h = tw.Title(strings.Join(tw.SplitCamelCase(strings.TrimSpace(h)), tw.Space))
-		ws[i] = cellWidth(h)
+		ws[i] = cellWidth(h, opts)
 	}
-	for _, r := range rows {
-		for i, c := range r {
-			ws[i] = max(ws[i], cellWidth(strings.TrimSpace(c)))
+	cellWs = make([]int32, len(rows)*n)
+	var mu sync.Mutex
+	forRanges(len(rows), func(lo, hi int) {
+		part := make([]int, n)
+		for k, r := range rows[lo:hi] {
+			cw := cellWs[(lo+k)*n : (lo+k+1)*n]
+			for i, c := range r {
+				c = strings.TrimSpace(c)
+				w := cellWidth(c, opts)
+				part[i] = max(part[i], w)
+				cw[i] = int32(w)
+				if strings.Contains(c, "\n") {
+					cw[i] = -1
+				}
+			}
 		}
-	}
-	m := tw.NewMapper[int, int]()
+		mu.Lock()
+		for i, w := range part {
+			ws[i] = max(ws[i], w)
+		}
+		mu.Unlock()
+	})
+	widths = tw.NewMapper[int, int]()
 	for i, w := range ws {
-		m.Set(i, w+2)
+		widths.Set(i, w+2)
 	}
-	return m
+	return widths, cellWs
+}
+
+// forRanges calls f on consecutive ranges that cover [0, n): on up to
+// GOMAXPROCS goroutines at once when n is over a chunk (a large table),
+// else once, here. f must only write what its range owns.
+func forRanges(n int, f func(lo, hi int)) {
+	parts := min(runtime.GOMAXPROCS(0), n/tableChunkRows)
+	if parts <= 1 {
+		f(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for k := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(n*k/parts, n*(k+1)/parts)
+		}()
+	}
+	wg.Wait()
 }
 
 // cellWidth is the display width of s's widest line (lineWidth without
-// splitting).
-func cellWidth(s string) int {
+// splitting), measured as twwidth.Width does with opts (widthOptions).
+func cellWidth(s string, opts twwidth.Options) int {
 	m := 0
 	for more := true; more; {
 		var line string
 		line, s, more = strings.Cut(s, "\n")
-		m = max(m, twwidth.Width(line))
+		m = max(m, twwidth.WidthWithOptions(line, opts))
 	}
 	return m
+}
+
+// widthOptions is twwidth's global options, read once for a table:
+// twwidth.Width takes a process-wide mutex on every call to read them,
+// which goroutines measuring cells at once contend for. twwidth has no
+// getter for ForceNarrowBorders; it only changes box-drawing characters,
+// and only under East Asian widths, where they are otherwise wide.
+func widthOptions() twwidth.Options {
+	o := twwidth.Options{EastAsianWidth: twwidth.IsEastAsian()}
+	o.ForceNarrowBorders = o.EastAsianWidth && twwidth.WidthNoCache("─") == 1
+	return o
 }
 
 // Tables are reused: every tablewriter.NewTable allocates a 10,240-entry

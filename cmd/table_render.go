@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"io"
+	"strings"
 
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/renderer"
@@ -26,6 +27,19 @@ type tableRenderer struct {
 	direct              bool   // side borders and column separators on
 	skipTop, skipBottom bool
 	buf                 []byte
+
+	// width hints for the rows of one table (see hint)
+	hintRows [][]string
+	hintWs   []int32
+	next     int // the row of the next Row call that starts a row
+}
+
+// hint gives the rows about to be rendered and their trimmed cells'
+// widths (-1: not known), nil to drop them. A row line whose cell is
+// exactly the trimmed cell takes its width from here; any other line is
+// measured, so a hint can only save a measurement, never change a width.
+func (r *tableRenderer) hint(rows [][]string, ws []int32) {
+	r.hintRows, r.hintWs, r.next = rows, ws, 0
 }
 
 func newTableRenderer() *tableRenderer {
@@ -45,13 +59,20 @@ func (r *tableRenderer) Start(w io.Writer) error {
 }
 
 func (r *tableRenderer) Header(headers [][]string, ctx tw.Formatting) {
-	if !r.line(ctx) {
+	if !r.line(ctx, nil, nil) {
 		r.Blueprint.Header(headers, ctx)
 	}
 }
 
 func (r *tableRenderer) Row(row []string, ctx tw.Formatting) {
-	if !r.line(ctx) {
+	var cells []string
+	var ws []int32
+	if !ctx.IsSubRow && r.next < len(r.hintRows) { // a row's first line
+		n := len(r.hintWs) / len(r.hintRows)
+		cells, ws = r.hintRows[r.next], r.hintWs[r.next*n:(r.next+1)*n]
+		r.next++
+	}
+	if !r.line(ctx, cells, ws) {
 		r.Blueprint.Row(row, ctx)
 	}
 }
@@ -67,8 +88,9 @@ func (r *tableRenderer) Line(ctx tw.Formatting) {
 }
 
 // line writes a plain line as Blueprint would and reports whether it
-// could; it writes nothing when it cannot.
-func (r *tableRenderer) line(ctx tw.Formatting) bool {
+// could; it writes nothing when it cannot. cells and ws, when given, are
+// the row's cells and their trimmed widths (see hint).
+func (r *tableRenderer) line(ctx tw.Formatting, cells []string, ws []int32) bool {
 	n := ctx.Row.Widths.Len()
 	if !r.direct || n == 0 || len(ctx.Row.Current) != n {
 		return false
@@ -82,7 +104,12 @@ func (r *tableRenderer) line(ctx tw.Formatting) bool {
 			return false
 		}
 		// the same measure as Blueprint's (its cache holds results only)
-		cw := twwidth.WidthNoCache(c.Data)
+		var cw int
+		if i < len(ws) && ws[i] >= 0 && i < len(cells) && strings.TrimSpace(cells[i]) == c.Data {
+			cw = int(ws[i]) // measured by columnWidths, as twwidth does
+		} else {
+			cw = twwidth.WidthNoCache(c.Data)
+		}
 		if cw > w-2 { // Blueprint truncates or pads otherwise
 			return false
 		}
