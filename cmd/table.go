@@ -113,6 +113,10 @@ func (p *pooledTable) render(header []string, rows [][]string, withHeader bool) 
 // row state (split lines, width and merge maps) for the whole table until
 // it is printed: about 0.5 KB a row live, so a 60,000-row table peaked at
 // 90 MB RSS against 61 MB in chunks.
+// maxTableWorkers caps the goroutines one table uses: past a few, the
+// chunks in flight cost memory for little gain.
+const maxTableWorkers = 8
+
 const tableChunkRows = 256
 
 // renderChunked prints a large table as consecutive tablewriter tables of
@@ -130,7 +134,7 @@ const tableChunkRows = 256
 func (p *pooledTable) renderChunked(header []string, rows [][]string) error {
 	widths, cellWs := columnWidths(header, rows)
 	chunks := (len(rows) + tableChunkRows - 1) / tableChunkRows
-	if workers := min(runtime.GOMAXPROCS(0), chunks); workers > 1 {
+	if workers := min(runtime.GOMAXPROCS(0), chunks, maxTableWorkers); workers > 1 {
 		return p.renderParallel(header, rows, widths, cellWs, chunks, workers)
 	}
 	p.setWidths(widths)
@@ -294,7 +298,7 @@ func columnWidths(header []string, rows [][]string) (widths tw.Mapper[int, int],
 // GOMAXPROCS goroutines at once when n is over a chunk (a large table),
 // else once, here. f must only write what its range owns.
 func forRanges(n int, f func(lo, hi int)) {
-	parts := min(runtime.GOMAXPROCS(0), n/tableChunkRows)
+	parts := min(runtime.GOMAXPROCS(0), n/tableChunkRows, maxTableWorkers)
 	if parts <= 1 {
 		f(0, n)
 		return
