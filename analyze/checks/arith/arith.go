@@ -330,7 +330,7 @@ func declineTimes(p *analyze.Pass) {
 	if len(locs) == 0 {
 		return
 	}
-	t := textrun.New(text)
+	t := p.Runes()
 	mask := textrun.NewMask(t, 2)
 	for _, l := range locs {
 		i := runeIndex(t, l[0])
@@ -345,10 +345,10 @@ func declineTimes(p *analyze.Pass) {
 }
 
 func runeIndex(t *textrun.Text, off int) int {
-	lo, hi := 0, len(t.Off)-1
+	lo, hi := 0, t.Len()
 	for lo < hi {
 		m := (lo + hi) / 2
-		if t.Off[m] < off {
+		if t.Off(m) < off {
 			lo = m + 1
 		} else {
 			hi = m

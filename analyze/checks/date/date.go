@@ -60,7 +60,7 @@ func run(p *analyze.Pass) error {
 	if p.Year > 0 {
 		opt.InPlans = inPlans(p)
 	}
-	for _, h := range dates.Detect(p.Doc.Text, opt) {
+	for _, h := range dates.DetectRunes(p.Runes(), opt) {
 		hitrep.Report(p, h)
 	}
 	return nil

@@ -37,7 +37,7 @@ func run(p *analyze.Pass) error {
 		opt.Profile = p.Profile.ID
 		opt.Upward = p.Profile.ID == "duty-report" || p.Profile.ID == "annual-summary"
 	}
-	for _, h := range genre.Detect(p.Doc.Text, opt) {
+	for _, h := range genre.DetectRunes(p.Doc.Text, p.Runes, opt) {
 		hitrep.Report(p, h)
 	}
 	return nil

@@ -45,7 +45,7 @@ var Check = &analyze.Check{
 			Good: "增长0.5个百分点。", Bad: "增长.5个百分点。"},
 	},
 	Run: func(p *analyze.Pass) error {
-		for _, h := range usage.Detect(p.Doc.Text) {
+		for _, h := range usage.DetectRunes(p.Runes()) {
 			hitrep.Report(p, h)
 		}
 		return nil
