@@ -87,20 +87,26 @@ func puNumeral(r rune) bool {
 // punctPara is one paragraph decoded into runes for the punctuation scans.
 type punctPara struct {
 	r    []rune
-	off  []int  // absolute byte offset of r[i]; off[len(r)] is the end
+	off  []int32 // absolute byte offset of r[i]; off[len(r)] is the end (texts are far below 2 GB: --max-size)
 	skip []bool // code, URL, e-mail, file name, markup or heading marker
 }
 
 func (pp *punctPara) load(text string, sp segment.Span) {
+	// Sized to the paragraph (reused across paragraphs): appends that
+	// doubled the slices held twice the need on a one-line huge file.
+	n := utf8.RuneCountInString(text[sp.Start:sp.End])
+	if cap(pp.r) < n {
+		pp.r, pp.off, pp.skip = make([]rune, 0, n), make([]int32, 0, n+1), make([]bool, 0, n)
+	}
 	pp.r, pp.off, pp.skip = pp.r[:0], pp.off[:0], pp.skip[:0]
 	for i := sp.Start; i < sp.End; {
 		r, w := scan.DecodeRune(text[:sp.End], i)
 		pp.r = append(pp.r, r)
-		pp.off = append(pp.off, i)
+		pp.off = append(pp.off, int32(i))
 		pp.skip = append(pp.skip, false)
 		i += w
 	}
-	pp.off = append(pp.off, sp.End)
+	pp.off = append(pp.off, int32(sp.End))
 }
 
 // at returns r[i], or 0 outside the paragraph.
@@ -112,7 +118,7 @@ func (pp *punctPara) at(i int) rune {
 }
 
 func (pp *punctPara) span(i, j int) segment.Span {
-	return segment.Span{Start: pp.off[i], End: pp.off[j]}
+	return segment.Span{Start: int(pp.off[i]), End: int(pp.off[j])}
 }
 
 func (pp *punctPara) str(i, j int) string {
@@ -136,7 +142,8 @@ func (pp *punctPara) mask(i, j int) {
 
 // index returns the rune index of byte offset off (the first rune at or after it).
 func (pp *punctPara) index(off int) int {
-	return sort.SearchInts(pp.off[:len(pp.r)], off)
+	o := pp.off[:len(pp.r)]
+	return sort.Search(len(o), func(k int) bool { return int(o[k]) >= off })
 }
 
 func (pp *punctPara) hasPrefix(i int, s string) bool {
