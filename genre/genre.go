@@ -186,11 +186,11 @@ func relativeTime(t *textrun.Text, mask textrun.Mask, known bool, toks []segment
 	// every token was 10× the input's size on a huge file).
 	k := 0
 	tokAt := func(off int) string {
-		for k < len(toks) && toks[k].Span.Start < off {
+		for k < len(toks) && toks[k].Span().Start < off {
 			k++
 		}
 		s := ""
-		for j := k; j < len(toks) && toks[j].Span.Start == off; j++ {
+		for j := k; j < len(toks) && toks[j].Span().Start == off; j++ {
 			s = toks[j].Text
 		}
 		return s

@@ -627,16 +627,16 @@ func (x *extractor) clipMetric(m string, mStart int) (string, int) {
 // words precede it: 新增**家企业获评 → 企业. It needs tokens.
 func (x *extractor) metricAfter(c *Claim) {
 	i := x.tokenAt(c.Span.End)
-	if i < 0 || x.tokens[i].Span.Start != c.Span.End {
+	if i < 0 || x.tokens[i].Span().Start != c.Span.End {
 		return
 	}
 	start, end := c.Span.End, c.Span.End
 	for n := 0; i < len(x.tokens) && n < 4; i, n = i+1, n+1 {
 		t := &x.tokens[i]
-		if !strings.HasPrefix(t.POS, "n") && t.POS != "vn" || strings.ContainsAny(t.Text, ClausePunct) {
+		if !strings.HasPrefix(t.POS(), "n") && t.POS() != "vn" || strings.ContainsAny(t.Text, ClausePunct) {
 			break
 		}
-		end = t.Span.End
+		end = t.Span().End
 	}
 	if end > start {
 		c.Metric = x.doc.Text[start:end]

@@ -137,8 +137,8 @@ func (pr *puncRun) tokenAt(off int) (string, bool) {
 	if pr.toks == nil {
 		return "", false
 	}
-	k := sort.Search(len(pr.toks), func(k int) bool { return pr.toks[k].Span.Start >= off })
-	if k < len(pr.toks) && pr.toks[k].Span.Start == off {
+	k := sort.Search(len(pr.toks), func(k int) bool { return pr.toks[k].Span().Start >= off })
+	if k < len(pr.toks) && pr.toks[k].Span().Start == off {
 		return pr.toks[k].Text, true
 	}
 	return "", true
@@ -149,8 +149,8 @@ func (pr *puncRun) tokenBefore(off int) (string, bool) {
 	if pr.toks == nil {
 		return "", false
 	}
-	k := sort.Search(len(pr.toks), func(k int) bool { return pr.toks[k].Span.End >= off })
-	if k < len(pr.toks) && pr.toks[k].Span.End == off {
+	k := sort.Search(len(pr.toks), func(k int) bool { return pr.toks[k].Span().End >= off })
+	if k < len(pr.toks) && pr.toks[k].Span().End == off {
 		return pr.toks[k].Text, true
 	}
 	return "", true

@@ -88,7 +88,7 @@ func puNumeral(r rune) bool {
 type punctPara struct {
 	r    []rune
 	off  []int32 // absolute byte offset of r[i]; off[len(r)] is the end (texts are far below 2 GB: --max-size)
-	skip []bool // code, URL, e-mail, file name, markup or heading marker
+	skip []bool  // code, URL, e-mail, file name, markup or heading marker
 }
 
 func (pp *punctPara) load(text string, sp segment.Span) {
