@@ -98,6 +98,13 @@ func (a *Analysis) Tokens() []segment.Token { return tokensKey.Get(a) }
 
 var runesKey = NewKey("runes", func(a *Analysis) *textrun.Text { return textrun.New(a.Doc.Text) })
 
+// forget drops a fact (to free its memory); a later Get computes it again.
+func (a *Analysis) forget(k any) {
+	a.mu.Lock()
+	delete(a.facts, k)
+	a.mu.Unlock()
+}
+
 // Runes returns the text decoded into runes, decoded once per document and
 // shared by the detectors: each call returns a View of its own.
 func (a *Analysis) Runes() *textrun.Text { return runesKey.Get(a).View() }

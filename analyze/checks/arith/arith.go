@@ -44,15 +44,16 @@ var Check = &analyze.Check{
 			Good: "成本下降了75％。", Bad: "成本下降了3倍。"},
 	},
 	NeedsTokens: true,
+	NeedsRunes:  true,
 	Run:         run,
 }
 
 func run(p *analyze.Pass) error {
+	declineTimes(p) // first: its rune view is then free before the claims are built
 	cs := p.Claims()
 	sums(p, cs)
 	shares(p, cs)
 	growth(p, cs)
-	declineTimes(p)
 	return nil
 }
 
