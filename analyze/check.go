@@ -20,7 +20,7 @@ type Check struct {
 	// these checks run first (a check that reads it undeclared still
 	// works, at the cost of decoding the text again).
 	NeedsRunes bool
-	Run         func(*Pass) error
+	Run        func(*Pass) error
 	// Collect, when set, fills the result's data tables (placeholders,
 	// numbers, formulations, sections) after the checks ran.
 	Collect func(*Analysis, *Result)

@@ -83,6 +83,7 @@ type extractor struct {
 	comments []segment.Span
 	groups   int // 分别 lists seen
 	tokHint  int // the last answer of tokenAt
+	rel      relScan
 }
 
 // position is doc.Position (O(log n) from the document's rune index).

@@ -183,7 +183,10 @@ func (x *extractor) relations(c *Claim, prev *Claim, lead string, leadStart int)
 	if x.continueList(c, prev, lead) {
 		return
 	}
-	r := relScan{x: x, lead: lead, leadStart: leadStart}
+	// One scratch scan per extractor: a relScan (≈560 B) escaped to the
+	// heap for every claim.
+	r := &x.rel
+	*r = relScan{x: x, lead: lead, leadStart: leadStart}
 	RelWordSet().Each(lead, func(off, k int) bool {
 		if r.first[k] == 0 {
 			r.first[k] = off + 1
@@ -191,9 +194,9 @@ func (x *extractor) relations(c *Claim, prev *Claim, lead string, leadStart int)
 		return true
 	})
 	r.extra = r.first[len(yoyWords)+len(overWords):]
-	x.wordRelations(c, prev, &r)
+	x.wordRelations(c, prev, r)
 	verbRelation(c, lead)
-	x.doneRelation(c, &r)
+	x.doneRelation(c, r)
 }
 
 // relScan is the words found in the text before one claim.

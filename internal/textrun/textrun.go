@@ -83,6 +83,19 @@ func (t *Text) View() *Text {
 	return &Text{S: t.S, R: t.R, off: t.off, base: t.base}
 }
 
+// Index returns the rune index whose byte offset is off (Len() for
+// len(S)), and false when off is not the start of a rune.
+func (t *Text) Index(off int) (int, bool) {
+	if off < 0 || off > len(t.S) {
+		return 0, false
+	}
+	i := sort.Search(len(t.off), func(k int) bool { return int(t.off[k]) >= off })
+	return i, i < len(t.off) && int(t.off[i]) == off
+}
+
+// Offsets returns the byte offsets of runes [i, j], read-only.
+func (t *Text) Offsets(i, j int) []int32 { return t.off[i : j+1 : j+1] }
+
 // Off returns the byte offset of rune i (len(S) for i == Len()).
 func (t *Text) Off(i int) int { return int(t.off[i]) }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/reportlint/reportlint/internal/textrun"
 	"github.com/reportlint/reportlint/segment"
 )
 
@@ -17,6 +18,7 @@ var Check = &analyze.Check{
 		"引号、括号、书名号不成对或嵌套错误，中文中的半角标点，省略号写法，标点重复，数值范围的连接号，序次语后的标点。",
 	Severity:    analyze.Warning,
 	NeedsTokens: true,
+	NeedsRunes:  true,
 	Rules: []*analyze.Rule{
 		{ID: "punctuation.dunhao-deng", Title: "“等”前用了顿号", Doc: "“等”“等等”前不用顿号（甲、乙等）",
 			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourcePractice, Fixable: true,
@@ -85,13 +87,41 @@ func puNumeral(r rune) bool {
 }
 
 // punctPara is one paragraph decoded into runes for the punctuation scans.
+// r and off are read-only: views into the document's shared rune view, or
+// into own (reused) buffers.
 type punctPara struct {
 	r    []rune
 	off  []int32 // absolute byte offset of r[i]; off[len(r)] is the end (texts are far below 2 GB: --max-size)
 	skip []bool  // code, URL, e-mail, file name, markup or heading marker
+
+	ownR   []rune
+	ownOff []int32
+}
+
+// loadFrom points the paragraph at its part of the shared rune view rt
+// when the span's ends are rune boundaries there (then decoding the span
+// alone gives the same runes), else decodes it.
+func (pp *punctPara) loadFrom(rt *textrun.Text, text string, sp segment.Span) {
+	if rt != nil {
+		i, ok1 := rt.Index(sp.Start)
+		j, ok2 := rt.Index(sp.End)
+		if ok1 && ok2 && i <= j {
+			pp.r, pp.off = rt.R[i:j], rt.Offsets(i, j)
+			if cap(pp.skip) < j-i {
+				pp.skip = make([]bool, j-i)
+			} else {
+				pp.skip = pp.skip[:j-i]
+				clear(pp.skip)
+			}
+			return
+		}
+	}
+	pp.load(text, sp)
 }
 
 func (pp *punctPara) load(text string, sp segment.Span) {
+	pp.r, pp.off = pp.ownR, pp.ownOff
+	defer func() { pp.ownR, pp.ownOff = pp.r, pp.off }()
 	// Sized to the paragraph (reused across paragraphs): appends that
 	// doubled the slices held twice the need on a one-line huge file.
 	n := utf8.RuneCountInString(text[sp.Start:sp.End])
@@ -436,6 +466,7 @@ func runPunctuation(p *analyze.Pass) error {
 	doc := p.Doc
 	md := doc.Format == segment.FormatMarkdown
 	pr := &puncRun{p: p, toks: p.Tokens()}
+	rt := p.Runes()
 	for pi := range doc.Paragraphs {
 		para := &doc.Paragraphs[pi]
 		s := doc.Text[para.Span.Start:para.Span.End]
@@ -450,7 +481,7 @@ func runPunctuation(p *analyze.Pass) error {
 		if para.Heading != nil {
 			marker = para.Heading.Marker
 		}
-		pr.pp.load(doc.Text, para.Span)
+		pr.pp.loadFrom(rt, doc.Text, para.Span)
 		pr.pp.maskSyntax(md, marker)
 		pr.paragraph(func() string { return lookahead(doc, pi) })
 	}
