@@ -19,7 +19,7 @@ const (
 	// as a multiple of the text's size. The live heap of a run is about
 	// 13× the text (tokens, claims, the rune view); with the default GOGC
 	// the heap would grow to twice that between collections.
-	hugeHeadroom = 16
+	hugeHeadroom = 14
 )
 
 // runBounded runs the checks on d; on a huge document under a soft memory
@@ -42,9 +42,10 @@ func runBounded(d *segment.Document, lex *lexicon.Lexicon, opt analyze.Options) 
 	return res
 }
 
-// memoryInUse is what the Go runtime counts against its memory limit.
+// memoryInUse is what the Go runtime counts against its memory limit, less
+// the free heap pages it keeps (the heap grows into those first).
 func memoryInUse() int64 {
-	s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
+	s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}, {Name: "/memory/classes/heap/free:bytes"}}
 	metrics.Read(s)
-	return int64(s[0].Value.Uint64() - s[1].Value.Uint64())
+	return int64(s[0].Value.Uint64() - s[1].Value.Uint64() - s[2].Value.Uint64())
 }
