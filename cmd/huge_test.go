@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync"
@@ -79,26 +78,15 @@ func checkHuge(t *testing.T, mb int, oneLine bool) {
 	var base runtime.MemStats
 	runtime.ReadMemStats(&base)
 	var (
-		mu    sync.Mutex
-		peak  uint64
-		profN int
-		done  = make(chan struct{})
-		wg    sync.WaitGroup
+		mu   sync.Mutex
+		peak uint64
+		done = make(chan struct{})
+		wg   sync.WaitGroup
 	)
 	sample := func() {
 		var m runtime.MemStats
 		runtime.ReadMemStats(&m)
 		mu.Lock()
-		if pf := os.Getenv("HUGE_PROF"); pf != "" && m.HeapInuse > peak*11/10 {
-			runtime.GC()
-			var m2 runtime.MemStats
-			runtime.ReadMemStats(&m2)
-			profN++
-			f, _ := os.Create(pf + strconv.Itoa(profN))
-			pprof.Lookup("heap").WriteTo(f, 0)
-			f.Close()
-			println("prof", profN, m.HeapInuse>>20, m2.HeapAlloc>>20, time.Since(start).Milliseconds())
-		}
 		peak = max(peak, m.HeapInuse)
 		mu.Unlock()
 	}
