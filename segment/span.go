@@ -52,28 +52,35 @@ func (t Token) Span() Span { return Span{Start: int(t.start), End: int(t.end)} }
 
 // POS returns the dictionary part of speech, "x" when unknown ("" when none
 // was given to NewToken).
-func (t Token) POS() string { return (*posNames.Load())[t.pos] }
+func (t Token) POS() string {
+	if p := posNames.Load(); p != nil && int(t.pos) < len(*p) {
+		return (*p)[t.pos]
+	}
+	return ""
+}
 
-// posNames holds every part of speech seen, by index (index 0: ""); it only
-// grows, copied on write, so reads take no lock.
+// posNames holds every part of speech seen, by index (index 0: ""; nil
+// until the first); it only grows, copied on write, so reads take no lock.
 var (
 	posMu    sync.Mutex
-	posIndex = map[string]uint16{"": 0}
+	posIndex map[string]uint16
 	posNames atomic.Pointer[[]string]
 )
-
-func init() { posNames.Store(&[]string{""}) }
 
 // posID returns the index of pos in posNames, adding it when new. Past
 // 65,535 names (gse's tags are a few dozen) a new one maps to "x".
 func posID(pos string) uint16 {
-	names := *posNames.Load()
-	for i, n := range names {
-		if n == pos {
-			return uint16(i)
-		}
-		if i > 64 {
-			break // long table: use the map
+	if pos == "" {
+		return 0
+	}
+	if p := posNames.Load(); p != nil {
+		for i, n := range *p {
+			if n == pos {
+				return uint16(i)
+			}
+			if i > 64 {
+				break // long table: use the map
+			}
 		}
 	}
 	posMu.Lock()
@@ -81,7 +88,11 @@ func posID(pos string) uint16 {
 	if i, ok := posIndex[pos]; ok {
 		return i
 	}
-	names = *posNames.Load()
+	if posNames.Load() == nil {
+		posIndex = map[string]uint16{"": 0}
+		posNames.Store(&[]string{""})
+	}
+	names := *posNames.Load()
 	if len(names) > math.MaxUint16 {
 		return posIndex["x"] // "x" is among the first names (line breaks)
 	}
