@@ -36,15 +36,13 @@ func Run(doc *segment.Document, lex *lexicon.Lexicon, opt Options) *Result {
 
 	ordered := tokensLast(checks)
 	per := make([][]Finding, len(ordered))
-	// Large shared facts are dropped once the last check that reads them
-	// is done (on a huge file they are most of the peak heap).
-	var runesLeft, tokensLeft atomic.Int64
+	// The rune view is dropped once the last check that reads it is done
+	// (2.8× the text on a huge file). Tokens stay: a Collect may still
+	// build the claims from them (placeholder's completeness).
+	var runesLeft atomic.Int64
 	for _, c := range ordered {
 		if c.NeedsRunes {
 			runesLeft.Add(1)
-		}
-		if c.NeedsTokens {
-			tokensLeft.Add(1)
 		}
 	}
 	run := func(i int) {
@@ -56,9 +54,6 @@ func Run(doc *segment.Document, lex *lexicon.Lexicon, opt Options) *Result {
 		}
 		if c.NeedsRunes && runesLeft.Add(-1) == 0 {
 			a.forget(runesKey)
-		}
-		if c.NeedsTokens && tokensLeft.Add(-1) == 0 {
-			a.forget(tokensKey)
 		}
 	}
 	if w := min(opt.Workers, len(ordered)); w > 1 {
