@@ -3,6 +3,7 @@ package analyze
 import (
 	"sync"
 
+	"github.com/reportlint/reportlint/internal/textrun"
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
 )
@@ -94,6 +95,19 @@ var tokensKey = NewKey("tokens", func(a *Analysis) []segment.Token {
 
 // Tokens returns the gse tokens of the whole text (nil without a tokenizer).
 func (a *Analysis) Tokens() []segment.Token { return tokensKey.Get(a) }
+
+var runesKey = NewKey("runes", func(a *Analysis) *textrun.Text { return textrun.New(a.Doc.Text) })
+
+// forget drops a fact (to free its memory); a later Get computes it again.
+func (a *Analysis) forget(k any) {
+	a.mu.Lock()
+	delete(a.facts, k)
+	a.mu.Unlock()
+}
+
+// Runes returns the text decoded into runes, decoded once per document and
+// shared by the detectors: each call returns a View of its own.
+func (a *Analysis) Runes() *textrun.Text { return runesKey.Get(a).View() }
 
 // SectionName names the innermost outline node (numbered heading or implicit
 // section, see Outline) an offset stands under ("" before any).

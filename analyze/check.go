@@ -15,7 +15,12 @@ type Check struct {
 	Severity    Severity
 	Rules       []*Rule // every rule it reports; the driver rejects others
 	NeedsTokens bool    // the check reads gse tokens
-	Run         func(*Pass) error
+	// NeedsRunes: the check reads Analysis.Runes. The shared rune view
+	// (8 B a rune) is released after the last such check of a run, and
+	// these checks run first (a check that reads it undeclared still
+	// works, at the cost of decoding the text again).
+	NeedsRunes bool
+	Run        func(*Pass) error
 	// Collect, when set, fills the result's data tables (placeholders,
 	// numbers, formulations, sections) after the checks ran.
 	Collect func(*Analysis, *Result)

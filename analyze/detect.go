@@ -122,7 +122,16 @@ func openingOf(doc *segment.Document) opening {
 		}
 		s := doc.Slice(p.Span)
 		if utf8.RuneCountInString(s) > 300 {
-			s = string([]rune(s)[:300])
+			// the first 300 runes as []rune(s)[:300] gives them, without
+			// converting a whole (possibly huge) paragraph
+			rs := make([]rune, 0, 300)
+			for _, r := range s {
+				if len(rs) == 300 {
+					break
+				}
+				rs = append(rs, r)
+			}
+			s = string(rs)
 		}
 		b.WriteString(s)
 		b.WriteByte('\n')

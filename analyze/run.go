@@ -36,12 +36,24 @@ func Run(doc *segment.Document, lex *lexicon.Lexicon, opt Options) *Result {
 
 	ordered := tokensLast(checks)
 	per := make([][]Finding, len(ordered))
+	// The rune view is dropped once the last check that reads it is done
+	// (2.8× the text on a huge file). Tokens stay: a Collect may still
+	// build the claims from them (placeholder's completeness).
+	var runesLeft atomic.Int64
+	for _, c := range ordered {
+		if c.NeedsRunes {
+			runesLeft.Add(1)
+		}
+	}
 	run := func(i int) {
 		c := ordered[i]
 		pass := &Pass{Analysis: a, Check: c, report: func(f Finding) { per[i] = append(per[i], f) }}
 		if err := runCheck(c, pass); err != nil {
 			per[i] = append(per[i], Finding{Check: c.Name, Rule: c.Name + ".internal", Severity: Error,
 				Message: fmt.Sprintf("检查 %s 内部错误：%v（请报告此问题）", c.Name, err)})
+		}
+		if c.NeedsRunes && runesLeft.Add(-1) == 0 {
+			a.forget(runesKey)
 		}
 	}
 	if w := min(opt.Workers, len(ordered)); w > 1 {
@@ -74,18 +86,19 @@ func Run(doc *segment.Document, lex *lexicon.Lexicon, opt Options) *Result {
 }
 
 // tokensLast orders the checks that read no gse tokens first, so that a
-// segmenter built in the background (cmd's tokenizer) overlaps with them.
-// The order of findings does not depend on it: finish sorts them.
+// segmenter built in the background (cmd's tokenizer) overlaps with them;
+// within each part, those that read the rune view come first, so that it
+// is released early. The order of findings does not depend on it: finish
+// sorts them.
 func tokensLast(checks []*Check) []*Check {
 	out := make([]*Check, 0, len(checks))
-	for _, c := range checks {
-		if !c.NeedsTokens {
-			out = append(out, c)
-		}
-	}
-	for _, c := range checks {
-		if c.NeedsTokens {
-			out = append(out, c)
+	for _, tokens := range []bool{false, true} {
+		for _, runes := range []bool{true, false} {
+			for _, c := range checks {
+				if c.NeedsTokens == tokens && c.NeedsRunes == runes {
+					out = append(out, c)
+				}
+			}
 		}
 	}
 	return out

@@ -241,7 +241,7 @@ func (app *App) lint(paths []string, o *lintOptions, base []*analyze.Check) ([]*
 			fmt.Fprintln(app.Err, "reportlint:", termsafe.String(bad[i].Err.Error()))
 			continue
 		}
-		results[i] = analyze.Run(d, lex, opt)
+		results[i] = runBounded(d, lex, opt)
 		results[i].Chars = wordCount(d.Text)
 		app.hideInternal(results[i])
 	}

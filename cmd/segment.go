@@ -73,11 +73,11 @@ func newSegmentCmd(app *App) *cobra.Command {
 				f := jfile{Path: d.Path, Tokens: []jsonToken{}}
 				cur := posCursor{doc: d}
 				for _, t := range seg.Tokens(d.Text) {
-					p := cur.at(t.Span.Start) // before the space filter: the cursor walks every token
+					p := cur.at(t.Span().Start) // before the space filter: the cursor walks every token
 					if !spaces && strings.TrimSpace(t.Text) == "" {
 						continue
 					}
-					f.Tokens = append(f.Tokens, jsonToken{t.Text, t.POS, p.Line, p.Col, t.Span.Start, t.Span.End})
+					f.Tokens = append(f.Tokens, jsonToken{t.Text, t.POS(), p.Line, p.Col, t.Span().Start, t.Span().End})
 				}
 				rep.Files = append(rep.Files, f)
 			}

@@ -35,8 +35,11 @@ const (
 )
 
 // Detect returns the date slips in text, in text order.
-func Detect(text string, opt Options) []Hit {
-	t := textrun.New(text)
+func Detect(text string, opt Options) []Hit { return DetectRunes(textrun.New(text), opt) }
+
+// DetectRunes is Detect on a text already decoded (shared by detectors; t
+// must be a View of its own).
+func DetectRunes(t *textrun.Text, opt Options) []Hit {
 	mask := textrun.NewMask(t, 1)
 	var hits []Hit
 	add := func(h Hit) { hits = append(hits, h) }
@@ -320,7 +323,7 @@ func pastPlan(t *textrun.Text, d date, opt Options, add func(Hit)) {
 	if opt.Year == 0 || opt.InPlans == nil || !d.y.ok() || d.y.digits != 4 || d.y.val >= opt.Year || d.y.val < opt.Year-30 {
 		return
 	}
-	if !opt.InPlans(t.Off[d.start]) {
+	if !opt.InPlans(t.Off(d.start)) {
 		return
 	}
 	after := t.PrefixAny(d.end, deadlineAfter)

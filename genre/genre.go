@@ -39,11 +39,18 @@ const addressLead = "向对请经与同和给据照为在由致复报送于及�
 
 // Detect returns the genre slips in text, in text order.
 func Detect(text string, opt Options) []Hit {
+	return DetectRunes(text, func() *textrun.Text { return textrun.New(text) }, opt)
+}
+
+// DetectRunes is Detect with the text decoded by runes, called only when
+// there is something to look for (a shared decoding; it must return a View
+// of its own).
+func DetectRunes(text string, runes func() *textrun.Text, opt Options) []Hit {
 	req, rel := containsAny(text, requestWords), containsAny(text, relWords)
 	if !req && !rel && !opt.Upward && opt.Profile != "government-work" {
 		return nil // nothing to look for: skip decoding the text
 	}
-	t := textrun.New(text)
+	t := runes()
 	mask := textrun.NewMask(t, 2) // quotations and titles stay silent
 	var hits []Hit
 	if req {
@@ -173,12 +180,20 @@ func relativeTime(t *textrun.Text, mask textrun.Mask, known bool, toks []segment
 	if !known {
 		return Hit{}, false
 	}
-	var tokAt map[int]string
-	if toks != nil {
-		tokAt = make(map[int]string, len(toks))
-		for _, tk := range toks {
-			tokAt[tk.Span.Start] = tk.Text
+	// tokAt returns the text of the token starting at byte off ("" when
+	// none; the last of several, as a map by start would). Offsets come in
+	// increasing order, so a cursor keeps it linear without a map (a map of
+	// every token was 10× the input's size on a huge file).
+	k := 0
+	tokAt := func(off int) string {
+		for k < len(toks) && toks[k].Span().Start < off {
+			k++
 		}
+		s := ""
+		for j := k; j < len(toks) && toks[j].Span().Start == off; j++ {
+			s = toks[j].Text
+		}
+		return s
 	}
 	var spans []segment.Span
 	var lines []string
@@ -198,7 +213,7 @@ func relativeTime(t *textrun.Text, mask textrun.Mask, known bool, toks []segment
 		if w == "目前" && (strings.ContainsRune("项节题科栏账帐数名书眉条剧曲纲细品心耳盲面要", t.At(i-1)) || strings.ContainsRune("期提", t.At(i+2))) {
 			continue // 项目前期, 节目前
 		}
-		if tokAt != nil && !strings.HasPrefix(tokAt[t.Off[i]], w) {
+		if toks != nil && !strings.HasPrefix(tokAt(t.Off(i)), w) {
 			continue
 		}
 		if w == "近日" && strings.ContainsRune("接靠临贴逼将最", t.At(i-1)) {

@@ -41,11 +41,11 @@ func FuzzDetect(f *testing.F) {
 
 func TestTokens(t *testing.T) {
 	s := "标题\n近日召开会议。\n2026年3月5日"
-	toks := []segment.Token{{Text: "标题", Span: segment.Span{Start: 0, End: 6}}, {Text: "近", Span: segment.Span{Start: 7, End: 10}}, {Text: "日", Span: segment.Span{Start: 10, End: 13}}}
+	toks := []segment.Token{segment.NewToken("标题", "", segment.Span{Start: 0, End: 6}), segment.NewToken("近", "", segment.Span{Start: 7, End: 10}), segment.NewToken("日", "", segment.Span{Start: 10, End: 13})}
 	if got := Detect(s, Options{Tokens: toks}); len(got) != 0 {
 		t.Errorf("a split token must stay silent, got %+v", got)
 	}
-	toks[1] = segment.Token{Text: "近日", Span: segment.Span{Start: 7, End: 13}}
+	toks[1] = segment.NewToken("近日", "", segment.Span{Start: 7, End: 13})
 	if got := Detect(s, Options{Tokens: toks}); len(got) != 1 {
 		t.Errorf("a whole token must be found, got %+v", got)
 	}

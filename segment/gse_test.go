@@ -139,8 +139,8 @@ func TestDomainTermsOneToken(t *testing.T) {
 			for _, tok := range s.Tokens(ctx) {
 				if tok.Text == term {
 					found = true
-					if tok.POS != TermPOS {
-						t.Errorf("%s: %q has POS %q, want %q", mode, term, tok.POS, TermPOS)
+					if tok.POS() != TermPOS {
+						t.Errorf("%s: %q has POS %q, want %q", mode, term, tok.POS(), TermPOS)
 					}
 				}
 			}
@@ -182,16 +182,16 @@ func TestSpansCoverInput(t *testing.T) {
 		var b strings.Builder
 		end := 0
 		for i, tok := range s.Tokens(text) {
-			if tok.Span.Start != end || tok.Span.End <= tok.Span.Start {
-				t.Fatalf("%s: token %d span %+v does not follow %d", name, i, tok.Span, end)
+			if tok.Span().Start != end || tok.Span().End <= tok.Span().Start {
+				t.Fatalf("%s: token %d span %+v does not follow %d", name, i, tok.Span(), end)
 			}
-			if tok.Text != text[tok.Span.Start:tok.Span.End] {
-				t.Fatalf("%s: token %d text %q != text[span] %q", name, i, tok.Text, text[tok.Span.Start:tok.Span.End])
+			if tok.Text != text[tok.Span().Start:tok.Span().End] {
+				t.Fatalf("%s: token %d text %q != text[span] %q", name, i, tok.Text, text[tok.Span().Start:tok.Span().End])
 			}
-			if tok.POS == "" {
+			if tok.POS() == "" {
 				t.Fatalf("%s: token %d %q has empty POS", name, i, tok.Text)
 			}
-			end = tok.Span.End
+			end = tok.Span().End
 			b.WriteString(tok.Text)
 		}
 		if b.String() != text {

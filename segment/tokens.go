@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"math"
 	"runtime"
 	"strings"
 	"sync"
@@ -44,8 +45,8 @@ var (
 // (TestDictionaryShape) and terms are trimmed; a term with a line break
 // inside would no longer match across it.
 func (s *Segmenter) Tokens(text string) []Token {
-	if s == nil || s.seg == nil || text == "" {
-		return nil
+	if s == nil || s.seg == nil || text == "" || len(text) > math.MaxUint32 {
+		return nil // Token spans are 32-bit; --max-size keeps inputs far below
 	}
 	workers := 1
 	if len(text) >= parallelMin {
@@ -94,10 +95,14 @@ func (s *Segmenter) tokens(text string, workers int) []Token {
 	each(workers, len(runs), func(_ *cutter, i int) {
 		r := &runs[i]
 		off, names := r.start, *r.names
+		ids := make([]uint16, len(names))
+		for k, n := range names {
+			ids[k] = posID(n)
+		}
 		o := out[r.first : r.first+len(r.toks)]
 		for k, t := range r.toks {
 			end := off + int(t&0xFFFF)
-			o[k] = Token{Text: text[off:end], POS: names[t>>16], Span: Span{Start: off, End: end}}
+			o[k] = Token{Text: text[off:end], pos: ids[t>>16], start: uint32(off), end: uint32(end)}
 			off = end
 		}
 		r.toks = nil

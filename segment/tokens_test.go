@@ -19,7 +19,7 @@ func wholeTokens(s *Segmenter, text string) []Token {
 		if pos == "" {
 			pos = "x"
 		}
-		out[i] = Token{Text: text[start:end], POS: pos, Span: Span{Start: start, End: end}}
+		out[i] = NewToken(text[start:end], pos, Span{Start: start, End: end})
 	}
 	return out
 }
@@ -30,9 +30,8 @@ func lineTokens(s *Segmenter, text string) []Token {
 	base := 0
 	for line := range strings.SplitAfterSeq(text, "\n") {
 		for _, t := range wholeTokens(s, line) {
-			t.Span.Start += base
-			t.Span.End += base
-			out = append(out, t)
+			sp := t.Span()
+			out = append(out, NewToken(t.Text, t.POS(), Span{Start: sp.Start + base, End: sp.End + base}))
 		}
 		base += len(line)
 	}
@@ -51,16 +50,16 @@ func checkCover(t testing.TB, name, text string, toks []Token) {
 	t.Helper()
 	end := 0
 	for i, tok := range toks {
-		if tok.Span.Start != end || tok.Span.End <= tok.Span.Start || tok.Span.End > len(text) {
-			t.Fatalf("%s: token %d span %+v does not follow %d", name, i, tok.Span, end)
+		if tok.Span().Start != end || tok.Span().End <= tok.Span().Start || tok.Span().End > len(text) {
+			t.Fatalf("%s: token %d span %+v does not follow %d", name, i, tok.Span(), end)
 		}
-		if tok.Text != text[tok.Span.Start:tok.Span.End] {
+		if tok.Text != text[tok.Span().Start:tok.Span().End] {
 			t.Fatalf("%s: token %d text %q != text[span]", name, i, tok.Text)
 		}
-		if tok.POS == "" {
+		if tok.POS() == "" {
 			t.Fatalf("%s: token %d %q has empty POS", name, i, tok.Text)
 		}
-		end = tok.Span.End
+		end = tok.Span().End
 	}
 	if end != len(text) {
 		t.Fatalf("%s: tokens end at %d of %d bytes", name, end, len(text))
@@ -74,7 +73,7 @@ func sameTokens(t testing.TB, name string, got, want []Token) {
 	}
 	for i := 0; i < len(got) && i < len(want); i++ {
 		if g, w := got[i], want[i]; g != w {
-			t.Errorf("%s: token %d = %.20q %s %v, want %.20q %s %v", name, i, g.Text, g.POS, g.Span, w.Text, w.POS, w.Span)
+			t.Errorf("%s: token %d = %.20q %s %v, want %.20q %s %v", name, i, g.Text, g.POS(), g.Span(), w.Text, w.POS(), w.Span())
 			return
 		}
 	}
@@ -190,12 +189,12 @@ func TestTokensCutsExact(t *testing.T) {
 func splice(toks []Token, n int) []Token {
 	var out []Token
 	for _, t := range toks {
-		if t.Span.Start == n {
-			out = append(out, Token{Text: "\n", POS: "x", Span: Span{Start: n, End: n + 1}})
+		if t.Span().Start == n {
+			out = append(out, NewToken("\n", "x", Span{Start: n, End: n + 1}))
 		}
-		if t.Span.Start >= n {
-			t.Span.Start++
-			t.Span.End++
+		if t.Span().Start >= n {
+			sp := t.Span()
+			t = NewToken(t.Text, t.POS(), Span{Start: sp.Start + 1, End: sp.End + 1})
 		}
 		out = append(out, t)
 	}
@@ -214,10 +213,9 @@ func TestTokensPosition(t *testing.T) {
 	base := len(big) - len(fix) - 1
 	var tail []Token
 	for _, tok := range after {
-		if tok.Span.Start >= base && tok.Span.End <= base+len(fix) {
-			tok.Span.Start -= base
-			tok.Span.End -= base
-			tail = append(tail, tok)
+		if tok.Span().Start >= base && tok.Span().End <= base+len(fix) {
+			sp := tok.Span()
+			tail = append(tail, NewToken(tok.Text, tok.POS(), Span{Start: sp.Start - base, End: sp.End - base}))
 		}
 	}
 	sameTokens(t, "last copy of the fixtures", tail, alone)

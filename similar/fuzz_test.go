@@ -17,7 +17,7 @@ func runeTokens(text string) []segment.Token {
 		if r == utf8.RuneError {
 			n = 1
 		}
-		out = append(out, segment.Token{Text: text[i : i+n], Span: segment.Span{Start: i, End: i + n}})
+		out = append(out, segment.NewToken(text[i:i+n], "", segment.Span{Start: i, End: i + n}))
 	}
 	return out
 }

@@ -15,7 +15,8 @@ func pairTokens(text string) []segment.Token {
 	for i := 0; i < len(rs); i += 2 {
 		t := rs[i]
 		if i+1 < len(rs) {
-			t.Text, t.Span.End = text[t.Span.Start:rs[i+1].Span.End], rs[i+1].Span.End
+			sp := segment.Span{Start: t.Span().Start, End: rs[i+1].Span().End}
+			t = segment.NewToken(text[sp.Start:sp.End], t.POS(), sp)
 		}
 		out = append(out, t)
 	}

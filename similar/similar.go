@@ -233,7 +233,7 @@ func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 				continue
 			}
 			cc++
-			abs := t.Span.Start + off
+			abs := t.Span().Start + off
 			for mi < len(s.mask) && s.mask[mi].End <= abs {
 				mi++
 			}
@@ -246,8 +246,8 @@ func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 			continue // punctuation, space, symbols, ** placeholders
 		}
 		s.th = append(s.th, mix(h))
-		s.ts = append(s.ts, uint32(t.Span.Start))
-		s.te = append(s.te, uint32(t.Span.End))
+		s.ts = append(s.ts, uint32(t.Span().Start))
+		s.te = append(s.te, uint32(t.Span().End))
 		s.c0, s.u0 = append(s.c0, uint32(c)), append(s.u0, uint32(u))
 		c, u = c+cc, u+uc
 		s.c1, s.u1 = append(s.c1, uint32(c)), append(s.u1, uint32(u))

@@ -77,8 +77,8 @@ func quoteSpans(text string) []segment.Span {
 
 // tokenAt returns the index of the token holding byte off, or -1.
 func (c *context) tokenAt(off int) int {
-	i := sort.Search(len(c.tokens), func(i int) bool { return c.tokens[i].Span.End > off })
-	if i < len(c.tokens) && c.tokens[i].Span.Start <= off {
+	i := sort.Search(len(c.tokens), func(i int) bool { return c.tokens[i].Span().End > off })
+	if i < len(c.tokens) && c.tokens[i].Span().Start <= off {
 		return i
 	}
 	return -1
@@ -96,13 +96,13 @@ func (c *context) straddles(w *words, start, end int) bool {
 	if i := c.tokenAt(start); i >= 0 && i == c.tokenAt(end-1) {
 		return false // inside one token: the dictionary's own typo word (渡假村)
 	}
-	if i := c.tokenAt(start); i >= 0 && c.tokens[i].Span.Start < start {
-		if out := c.text[c.tokens[i].Span.Start:start]; utf8.RuneCountInString(out) < 2 || w.freq(out) == 0 {
+	if i := c.tokenAt(start); i >= 0 && c.tokens[i].Span().Start < start {
+		if out := c.text[c.tokens[i].Span().Start:start]; utf8.RuneCountInString(out) < 2 || w.freq(out) == 0 {
 			return true
 		}
 	}
-	if i := c.tokenAt(end - 1); i >= 0 && c.tokens[i].Span.End > end {
-		if out := c.text[end:c.tokens[i].Span.End]; utf8.RuneCountInString(out) < 2 || w.freq(out) == 0 {
+	if i := c.tokenAt(end - 1); i >= 0 && c.tokens[i].Span().End > end {
+		if out := c.text[end:c.tokens[i].Span().End]; utf8.RuneCountInString(out) < 2 || w.freq(out) == 0 {
 			return true
 		}
 	}
@@ -114,7 +114,7 @@ func (c *context) straddles(w *words, start, end int) bool {
 func validTokens(text string, tokens []segment.Token) bool {
 	prev := 0
 	for _, t := range tokens {
-		s := t.Span
+		s := t.Span()
 		if s.Start < prev || s.End <= s.Start || s.End > len(text) || text[s.Start:s.End] != t.Text {
 			return false
 		}

@@ -88,13 +88,13 @@ func (d *Detector) pinyinSlips(c *context, hits []Hit) []Hit {
 			continue
 		}
 		j := k + 1
-		for j < len(toks) && singleHan(toks[j]) && toks[j].Span.Start == toks[j-1].Span.End {
+		for j < len(toks) && singleHan(toks[j]) && toks[j].Span().Start == toks[j-1].Span().End {
 			j++
 		}
 		var start, end int
 		switch j - k {
 		case 2:
-			start, end = toks[k].Span.Start, toks[k+1].Span.End
+			start, end = toks[k].Span().Start, toks[k+1].Span().End
 		case 1:
 			start, end = d.gluedPair(c, k)
 		}
@@ -115,11 +115,11 @@ func (d *Detector) pinyinSlips(c *context, hits []Hit) []Hit {
 // is not tried: a following word keeps its first character (城|释放出).
 func (d *Detector) gluedPair(c *context, k int) (int, int) {
 	toks := c.tokens
-	if k > 0 && toks[k-1].Span.End == toks[k].Span.Start && glued(toks[k-1]) {
+	if k > 0 && toks[k-1].Span().End == toks[k].Span().Start && glued(toks[k-1]) {
 		t := toks[k-1].Text
 		_, n := utf8.DecodeLastRuneInString(t)
 		if rest := t[:len(t)-n]; utf8.RuneCountInString(rest) >= 2 && d.words.freq(rest) > 0 {
-			return toks[k].Span.Start - n, toks[k].Span.End
+			return toks[k].Span().Start - n, toks[k].Span().End
 		}
 	}
 	return 0, 0
@@ -128,7 +128,7 @@ func (d *Detector) gluedPair(c *context, k int) (int, int) {
 // glued reports whether t may be a typo merged into a word: all Han, three
 // or more characters, not a name.
 func glued(t segment.Token) bool {
-	switch t.POS {
+	switch t.POS() {
 	case "nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "x":
 		return false
 	}

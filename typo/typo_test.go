@@ -172,7 +172,7 @@ func TestNilAndOddInput(t *testing.T) {
 	}
 	d, _ = newDetector(t)
 	// Tokens that do not segment the text are ignored, not trusted.
-	bad := []segment.Token{{Text: "部暑", Span: segment.Span{Start: 3, End: 99}}}
+	bad := []segment.Token{segment.NewToken("部暑", "", segment.Span{Start: 3, End: 99})}
 	if hits := d.Find("把部暑", bad, []segment.Span{{Start: -5, End: 1}, {Start: 50, End: 10}}); len(hits) != 1 {
 		t.Errorf("got %+v", hits)
 	}

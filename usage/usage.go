@@ -26,8 +26,12 @@ const (
 )
 
 // Detect returns the usage slips in text, in text order.
-func Detect(text string) []Hit {
-	t := textrun.New(text)
+func Detect(text string) []Hit { return DetectRunes(textrun.New(text)) }
+
+// DetectRunes is Detect on a text already decoded (shared by detectors; t
+// must be a View of its own).
+func DetectRunes(t *textrun.Text) []Hit {
+	text := t.S
 	mask := textrun.NewMask(t, 1)
 	var hits []Hit
 	add := func(h Hit) { hits = append(hits, h) }

@@ -41,18 +41,18 @@ func TestTokenAtGallop(t *testing.T) {
 		if n%7 == 0 {
 			off += 2 // a gap: offsets between tokens belong to none
 		}
-		toks = append(toks, segment.Token{Span: segment.Span{Start: off, End: off + w}})
+		toks = append(toks, segment.NewToken("", "", segment.Span{Start: off, End: off + w}))
 		off += w
 	}
 	x := &extractor{tokens: toks}
 	want := func(off int) int {
-		i := sort.Search(len(toks), func(i int) bool { return toks[i].Span.End > off })
-		if i < len(toks) && toks[i].Span.Start <= off {
+		i := sort.Search(len(toks), func(i int) bool { return toks[i].Span().End > off })
+		if i < len(toks) && toks[i].Span().Start <= off {
 			return i
 		}
 		return -1
 	}
-	last := toks[len(toks)-1].Span.End
+	last := toks[len(toks)-1].Span().End
 	for q := 0; q < 20000; q++ {
 		off := (q*7919 + q*q*31) % (last + 5)
 		if q%3 == 0 {

@@ -83,6 +83,7 @@ type extractor struct {
 	comments []segment.Span
 	groups   int // 分别 lists seen
 	tokHint  int // the last answer of tokenAt
+	rel      relScan
 }
 
 // position is doc.Position (O(log n) from the document's rune index).
@@ -116,7 +117,7 @@ func (x *extractor) tokenAt(off int) int {
 	}
 	// i is the first token ending after off. Queries cluster around the
 	// claim being read, so the search gallops from the last answer.
-	after := func(i int) bool { return ts[i].Span.End > off }
+	after := func(i int) bool { return ts[i].Span().End > off }
 	h := min(x.tokHint, len(ts)-1)
 	lo, hi := 0, len(ts) // i is in [lo, hi]
 	if after(h) {
@@ -149,7 +150,7 @@ func (x *extractor) tokenAt(off int) int {
 	i := lo + sort.Search(hi-lo, func(k int) bool { return after(lo + k) })
 	if i < len(ts) {
 		x.tokHint = i
-		if ts[i].Span.Start <= off {
+		if ts[i].Span().Start <= off {
 			return i
 		}
 	}
@@ -163,7 +164,7 @@ func (x *extractor) boundary(off int) bool {
 		return true
 	}
 	i := x.tokenAt(off)
-	return i < 0 || x.tokens[i].Span.Start == off
+	return i < 0 || x.tokens[i].Span().Start == off
 }
 
 // paragraph appends the claims of one paragraph.
@@ -662,11 +663,11 @@ func (x *extractor) cnQuantity(s string, i, base int) (quantity, bool) {
 func (x *extractor) cnBoundaryOK(s string, i, unitEnd, base int) bool {
 	if len(x.tokens) > 0 {
 		ti := x.tokenAt(base + i)
-		if ti >= 0 && x.tokens[ti].Span.Start != base+i {
+		if ti >= 0 && x.tokens[ti].Span().Start != base+i {
 			return false
 		}
 		tj := x.tokenAt(base + unitEnd - 1)
-		if tj >= 0 && x.tokens[tj].Span.End > base+unitEnd {
+		if tj >= 0 && x.tokens[tj].Span().End > base+unitEnd {
 			// the unit character begins a longer word: 三年级? 两个确立
 			return false
 		}

@@ -183,7 +183,10 @@ func (x *extractor) relations(c *Claim, prev *Claim, lead string, leadStart int)
 	if x.continueList(c, prev, lead) {
 		return
 	}
-	r := relScan{x: x, lead: lead, leadStart: leadStart}
+	// One scratch scan per extractor: a relScan (≈560 B) escaped to the
+	// heap for every claim.
+	r := &x.rel
+	*r = relScan{x: x, lead: lead, leadStart: leadStart}
 	RelWordSet().Each(lead, func(off, k int) bool {
 		if r.first[k] == 0 {
 			r.first[k] = off + 1
@@ -191,9 +194,9 @@ func (x *extractor) relations(c *Claim, prev *Claim, lead string, leadStart int)
 		return true
 	})
 	r.extra = r.first[len(yoyWords)+len(overWords):]
-	x.wordRelations(c, prev, &r)
+	x.wordRelations(c, prev, r)
 	verbRelation(c, lead)
-	x.doneRelation(c, &r)
+	x.doneRelation(c, r)
 }
 
 // relScan is the words found in the text before one claim.
@@ -627,16 +630,16 @@ func (x *extractor) clipMetric(m string, mStart int) (string, int) {
 // words precede it: 新增**家企业获评 → 企业. It needs tokens.
 func (x *extractor) metricAfter(c *Claim) {
 	i := x.tokenAt(c.Span.End)
-	if i < 0 || x.tokens[i].Span.Start != c.Span.End {
+	if i < 0 || x.tokens[i].Span().Start != c.Span.End {
 		return
 	}
 	start, end := c.Span.End, c.Span.End
 	for n := 0; i < len(x.tokens) && n < 4; i, n = i+1, n+1 {
 		t := &x.tokens[i]
-		if !strings.HasPrefix(t.POS, "n") && t.POS != "vn" || strings.ContainsAny(t.Text, ClausePunct) {
+		if !strings.HasPrefix(t.POS(), "n") && t.POS() != "vn" || strings.ContainsAny(t.Text, ClausePunct) {
 			break
 		}
-		end = t.Span.End
+		end = t.Span().End
 	}
 	if end > start {
 		c.Metric = x.doc.Text[start:end]

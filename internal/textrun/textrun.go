@@ -4,8 +4,10 @@
 package textrun
 
 import (
+	"math"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/segment"
@@ -24,12 +26,22 @@ type Hit struct {
 }
 
 // Text is a string decoded into runes with the byte offset of each.
+//
+// One Text may be shared by several detectors, also concurrently: each
+// takes its own View (the line memo is per view; runes, offsets and line
+// starts are shared and read-only once built).
 type Text struct {
-	S     string
-	R     []rune
-	Off   []int // Off[i] is the byte offset of R[i]; Off[len(R)] == len(S)
-	lines []int // rune index of each line start, built on first use
-	memo  map[lineKey]bool
+	S    string
+	R    []rune
+	off  []int32 // off[i] is the byte offset of R[i]; off[len(R)] == len(S)
+	base *shared
+	memo map[lineKey]bool
+}
+
+// shared is what the views of one Text build once between them.
+type shared struct {
+	once  sync.Once
+	lines []int // rune index of each line start
 }
 
 type lineKey struct {
@@ -37,20 +49,55 @@ type lineKey struct {
 	test string
 }
 
-// New decodes s. Invalid bytes become utf8.RuneError of width 1.
+// MaxLen is the longest text New accepts: offsets are 32-bit (inputs are
+// capped far below, by --max-size).
+const MaxLen = math.MaxInt32
+
+// New decodes s. Invalid bytes become utf8.RuneError of width 1. A text
+// longer than MaxLen is cut to its first MaxLen bytes (at a rune start).
 func New(s string) *Text {
+	if len(s) > MaxLen {
+		cut := MaxLen
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
+	}
 	// Sized exactly: a guess (len/2) wasted half again on long texts.
 	n := utf8.RuneCountInString(s)
-	t := &Text{S: s, R: make([]rune, 0, n), Off: make([]int, 0, n+1)}
-	for i := 0; i < len(s); {
+	t := &Text{S: s, R: make([]rune, n), off: make([]int32, n+1), base: &shared{}}
+	k := 0
+	for i := 0; i < len(s); k++ {
 		r, w := utf8.DecodeRuneInString(s[i:])
-		t.R = append(t.R, r)
-		t.Off = append(t.Off, i)
+		t.R[k] = r
+		t.off[k] = int32(i)
 		i += w
 	}
-	t.Off = append(t.Off, len(s))
+	t.off[n] = int32(len(s))
 	return t
 }
+
+// View returns a Text over the same runes for one user: safe to use
+// concurrently with other views.
+func (t *Text) View() *Text {
+	return &Text{S: t.S, R: t.R, off: t.off, base: t.base}
+}
+
+// Index returns the rune index whose byte offset is off (Len() for
+// len(S)), and false when off is not the start of a rune.
+func (t *Text) Index(off int) (int, bool) {
+	if off < 0 || off > len(t.S) {
+		return 0, false
+	}
+	i := sort.Search(len(t.off), func(k int) bool { return int(t.off[k]) >= off })
+	return i, i < len(t.off) && int(t.off[i]) == off
+}
+
+// Offsets returns the byte offsets of runes [i, j], read-only.
+func (t *Text) Offsets(i, j int) []int32 { return t.off[i : j+1 : j+1] }
+
+// Off returns the byte offset of rune i (len(S) for i == Len()).
+func (t *Text) Off(i int) int { return int(t.off[i]) }
 
 // Len is the number of runes.
 func (t *Text) Len() int { return len(t.R) }
@@ -65,7 +112,7 @@ func (t *Text) At(i int) rune {
 
 // Span converts rune indexes [i, j) to a byte span.
 func (t *Text) Span(i, j int) segment.Span {
-	return segment.Span{Start: t.Off[clamp(i, len(t.R))], End: t.Off[clamp(j, len(t.R))]}
+	return segment.Span{Start: int(t.off[clamp(i, len(t.R))]), End: int(t.off[clamp(j, len(t.R))])}
 }
 
 // Str returns runes [i, j) as a string, clamped to the text.
@@ -74,7 +121,7 @@ func (t *Text) Str(i, j int) string {
 	if i >= j {
 		return ""
 	}
-	return t.S[t.Off[i]:t.Off[j]]
+	return t.S[t.off[i]:t.off[j]]
 }
 
 func clamp(i, n int) int {
@@ -92,7 +139,7 @@ func (t *Text) HasPrefix(i int, s string) bool {
 	if i < 0 || i > len(t.R) {
 		return false
 	}
-	return strings.HasPrefix(t.S[t.Off[i]:], s)
+	return strings.HasPrefix(t.S[t.off[i]:], s)
 }
 
 // HasSuffix reports whether the runes before i spell s.
@@ -100,7 +147,7 @@ func (t *Text) HasSuffix(i int, s string) bool {
 	if i < 0 || i > len(t.R) {
 		return false
 	}
-	return strings.HasSuffix(t.S[:t.Off[i]], s)
+	return strings.HasSuffix(t.S[:t.off[i]], s)
 }
 
 // PrefixAny returns the first of words the runes from i spell, or "".
@@ -124,15 +171,16 @@ func (t *Text) SuffixAny(i int, words []string) string {
 }
 
 func (t *Text) lineStarts() []int {
-	if t.lines == nil {
-		t.lines = []int{0}
+	t.base.once.Do(func() {
+		ls := []int{0}
 		for i, r := range t.R {
 			if r == '\n' {
-				t.lines = append(t.lines, i+1)
+				ls = append(ls, i+1)
 			}
 		}
-	}
-	return t.lines
+		t.base.lines = ls
+	})
+	return t.base.lines
 }
 
 // Line returns the 1-based line number of rune index i.

@@ -44,15 +44,16 @@ var Check = &analyze.Check{
 			Good: "成本下降了75％。", Bad: "成本下降了3倍。"},
 	},
 	NeedsTokens: true,
+	NeedsRunes:  true,
 	Run:         run,
 }
 
 func run(p *analyze.Pass) error {
+	declineTimes(p) // first: its rune view is then free before the claims are built
 	cs := p.Claims()
 	sums(p, cs)
 	shares(p, cs)
 	growth(p, cs)
-	declineTimes(p)
 	return nil
 }
 
@@ -330,7 +331,7 @@ func declineTimes(p *analyze.Pass) {
 	if len(locs) == 0 {
 		return
 	}
-	t := textrun.New(text)
+	t := p.Runes()
 	mask := textrun.NewMask(t, 2)
 	for _, l := range locs {
 		i := runeIndex(t, l[0])
@@ -345,10 +346,10 @@ func declineTimes(p *analyze.Pass) {
 }
 
 func runeIndex(t *textrun.Text, off int) int {
-	lo, hi := 0, len(t.Off)-1
+	lo, hi := 0, t.Len()
 	for lo < hi {
 		m := (lo + hi) / 2
-		if t.Off[m] < off {
+		if t.Off(m) < off {
 			lo = m + 1
 		} else {
 			hi = m

@@ -139,23 +139,23 @@ func unitNames(doc *segment.Document, toks []segment.Token) []csName {
 			var stem string
 			var start, q int
 			switch {
-			case t.Text == sx.s && i > 0 && toks[i-1].Span.End == t.Span.Start && scan.AllHan(toks[i-1].Text):
-				stem, start, q = toks[i-1].Text, toks[i-1].Span.Start, i-2
+			case t.Text == sx.s && i > 0 && toks[i-1].Span().End == t.Span().Start && scan.AllHan(toks[i-1].Text):
+				stem, start, q = toks[i-1].Text, toks[i-1].Span().Start, i-2
 			case len(t.Text) > len(sx.s) && strings.HasSuffix(t.Text, sx.s):
-				stem, start, q = t.Text[:len(t.Text)-len(sx.s)], t.Span.Start, i-1
+				stem, start, q = t.Text[:len(t.Text)-len(sx.s)], t.Span().Start, i-1
 			default:
 				continue
 			}
 			if utf8.RuneCountInString(stem) < 2 || csGeneric[stem] {
 				break
 			}
-			n := csName{span: segment.Span{Start: start, End: t.Span.End}, stem: stem, suffix: sx.s, class: sx.class}
-			if q >= 0 && toks[q].Span.End == start {
+			n := csName{span: segment.Span{Start: start, End: t.Span().End}, stem: stem, suffix: sx.s, class: sx.class}
+			if q >= 0 && toks[q].Span().End == start {
 				qt := toks[q]
 				switch {
 				case qt.Text == "*" || qt.Text == "＊" || strings.HasSuffix(qt.Text, "X") || strings.HasSuffix(qt.Text, "×"):
 					n.qual = "**" // a masked body: unknown, matches nothing
-				case scan.AllHan(qt.Text) && !csQualifierSkip[qt.Text] && (csNominal(qt.POS) || csLevels[qt.Text]):
+				case scan.AllHan(qt.Text) && !csQualifierSkip[qt.Text] && (csNominal(qt.POS()) || csLevels[qt.Text]):
 					n.qual = qt.Text
 				}
 			}

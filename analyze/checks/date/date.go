@@ -52,7 +52,8 @@ var Check = &analyze.Check{
 			Severity: analyze.Warning, Group: analyze.GroupConsistency, Source: analyze.SourcePractice, Heuristic: true,
 			Good: "（2025年度报告）力争2026年底前完成。", Bad: "（2025年度报告）力争2024年底前完成。"},
 	},
-	Run: run,
+	NeedsRunes: true,
+	Run:        run,
 }
 
 func run(p *analyze.Pass) error {
@@ -60,7 +61,7 @@ func run(p *analyze.Pass) error {
 	if p.Year > 0 {
 		opt.InPlans = inPlans(p)
 	}
-	for _, h := range dates.Detect(p.Doc.Text, opt) {
+	for _, h := range dates.DetectRunes(p.Runes(), opt) {
 		hitrep.Report(p, h)
 	}
 	return nil

@@ -16,6 +16,7 @@ var Check = &analyze.Check{
 		"政府工作报告开头称“同志们”而通篇称“各位代表”，以及存档后失去参照的相对时间词（近日、目前，每篇只提示一次）。",
 	Severity:    analyze.Warning,
 	NeedsTokens: true,
+	NeedsRunes:  true,
 	Rules: []*analyze.Rule{
 		{ID: "genre.request", Title: "报告中夹带请示事项", Doc: "报告不得夹带请示事项（“请批示”“妥否”“请审批”等），需要批复的事项应另行请示",
 			Severity: analyze.Warning, Group: analyze.GroupStructure, Source: analyze.SourceParty, Standard: "《党政机关公文处理工作条例》第十五条",
@@ -37,7 +38,7 @@ func run(p *analyze.Pass) error {
 		opt.Profile = p.Profile.ID
 		opt.Upward = p.Profile.ID == "duty-report" || p.Profile.ID == "annual-summary"
 	}
-	for _, h := range genre.Detect(p.Doc.Text, opt) {
+	for _, h := range genre.DetectRunes(p.Doc.Text, p.Runes, opt) {
 		hitrep.Report(p, h)
 	}
 	return nil

@@ -137,8 +137,8 @@ func (pr *puncRun) tokenAt(off int) (string, bool) {
 	if pr.toks == nil {
 		return "", false
 	}
-	k := sort.Search(len(pr.toks), func(k int) bool { return pr.toks[k].Span.Start >= off })
-	if k < len(pr.toks) && pr.toks[k].Span.Start == off {
+	k := sort.Search(len(pr.toks), func(k int) bool { return pr.toks[k].Span().Start >= off })
+	if k < len(pr.toks) && pr.toks[k].Span().Start == off {
 		return pr.toks[k].Text, true
 	}
 	return "", true
@@ -149,8 +149,8 @@ func (pr *puncRun) tokenBefore(off int) (string, bool) {
 	if pr.toks == nil {
 		return "", false
 	}
-	k := sort.Search(len(pr.toks), func(k int) bool { return pr.toks[k].Span.End >= off })
-	if k < len(pr.toks) && pr.toks[k].Span.End == off {
+	k := sort.Search(len(pr.toks), func(k int) bool { return pr.toks[k].Span().End >= off })
+	if k < len(pr.toks) && pr.toks[k].Span().End == off {
 		return pr.toks[k].Text, true
 	}
 	return "", true
@@ -162,7 +162,7 @@ func (pr *puncRun) dengAt(i int) (string, bool) {
 	if pp.at(i) != '等' || pp.prefixAny(i, puDengWords) != "" {
 		return "", false
 	}
-	if tok, ok := pr.tokenAt(pp.off[i]); ok && tok != "等" && tok != "等等" {
+	if tok, ok := pr.tokenAt(int(pp.off[i])); ok && tok != "等" && tok != "等等" {
 		return "", false
 	}
 	if pp.at(i+1) == '等' {
@@ -222,7 +222,7 @@ func (pr *puncRun) dunhao(i int) {
 		return
 	}
 	if w := pp.prefixAny(i+1, puConjWords); w != "" && pp.prefixAny(i+1, puConjExcl) == "" && !pp.prepItem(i, w) {
-		if tok, ok := pr.tokenAt(pp.off[i+1]); !ok || tok == w {
+		if tok, ok := pr.tokenAt(int(pp.off[i+1])); !ok || tok == w {
 			after := pp.str(i+1, i+1+utf8.RuneCountInString(w)+2)
 			pr.report("dunhao-conj", i, i+1,
 				"连词“"+w+"”前不用顿号：“"+item+"、"+after+"”应为“"+item+after+"”", "删去顿号")
@@ -406,7 +406,7 @@ func (pr *puncRun) ellipsis(i int) int {
 	// 省略号 with 等/等等 on either side.
 	if w, ok := pr.dengAt(j); ok {
 		pr.report("ellipsis", i, j+len([]rune(w)), "省略号不与“"+w+"”连用：“"+run+w+"”应只保留其一", w)
-	} else if tok, _ := pr.tokenBefore(pp.off[i]); tok == "等" || tok == "等等" || (pr.toks == nil && pp.str(i-2, i) == "等等") {
+	} else if tok, _ := pr.tokenBefore(int(pp.off[i])); tok == "等" || tok == "等等" || (pr.toks == nil && pp.str(i-2, i) == "等等") {
 		w := tok
 		if w == "" {
 			w = "等等"

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/reportlint/reportlint/internal/textrun"
 	"github.com/reportlint/reportlint/segment"
 )
 
@@ -17,6 +18,7 @@ var Check = &analyze.Check{
 		"引号、括号、书名号不成对或嵌套错误，中文中的半角标点，省略号写法，标点重复，数值范围的连接号，序次语后的标点。",
 	Severity:    analyze.Warning,
 	NeedsTokens: true,
+	NeedsRunes:  true,
 	Rules: []*analyze.Rule{
 		{ID: "punctuation.dunhao-deng", Title: "“等”前用了顿号", Doc: "“等”“等等”前不用顿号（甲、乙等）",
 			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourcePractice, Fixable: true,
@@ -85,22 +87,56 @@ func puNumeral(r rune) bool {
 }
 
 // punctPara is one paragraph decoded into runes for the punctuation scans.
+// r and off are read-only: views into the document's shared rune view, or
+// into own (reused) buffers.
 type punctPara struct {
 	r    []rune
-	off  []int  // absolute byte offset of r[i]; off[len(r)] is the end
-	skip []bool // code, URL, e-mail, file name, markup or heading marker
+	off  []int32 // absolute byte offset of r[i]; off[len(r)] is the end (texts are far below 2 GB: --max-size)
+	skip []bool  // code, URL, e-mail, file name, markup or heading marker
+
+	ownR   []rune
+	ownOff []int32
+}
+
+// loadFrom points the paragraph at its part of the shared rune view rt
+// when the span's ends are rune boundaries there (then decoding the span
+// alone gives the same runes), else decodes it.
+func (pp *punctPara) loadFrom(rt *textrun.Text, text string, sp segment.Span) {
+	if rt != nil {
+		i, ok1 := rt.Index(sp.Start)
+		j, ok2 := rt.Index(sp.End)
+		if ok1 && ok2 && i <= j {
+			pp.r, pp.off = rt.R[i:j], rt.Offsets(i, j)
+			if cap(pp.skip) < j-i {
+				pp.skip = make([]bool, j-i)
+			} else {
+				pp.skip = pp.skip[:j-i]
+				clear(pp.skip)
+			}
+			return
+		}
+	}
+	pp.load(text, sp)
 }
 
 func (pp *punctPara) load(text string, sp segment.Span) {
+	pp.r, pp.off = pp.ownR, pp.ownOff
+	defer func() { pp.ownR, pp.ownOff = pp.r, pp.off }()
+	// Sized to the paragraph (reused across paragraphs): appends that
+	// doubled the slices held twice the need on a one-line huge file.
+	n := utf8.RuneCountInString(text[sp.Start:sp.End])
+	if cap(pp.r) < n {
+		pp.r, pp.off, pp.skip = make([]rune, 0, n), make([]int32, 0, n+1), make([]bool, 0, n)
+	}
 	pp.r, pp.off, pp.skip = pp.r[:0], pp.off[:0], pp.skip[:0]
 	for i := sp.Start; i < sp.End; {
 		r, w := scan.DecodeRune(text[:sp.End], i)
 		pp.r = append(pp.r, r)
-		pp.off = append(pp.off, i)
+		pp.off = append(pp.off, int32(i))
 		pp.skip = append(pp.skip, false)
 		i += w
 	}
-	pp.off = append(pp.off, sp.End)
+	pp.off = append(pp.off, int32(sp.End))
 }
 
 // at returns r[i], or 0 outside the paragraph.
@@ -112,7 +148,7 @@ func (pp *punctPara) at(i int) rune {
 }
 
 func (pp *punctPara) span(i, j int) segment.Span {
-	return segment.Span{Start: pp.off[i], End: pp.off[j]}
+	return segment.Span{Start: int(pp.off[i]), End: int(pp.off[j])}
 }
 
 func (pp *punctPara) str(i, j int) string {
@@ -136,7 +172,8 @@ func (pp *punctPara) mask(i, j int) {
 
 // index returns the rune index of byte offset off (the first rune at or after it).
 func (pp *punctPara) index(off int) int {
-	return sort.SearchInts(pp.off[:len(pp.r)], off)
+	o := pp.off[:len(pp.r)]
+	return sort.Search(len(o), func(k int) bool { return int(o[k]) >= off })
 }
 
 func (pp *punctPara) hasPrefix(i int, s string) bool {
@@ -429,6 +466,7 @@ func runPunctuation(p *analyze.Pass) error {
 	doc := p.Doc
 	md := doc.Format == segment.FormatMarkdown
 	pr := &puncRun{p: p, toks: p.Tokens()}
+	rt := p.Runes()
 	for pi := range doc.Paragraphs {
 		para := &doc.Paragraphs[pi]
 		s := doc.Text[para.Span.Start:para.Span.End]
@@ -443,7 +481,7 @@ func runPunctuation(p *analyze.Pass) error {
 		if para.Heading != nil {
 			marker = para.Heading.Marker
 		}
-		pr.pp.load(doc.Text, para.Span)
+		pr.pp.loadFrom(rt, doc.Text, para.Span)
 		pr.pp.maskSyntax(md, marker)
 		pr.paragraph(func() string { return lookahead(doc, pi) })
 	}

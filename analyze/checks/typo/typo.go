@@ -82,8 +82,8 @@ func run(p *analyze.Pass) error {
 	d, terms := detector(p.Lex)
 	var protect []segment.Span
 	for _, t := range toks {
-		if name(t.POS) || len(t.Text) > 3 && terms[t.Text] {
-			protect = append(protect, t.Span)
+		if name(t.POS()) || len(t.Text) > 3 && terms[t.Text] {
+			protect = append(protect, t.Span())
 		}
 	}
 	for _, h := range d.Find(p.Doc.Text, toks, protect) {

@@ -44,8 +44,9 @@ var Check = &analyze.Check{
 			Severity: analyze.Warning, Group: analyze.GroupUsage, Source: analyze.SourceStandard, Standard: std15835, Fixable: true,
 			Good: "增长0.5个百分点。", Bad: "增长.5个百分点。"},
 	},
+	NeedsRunes: true,
 	Run: func(p *analyze.Pass) error {
-		for _, h := range usage.Detect(p.Doc.Text) {
+		for _, h := range usage.DetectRunes(p.Runes()) {
 			hitrep.Report(p, h)
 		}
 		return nil

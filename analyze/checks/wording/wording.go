@@ -80,10 +80,10 @@ func wdRepeats(p *analyze.Pass) {
 	for i := 0; i+1 < len(toks); i++ {
 		t, u := &toks[i], &toks[i+1]
 		// Adjacent: 工作工作, 的的.
-		if t.Span.End == u.Span.Start && t.Text == u.Text && scan.AllHan(t.Text) {
+		if t.Span().End == u.Span().Start && t.Text == u.Text && scan.AllHan(t.Text) {
 			n := utf8.RuneCountInString(t.Text)
-			if (n == 1 && wdDupSingles[t.Text]) || (n >= 2 && !wdRedupPOS[t.POS] && !wdRedupVerbs[t.Text]) {
-				p.Report(analyze.Finding{Rule: "repeat", Span: segment.Span{Start: t.Span.Start, End: u.Span.End},
+			if (n == 1 && wdDupSingles[t.Text]) || (n >= 2 && !wdRedupPOS[t.POS()] && !wdRedupVerbs[t.Text]) {
+				p.Report(analyze.Finding{Rule: "repeat", Span: segment.Span{Start: t.Span().Start, End: u.Span().End},
 					Message:    "词语重复：“" + t.Text + t.Text + "”中“" + t.Text + "”连用两次，应删去一个",
 					Suggestion: t.Text})
 				i++
@@ -103,33 +103,33 @@ func wdListRepeats(p *analyze.Pass, toks []segment.Token, inPlaceholder func(seg
 			continue
 		}
 		e := k - 1
-		for e >= 0 && (inPlaceholder(toks[e].Span) || wdBareNumber(toks[e].Text)) {
+		for e >= 0 && (inPlaceholder(toks[e].Span()) || wdBareNumber(toks[e].Text)) {
 			e--
 		}
 		s := e
-		for s >= 0 && k-s <= 6 && scan.AllHan(toks[s].Text) && !wdItemStart(text, toks[s].Span.Start) {
+		for s >= 0 && k-s <= 6 && scan.AllHan(toks[s].Text) && !wdItemStart(text, toks[s].Span().Start) {
 			s--
 		}
-		if e < 0 || s < 0 || !scan.AllHan(toks[s].Text) || !wdItemStart(text, toks[s].Span.Start) {
+		if e < 0 || s < 0 || !scan.AllHan(toks[s].Text) || !wdItemStart(text, toks[s].Span().Start) {
 			continue
 		}
-		item := text[toks[s].Span.Start:toks[e].Span.End]
-		if utf8.RuneCountInString(item) < 2 || !strings.HasPrefix(text[d.Span.End:], item) {
+		item := text[toks[s].Span().Start:toks[e].Span().End]
+		if utf8.RuneCountInString(item) < 2 || !strings.HasPrefix(text[d.Span().End:], item) {
 			continue
 		}
-		end := d.Span.End + len(item)
-		j := sort.Search(len(toks), func(j int) bool { return toks[j].Span.End >= end })
-		if j >= len(toks) || toks[j].Span.End != end {
+		end := d.Span().End + len(item)
+		j := sort.Search(len(toks), func(j int) bool { return toks[j].Span().End >= end })
+		if j >= len(toks) || toks[j].Span().End != end {
 			continue // 增长、增长率: not the same word
 		}
-		if j+1 < len(toks) && toks[j+1].Span.Start == end && scan.AllHan(toks[j+1].Text) && !wdFollowPOS[toks[j+1].POS] {
+		if j+1 < len(toks) && toks[j+1].Span().Start == end && scan.AllHan(toks[j+1].Text) && !wdFollowPOS[toks[j+1].POS()] {
 			// 本人、本人配偶, 发展、发展成果: the second item names another
 			// thing. Report only when the repeated word is followed by a
 			// blank, a number, a mark or an adverbial (增速连续, 企业均).
 			continue
 		}
-		p.Report(analyze.Finding{Rule: "repeat", Span: segment.Span{Start: toks[s].Span.Start, End: end},
-			Message:    "并列成分重复：“" + text[toks[s].Span.Start:end] + "”中“" + item + "”在顿号前后重复出现，疑为误写或多余",
+		p.Report(analyze.Finding{Rule: "repeat", Span: segment.Span{Start: toks[s].Span().Start, End: end},
+			Message:    "并列成分重复：“" + text[toks[s].Span().Start:end] + "”中“" + item + "”在顿号前后重复出现，疑为误写或多余",
 			Suggestion: "删去重复的“" + item + "”，或合并为一项"})
 	}
 }
