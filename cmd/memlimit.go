@@ -32,6 +32,9 @@ func runBounded(d *segment.Document, lex *lexicon.Lexicon, opt analyze.Options) 
 		return analyze.Run(d, lex, opt) // small, or a limit set by the user (GOMEMLIMIT)
 	}
 	runtime.GC() // start from the live heap, not the garbage of loading
+	// One check at a time: concurrent checks would hold their working
+	// data at once.
+	opt.Workers = 1
 	prev := debug.SetMemoryLimit(memoryInUse() + hugeHeadroom*int64(len(d.Text)))
 	res := analyze.Run(d, lex, opt)
 	// Collect the run's facts (tokens, claims' scratch, rune views) before

@@ -125,6 +125,8 @@ func (b *Batch) Segmenter(terms []string) *Segmenter {
 		f := b.f
 		b.f, b.seen = nil, nil
 		s = f.segmenter(terms)
+		// The texts are known: the memo holds at most their size.
+		s.memo.limit = max(b.stats.Bytes, 1)
 	}
 	b.stats.Entries = s.Entries()
 	return s

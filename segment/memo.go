@@ -17,13 +17,15 @@ import (
 // seen; the first time only its 8-byte hash is. Pieces shorter than
 // memoMinBytes (cheaper to cut than to look up) or longer than
 // memoMaxPiece are never remembered, and once the memo holds memoMax bytes
-// it takes nothing new.
+// it takes nothing new; a segmenter built for known texts holds at most
+// their size, so that memory stays proportional to a small input.
 type memo struct {
 	seed  maphash.Seed
 	once  sync.Once
 	seen  sync.Map // maphash of a piece seen once → struct{}
 	m     sync.Map // piece → []uint32: per token, bytes | POS index << 16
 	bytes atomic.Int64
+	limit int64 // if > 0, a cap below memoMax (set before use)
 
 	mu    sync.Mutex
 	idx   map[string]uint16
@@ -38,6 +40,15 @@ const (
 
 // memoMax is memoMaxBytes, a variable for tests.
 var memoMax = memoMaxBytes
+
+// capacity is the most the memo may hold: memoMax, or less for a
+// segmenter built for known texts (see Batch.Segmenter).
+func (m *memo) capacity() int64 {
+	if m.limit > 0 {
+		return min(m.limit, int64(memoMax))
+	}
+	return int64(memoMax)
+}
 
 func memoable(piece string) bool {
 	return len(piece) >= memoMinBytes && len(piece) <= memoMaxPiece
@@ -63,7 +74,7 @@ func (m *memo) get(piece string, add func(n int, pos string)) bool {
 // want reports whether the tokens of piece, cut now, should be given to
 // put: the piece was seen before and the memo has room.
 func (m *memo) want(piece string) bool {
-	if !memoable(piece) || m.bytes.Load() >= int64(memoMax) {
+	if !memoable(piece) || m.bytes.Load() >= m.capacity() {
 		return false
 	}
 	m.once.Do(func() { m.seed = maphash.MakeSeed() })
@@ -78,7 +89,7 @@ func (m *memo) want(piece string) bool {
 // put remembers the tokens of piece: byte lengths and parts of speech.
 func (m *memo) put(piece string, lens []int, pos []string) {
 	size := int64(len(piece) + 4*len(lens) + 64)
-	if m.bytes.Add(size) > int64(memoMax) {
+	if m.bytes.Add(size) > m.capacity() {
 		m.bytes.Add(-size)
 		return
 	}
