@@ -119,6 +119,7 @@ func tokensSegmenters(b *testing.B, text string) map[string]*Segmenter {
 }
 
 func BenchmarkTokens(b *testing.B) {
+	setVar(b, &memoMax, 0) // measure cutting, not recalling repeated pieces
 	text := repeatFixtures(b, 20000)
 	for _, mode := range []string{"filtered", "full"} {
 		b.Run(mode, func(b *testing.B) {
@@ -138,6 +139,7 @@ func BenchmarkTokens(b *testing.B) {
 // BenchmarkTokensParallel cuts the same 20 KB text from g goroutines; MB/s is
 // the aggregate throughput.
 func BenchmarkTokensParallel(b *testing.B) {
+	setVar(b, &memoMax, 0) // measure cutting, not recalling repeated pieces
 	text := repeatFixtures(b, 20000)
 	s := tokensSegmenters(b, text)
 	for _, mode := range []string{"filtered", "full"} {
@@ -170,6 +172,7 @@ func BenchmarkTokensParallel(b *testing.B) {
 // 100 bytes a call) from g goroutines, where the read lock Tokens takes
 // would show if it cost anything.
 func BenchmarkTokensSentences(b *testing.B) {
+	setVar(b, &memoMax, 0) // measure cutting, not recalling repeated pieces
 	text := repeatFixtures(b, 20000)
 	var sents []string
 	for s := range strings.SplitAfterSeq(text, "。") {

@@ -9,6 +9,7 @@ import (
 // the dictionary by frequency) and on the real reports (skipped when absent),
 // with the full dictionary and with one filtered to the text.
 func BenchmarkTokensText(b *testing.B) {
+	setVar(b, &memoMax, 0) // measure cutting, not recalling repeated pieces
 	for _, src := range []string{"sampled", "real"} {
 		var text string
 		b.Run(src, func(b *testing.B) {

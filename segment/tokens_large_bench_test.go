@@ -16,6 +16,7 @@ import (
 // the fixtures repeated to 2 MB, and the real reports joined into one text
 // (skipped when absent).
 func BenchmarkTokensLarge(b *testing.B) {
+	setVar(b, &memoMax, 0) // measure cutting, not recalling repeated pieces
 	for _, c := range []struct {
 		name string
 		text func(testing.TB) string
@@ -40,6 +41,7 @@ func BenchmarkTokensLarge(b *testing.B) {
 // BenchmarkTokensWorkers compares one and two goroutines by text size and
 // chunk size, to place parallelMin and chunkBytes.
 func BenchmarkTokensWorkers(b *testing.B) {
+	setVar(b, &memoMax, 0) // measure cutting, not recalling repeated pieces
 	text := repeatFixtures(b, 2<<20)
 	s := NewSegmenterFor([]string{text}, testTerms)
 	for _, kb := range []int{32, 64, 128, 256, 512, 2048} {
