@@ -2,12 +2,13 @@ package analyze
 
 import (
 	"fmt"
-	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"slices"
 	"sort"
-	"sync"
 	"sync/atomic"
 	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/analyze/internal/scan"
+	"github.com/reportlint/reportlint/internal/par"
 
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
@@ -56,26 +57,9 @@ func Run(doc *segment.Document, lex *lexicon.Lexicon, opt Options) *Result {
 			a.forget(runesKey)
 		}
 	}
-	if w := min(opt.Workers, len(ordered)); w > 1 {
-		// Checks share only facts (Key.Get is safe) and read-only data;
-		// each reports into its own slice, joined in order below.
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		for range w {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := int(next.Add(1) - 1); i < len(ordered); i = int(next.Add(1) - 1) {
-					run(i)
-				}
-			}()
-		}
-		wg.Wait()
-	} else {
-		for i := range ordered {
-			run(i)
-		}
-	}
+	// Checks share only facts (Key.Get is safe) and read-only data; each
+	// reports into its own slice, joined in order below.
+	par.Each(opt.Workers, len(ordered), func() struct{} { return struct{}{} }, func(_ struct{}, i int) { run(i) })
 	var findings []Finding
 	for _, fs := range per {
 		findings = append(findings, fs...)

@@ -7,11 +7,11 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/reportlint/reportlint/internal/corpus"
+	"github.com/reportlint/reportlint/internal/memtest"
 )
 
 // hugeFactor is the bound on peak heap for one huge file: at most this many
@@ -75,44 +75,14 @@ func checkHuge(t *testing.T, mb int, oneLine bool) {
 	runtime.GC()
 	start := time.Now()
 
-	var base runtime.MemStats
-	runtime.ReadMemStats(&base)
-	var (
-		mu   sync.Mutex
-		peak uint64
-		done = make(chan struct{})
-		wg   sync.WaitGroup
-	)
-	sample := func() {
-		var m runtime.MemStats
-		runtime.ReadMemStats(&m)
-		mu.Lock()
-		peak = max(peak, m.HeapInuse)
-		mu.Unlock()
-	}
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		tick := time.NewTicker(20 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-tick.C:
-				sample()
-			}
-		}
-	}()
-	app := &App{Out: io.Discard, Err: io.Discard, Getenv: func(string) string { return "" }, NoConfig: true}
-	code := run(app, []string{"check", "--max-size", strconv.Itoa(2*mb) + "MiB", path})
-	sample()
-	close(done)
-	wg.Wait()
+	var code int
+	used := memtest.PeakHeap(20*time.Millisecond, func() {
+		app := &App{Out: io.Discard, Err: io.Discard, Getenv: func(string) string { return "" }, NoConfig: true}
+		code = run(app, []string{"check", "--max-size", strconv.Itoa(2*mb) + "MiB", path})
+	})
 	if code > ExitFindings {
 		t.Fatalf("check exit %d", code)
 	}
-	used := peak - min(peak, base.HeapInuse)
 	t.Logf("input %.1f MB, peak heap in use %.1f MB above the start (%.1f×), %.1f s", float64(size)/(1<<20), float64(used)/(1<<20), float64(used)/float64(size), time.Since(start).Seconds())
 	if used > hugeFactor*size {
 		t.Errorf("peak heap %d MB for a %d MB input: more than %d× the input", used>>20, size>>20, hugeFactor)

@@ -4,12 +4,11 @@ import (
 	"math"
 	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
 
 	"github.com/go-ego/gse"
+	"github.com/reportlint/reportlint/internal/par"
 )
 
 // Tokens hands gse one piece of the text at a time: each line, and lines
@@ -113,36 +112,12 @@ func (s *Segmenter) tokens(text string, workers int) []Token {
 // each calls f(c, i) for i in [0, n) from workers goroutines, each with its
 // own cutter for s (nil when s is nil).
 func each(workers, n int, f func(c *cutter, i int), s *Segmenter) {
-	newCutter := func() *cutter {
+	par.Each(workers, n, func() *cutter {
 		if s == nil {
 			return nil
 		}
 		return &cutter{s: s, idx: map[posKey]uint16{}}
-	}
-	if workers <= 1 {
-		c := newCutter()
-		for i := range n {
-			f(c, i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			c := newCutter()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				f(c, i)
-			}
-		}()
-	}
-	wg.Wait()
+	}, f)
 }
 
 // chunkEnds cuts text into chunks of whole lines of at least size bytes

@@ -1,54 +1,18 @@
 package segment
 
 import (
-	"runtime"
 	"runtime/debug"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 	"unsafe"
+
+	"github.com/reportlint/reportlint/internal/memtest"
 )
 
 // peakHeap runs f and returns the peak of HeapInuse above the level before
 // it, sampled every 2 ms and once at the end.
-func peakHeap(f func()) uint64 {
-	runtime.GC()
-	var base runtime.MemStats
-	runtime.ReadMemStats(&base)
-	var (
-		mu   sync.Mutex
-		peak uint64
-		done = make(chan struct{})
-		wg   sync.WaitGroup
-	)
-	sample := func() {
-		var m runtime.MemStats
-		runtime.ReadMemStats(&m)
-		mu.Lock()
-		peak = max(peak, m.HeapInuse)
-		mu.Unlock()
-	}
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		tick := time.NewTicker(2 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-tick.C:
-				sample()
-			}
-		}
-	}()
-	f()
-	sample()
-	close(done)
-	wg.Wait()
-	return peak - min(peak, base.HeapInuse)
-}
+func peakHeap(f func()) uint64 { return memtest.PeakHeap(2*time.Millisecond, f) }
 
 // TestTokensMemory bounds the heap Tokens needs beyond its result (48 B a
 // token, ≈10× the input) on large texts: many lines, and one line of
