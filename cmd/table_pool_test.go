@@ -5,29 +5,13 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
 )
 
-// renderFresh is renderTable's tablewriter part with a new table per call,
-// as before tables were pooled.
+// renderFresh renders with a new table per call, as before tables were
+// pooled (renderTableBaseline, off a terminal).
 func renderFresh(t *testing.T, header []string, rows [][]string) string {
 	var b bytes.Buffer
-	tbl := tablewriter.NewTable(&b,
-		tablewriter.WithHeader(header),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignment(tw.AlignLeft),
-	)
-	for _, r := range rows {
-		if err := tbl.Append(r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := tbl.Render(); err != nil {
+	if err := renderTableBaseline(&b, 0, header, rows); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
