@@ -1,16 +1,14 @@
 package analyze_test
 
 import (
-	"archive/zip"
-	"bytes"
 	"fmt"
-	"html"
 	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/analyze/checks"
+	"github.com/reportlint/reportlint/internal/docxtest"
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
 )
@@ -151,30 +149,5 @@ func TestCheckPipelineLinear(t *testing.T) {
 
 // oneParagraphDocx is a minimal .docx with one paragraph per line of text.
 func oneParagraphDocx(t *testing.T, text string) []byte {
-	var body strings.Builder
-	for _, ln := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
-		body.WriteString(`<w:p><w:r><w:t xml:space="preserve">` + html.EscapeString(ln) + `</w:t></w:r></w:p>`)
-	}
-	parts := []struct{ name, text string }{
-		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-			`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
-			`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`},
-		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
-		{"word/document.xml", `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
-			body.String() + `</w:body></w:document>`},
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, p := range parts {
-		w, err := zw.Create(p.name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write([]byte(p.text))
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return docxtest.Paragraphs(t, strings.Split(strings.TrimSuffix(text, "\n"), "\n")...)
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/reportlint/reportlint/internal/docxtest"
 	"github.com/reportlint/reportlint/segment"
 )
 
@@ -22,9 +23,9 @@ func FuzzReviewDocx(f *testing.F) {
 	// stored copies: byte mutations reach the XML
 	f.Add(storedCopy(f, valid))
 	f.Add(storedCopy(f, serveDocx(f, serveFixIn...)))
-	f.Add(serveDocx(f))                       // no paragraphs
-	f.Add(serveDocx(f, "截止<w:t>坏", "15-20%")) // malformed document.xml
-	f.Add(valid[:len(valid)/2])               // truncated
+	f.Add(serveDocx(f))                                    // no paragraphs
+	f.Add(docxtest.RawParagraphs(f, "截止<w:t>坏", "15-20%")) // malformed document.xml
+	f.Add(valid[:len(valid)/2])                            // truncated
 	flipped := bytes.Clone(valid)
 	for i := 40; i < len(flipped); i += 97 {
 		flipped[i] ^= 0x5a

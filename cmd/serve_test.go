@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"archive/zip"
 	"bytes"
 	"fmt"
 	"io"
@@ -16,39 +15,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/reportlint/reportlint/internal/docxtest"
 	"github.com/reportlint/reportlint/web"
 )
 
 // serveDocx builds a minimal .docx with one paragraph per line.
-func serveDocx(t testing.TB, lines ...string) []byte {
-	t.Helper()
-	var body strings.Builder
-	for _, l := range lines {
-		fmt.Fprintf(&body, `<w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p>`, l)
-	}
-	parts := []struct{ name, text string }{
-		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-			`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
-			`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`},
-		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
-		{"word/document.xml", `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
-			body.String() + `</w:body></w:document>`},
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, p := range parts {
-		w, err := zw.Create(p.name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		io.WriteString(w, p.text)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
+func serveDocx(t testing.TB, lines ...string) []byte { return docxtest.Paragraphs(t, lines...) }
 
 // serveTest starts the page with the real review glue.
 func serveTest(t testing.TB, maxConcurrent int) *httptest.Server {

@@ -4,6 +4,7 @@ package docxtest
 import (
 	"archive/zip"
 	"bytes"
+	"html"
 	"io"
 	"sort"
 	"strings"
@@ -41,6 +42,36 @@ func Zip(t testing.TB, parts map[string]string) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// Paragraphs builds a minimal .docx with one plain paragraph per line
+// (text escaped).
+func Paragraphs(t testing.TB, lines ...string) []byte {
+	t.Helper()
+	esc := make([]string, len(lines))
+	for i, l := range lines {
+		esc[i] = html.EscapeString(l)
+	}
+	return RawParagraphs(t, esc...)
+}
+
+// RawParagraphs is Paragraphs with each line's XML taken as it is, so a
+// test can build a malformed document.xml.
+func RawParagraphs(t testing.TB, xml ...string) []byte {
+	t.Helper()
+	var body strings.Builder
+	for _, l := range xml {
+		body.WriteString(`<w:p><w:r><w:t xml:space="preserve">` + l + `</w:t></w:r></w:p>`)
+	}
+	return Zip(t, map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+			`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+			`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+		"_rels/.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+		"word/document.xml": `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
+			body.String() + `</w:body></w:document>`,
+	})
 }
 
 // Unzip returns every entry's content by name.
