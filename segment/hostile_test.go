@@ -8,26 +8,15 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
+
+	"github.com/reportlint/reportlint/internal/fixture"
 )
 
 // Special files are refused before reading: a FIFO (or a symlink to one)
 // must not hang, /dev/zero must not fill memory.
 func TestLoadFileSpecialFiles(t *testing.T) {
-	dir := t.TempDir()
-	fifo := filepath.Join(dir, "fifo.txt")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Skipf("mkfifo: %v", err)
-	}
-	link := filepath.Join(dir, "link.txt")
-	if err := os.Symlink(fifo, link); err != nil {
-		t.Fatal(err)
-	}
-	paths := []string{fifo, link}
-	if _, err := os.Stat("/dev/zero"); err == nil {
-		paths = append(paths, "/dev/zero")
-	}
+	paths := fixture.SpecialFiles(t, ".txt")
 	for _, p := range paths {
 		_, err := LoadFile(p, nil, LoadOptions{})
 		var ie *InputError
