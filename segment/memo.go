@@ -79,11 +79,19 @@ func (m *memo) want(piece string) bool {
 	}
 	m.once.Do(func() { m.seed = maphash.MakeSeed() })
 	h := maphash.String(m.seed, piece)
-	if _, seen := m.seen.LoadOrStore(h, struct{}{}); !seen {
-		m.bytes.Add(48) // a sync.Map entry
+	if _, seen := m.seen.Load(h); seen {
+		return true
+	}
+	const entry = 48 // a sync.Map entry
+	if m.bytes.Add(entry) > m.capacity() {
+		m.bytes.Add(-entry)
 		return false
 	}
-	return true
+	if _, seen := m.seen.LoadOrStore(h, struct{}{}); seen {
+		m.bytes.Add(-entry) // another goroutine saw it first
+		return true
+	}
+	return false
 }
 
 // put remembers the tokens of piece: byte lengths and parts of speech.
