@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/reportlint/reportlint/cmd"
+	"github.com/reportlint/reportlint/internal/fixture"
 )
 
 // The regression corpus of real published reports lives outside the project
@@ -43,12 +44,9 @@ func (r corpusRow) key() string {
 
 func corpusDir(t *testing.T) string {
 	t.Helper()
-	dir := os.Getenv("REPORTLINT_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "corpus", "real")
-	}
+	dir := fixture.RealCorpusDir(t)
 	if _, err := os.Stat(filepath.Join(dir, "PROVENANCE.md")); err != nil {
-		t.Skipf("corpus of real reports not found at %s (set REPORTLINT_CORPUS to run this test)", dir)
+		t.Skipf("%s has no PROVENANCE.md: not the corpus of real reports", dir)
 	}
 	return dir
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/reportlint/reportlint/internal/fixture"
 	"github.com/reportlint/reportlint/segment/dict"
 )
 
@@ -16,14 +17,7 @@ import (
 // the repository root; REPORTLINT_CORPUS overrides), or skips.
 func realTexts(tb testing.TB) []string {
 	tb.Helper()
-	dir := os.Getenv("REPORTLINT_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "corpus", "real")
-	}
-	paths, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if len(paths) == 0 {
-		tb.Skipf("corpus of real reports not found at %s (set REPORTLINT_CORPUS to run this)", dir)
-	}
+	paths, _ := filepath.Glob(filepath.Join(fixture.RealCorpusDir(tb), "*.txt"))
 	var texts []string
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
