@@ -20,22 +20,36 @@ import (
 // it takes nothing new; a segmenter built for known texts holds at most
 // their size, so that memory stays proportional to a small input.
 type memo struct {
-	seed  maphash.Seed
-	once  sync.Once
-	seen  sync.Map // maphash of a piece seen once → struct{}
-	m     sync.Map // piece → []uint32: per token, bytes | POS index << 16
-	bytes atomic.Int64
-	limit int64 // if > 0, a cap below memoMax (set before use)
+	seed   maphash.Seed
+	once   sync.Once
+	shards [16]memoShard // by the piece's maphash
+	bytes  atomic.Int64
+	limit  int64 // if > 0, a cap below memoMax (set before use)
 
 	mu    sync.Mutex
 	idx   map[string]uint16
 	names atomic.Pointer[[]string] // by POS index; replaced, never changed
 }
 
+type memoShard struct {
+	mu sync.Mutex
+	m  map[uint64]*memoEntry
+}
+
+// memoEntry is a remembered piece: per token, bytes | POS index << 16.
+type memoEntry struct {
+	piece string
+	toks  []uint32
+}
+
+// seenOnce marks a piece seen once: its hash only.
+var seenOnce = &memoEntry{}
+
 const (
 	memoMinBytes = 48
 	memoMaxPiece = 8 << 10
 	memoMaxBytes = 64 << 20
+	memoMark     = 48 // bytes counted for a seen-once mark
 )
 
 // memoMax is memoMaxBytes, a variable for tests.
@@ -50,52 +64,43 @@ func (m *memo) capacity() int64 {
 	return int64(memoMax)
 }
 
-func memoable(piece string) bool {
-	return len(piece) >= memoMinBytes && len(piece) <= memoMaxPiece
-}
-
-// get appends the remembered tokens of piece through add and reports
-// whether it had them.
-func (m *memo) get(piece string, add func(n int, pos string)) bool {
-	if !memoable(piece) {
-		return false
-	}
-	v, ok := m.m.Load(piece)
-	if !ok {
-		return false
-	}
-	names := *m.names.Load() // published before the entry was stored
-	for _, t := range v.([]uint32) {
-		add(int(t&0xFFFF), names[t>>16])
-	}
-	return true
-}
-
-// want reports whether the tokens of piece, cut now, should be given to
-// put: the piece was seen before and the memo has room.
-func (m *memo) want(piece string) bool {
-	if !memoable(piece) || m.bytes.Load() >= m.capacity() {
-		return false
+// lookup hashes piece once and returns its remembered tokens (with the
+// POS names they index), or whether its tokens, cut now, should be given to
+// put (the piece was seen before). A first sighting is marked while the
+// memo has room.
+func (m *memo) lookup(piece string) (h uint64, toks []uint32, names []string, want bool) {
+	if len(piece) < memoMinBytes || len(piece) > memoMaxPiece {
+		return 0, nil, nil, false
 	}
 	m.once.Do(func() { m.seed = maphash.MakeSeed() })
-	h := maphash.String(m.seed, piece)
-	if _, seen := m.seen.Load(h); seen {
-		return true
+	h = maphash.String(m.seed, piece)
+	sh := &m.shards[h%uint64(len(m.shards))]
+	sh.mu.Lock()
+	switch e := sh.m[h]; {
+	case e == nil:
+		if m.bytes.Add(memoMark) > m.capacity() {
+			m.bytes.Add(-memoMark)
+			break
+		}
+		if sh.m == nil {
+			sh.m = map[uint64]*memoEntry{}
+		}
+		sh.m[h] = seenOnce
+	case e == seenOnce:
+		want = true
+	case e.piece == piece: // else another piece with the same hash: cut it
+		toks = e.toks
 	}
-	const entry = 48 // a sync.Map entry
-	if m.bytes.Add(entry) > m.capacity() {
-		m.bytes.Add(-entry)
-		return false
+	sh.mu.Unlock()
+	if toks != nil {
+		names = *m.names.Load() // published before the entry was stored
 	}
-	if _, seen := m.seen.LoadOrStore(h, struct{}{}); seen {
-		m.bytes.Add(-entry) // another goroutine saw it first
-		return true
-	}
-	return false
+	return h, toks, names, want
 }
 
-// put remembers the tokens of piece: byte lengths and parts of speech.
-func (m *memo) put(piece string, lens []int, pos []string) {
+// put remembers the tokens of piece (hash h from lookup): byte lengths
+// and parts of speech.
+func (m *memo) put(h uint64, piece string, lens []int, pos []string) {
 	size := int64(len(piece) + 4*len(lens) + 64)
 	if m.bytes.Add(size) > m.capacity() {
 		m.bytes.Add(-size)
@@ -121,9 +126,14 @@ func (m *memo) put(piece string, lens []int, pos []string) {
 		toks[i] = uint32(lens[i]) | uint32(j)<<16
 	}
 	m.mu.Unlock()
-	// A copy of the key: a slice of the text would keep the whole
-	// document alive.
-	if _, loaded := m.m.LoadOrStore(string([]byte(piece)), toks); loaded {
-		m.bytes.Add(-size)
+	sh := &m.shards[h%uint64(len(m.shards))]
+	sh.mu.Lock()
+	if sh.m[h] == seenOnce {
+		// A copy of the piece: a slice of the text would keep the whole
+		// document alive.
+		sh.m[h] = &memoEntry{piece: string([]byte(piece)), toks: toks}
+	} else {
+		m.bytes.Add(-size) // another goroutine stored it first
 	}
+	sh.mu.Unlock()
 }

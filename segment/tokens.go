@@ -184,16 +184,17 @@ func (c *cutter) chunk(text string, r *run) {
 
 // piece appends the gse tokens of text to r.
 func (c *cutter) piece(text string, r *run) {
-	if c.s.memo.get(text, func(n int, pos string) {
-		r.toks = append(r.toks, uint32(n)|uint32(c.posIndex(pos))<<16)
-	}) {
+	h, toks, names, keep := c.s.memo.lookup(text)
+	if toks != nil {
+		for _, t := range toks {
+			r.toks = append(r.toks, t&0xFFFF|uint32(c.posIndex(names[t>>16]))<<16)
+		}
 		return
 	}
 	c.buf = append(c.buf[:0], text...)
 	buildMu.RLock()
 	segs := c.s.seg.Segment(c.buf)
 	buildMu.RUnlock()
-	keep := c.s.memo.want(text)
 	c.lens, c.poss = c.lens[:0], c.poss[:0]
 	for i := range segs {
 		n := segs[i].End() - segs[i].Start()
@@ -204,7 +205,7 @@ func (c *cutter) piece(text string, r *run) {
 		}
 	}
 	if keep {
-		c.s.memo.put(text, c.lens, c.poss)
+		c.s.memo.put(h, text, c.lens, c.poss)
 	}
 }
 
