@@ -59,7 +59,7 @@ func Run(doc *segment.Document, lex *lexicon.Lexicon, opt Options) *Result {
 	}
 	// Checks share only facts (Key.Get is safe) and read-only data; each
 	// reports into its own slice, joined in order below.
-	par.Each(opt.Workers, len(ordered), func() struct{} { return struct{}{} }, func(_ struct{}, i int) { run(i) })
+	par.Each(opt.Workers, len(ordered), func(_, i int) { run(i) })
 	var findings []Finding
 	for _, fs := range per {
 		findings = append(findings, fs...)

@@ -112,12 +112,13 @@ func (s *Segmenter) tokens(text string, workers int) []Token {
 // each calls f(c, i) for i in [0, n) from workers goroutines, each with its
 // own cutter for s (nil when s is nil).
 func each(workers, n int, f func(c *cutter, i int), s *Segmenter) {
-	par.Each(workers, n, func() *cutter {
-		if s == nil {
-			return nil
+	cs := make([]*cutter, par.Workers(workers, n))
+	par.Each(workers, n, func(w, i int) {
+		if s != nil && cs[w] == nil {
+			cs[w] = &cutter{s: s, idx: map[posKey]uint16{}}
 		}
-		return &cutter{s: s, idx: map[posKey]uint16{}}
-	}, f)
+		f(cs[w], i)
+	})
 }
 
 // chunkEnds cuts text into chunks of whole lines of at least size bytes
