@@ -22,6 +22,38 @@ const closingPunct = "）)]｝}〕〉》」』】〗〙”’，,。．.、；;�
 // openingPunct may not end a line.
 const openingPunct = "（([｛{〔〈《「『【〖〘“‘"
 
+// textWidth is twwidth.Width(s), counted directly when every rune of s
+// has one width whatever stands next to it and in either East Asian mode:
+// printable ASCII (1 column), CJK ideographs, CJK punctuation such as
+// 、。《》【】 and full-width forms such as ，（）：；？ (2 columns). That is the
+// bulk of a report; twwidth segments graphemes and takes a process-wide
+// lock on every call. Anything else (combining marks, variation
+// selectors, emoji, ambiguous-width “”…—) goes to twwidth.
+func textWidth(s string) int {
+	w := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c < 0x7f {
+			w++
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !wideAlone(r) {
+			return twwidth.Width(s)
+		}
+		w += 2
+		i += n
+	}
+	return w
+}
+
+// wideAlone reports a rune that is 2 columns wide and its own grapheme:
+// East Asian Wide or Fullwidth, not a combining mark (U+302A-302F are).
+func wideAlone(r rune) bool {
+	return r >= 0x4e00 && r <= 0x9fff || r >= 0x3000 && r <= 0x3029 || r >= 0x3030 && r <= 0x303e || r >= 0xff01 && r <= 0xff60
+}
+
 func isClosing(r rune) bool { return strings.ContainsRune(closingPunct, r) }
 func isOpening(r rune) bool { return strings.ContainsRune(openingPunct, r) }
 
@@ -111,7 +143,7 @@ func wrapLines(s string, first, width int) []string {
 		return width
 	}
 	for _, line := range strings.Split(s, "\n") {
-		if limit() <= 0 || twwidth.Width(line) <= limit() {
+		if limit() <= 0 || textWidth(line) <= limit() {
 			out = append(out, strings.TrimRight(line, " "))
 			continue
 		}
@@ -123,7 +155,7 @@ func wrapLines(s string, first, width int) []string {
 			w = 0
 		}
 		for _, g := range breakGroups(line) {
-			gw := twwidth.Width(g.text)
+			gw := textWidth(g.text)
 			sp := 0
 			if g.space && w > 0 {
 				sp = 1
@@ -134,7 +166,7 @@ func wrapLines(s string, first, width int) []string {
 			}
 			if gw > limit() { // wider than a line: cut by width
 				for _, r := range g.text {
-					rw := twwidth.Width(string(r))
+					rw := textWidth(string(r))
 					if w > 0 && w+sp+rw > limit() {
 						emit()
 						sp = 0
@@ -167,11 +199,11 @@ func wrapLines(s string, first, width int) []string {
 func longestGroup(s string) int {
 	m := 0
 	for _, line := range strings.Split(s, "\n") {
-		if twwidth.Width(line) <= m {
+		if textWidth(line) <= m {
 			continue
 		}
 		for _, g := range breakGroups(line) {
-			if w := twwidth.Width(g.text); w > m {
+			if w := textWidth(g.text); w > m {
 				m = w
 			}
 		}
@@ -183,7 +215,7 @@ func longestGroup(s string) int {
 func lineWidth(s string) int {
 	m := 0
 	for _, line := range strings.Split(s, "\n") {
-		if w := twwidth.Width(line); w > m {
+		if w := textWidth(line); w > m {
 			m = w
 		}
 	}

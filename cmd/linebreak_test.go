@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -148,4 +149,40 @@ func TestRenderTableNarrow(t *testing.T) {
 			}
 		}
 	}
+}
+
+// textWidth agrees with twwidth.Width on report text (the fast path),
+// on every kind of rune it hands over, and on their mixtures.
+func TestTextWidth(t *testing.T) {
+	cases := []string{"", "abc 2022", "加强理论武装", "全年完成投资12.5亿元", "number.missing-unit 数字缺少单位",
+		"“两个确立”", "（一）", "…", "①", "5G", "X光", "é", "e\u0301", "中\u0301", "中\ufe0f", "👍", "👨\u200d👩", "🇨🇳", "ｶﾞ", "\t", "\x7f", "\xff", "一\xff", "〇", "㐀", "𠀀", "鿿", "丂"}
+	for _, p := range []string{"../testdata/reports/duty-report-2022.txt", "../README.md"} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, strings.Split(string(b), "\n")...)
+	}
+	// every rune of the direct count, alone and between two others
+	for r := rune(0); r <= 0xffff; r++ {
+		if wideAlone(r) || r >= 0x20 && r < 0x7f {
+			cases = append(cases, string(r), "中"+string(r)+"a", "a"+string(r)+"́", string(r)+"️")
+		}
+	}
+	for _, s := range cases {
+		if got, want := textWidth(s), twwidth.Width(s); got != want {
+			t.Errorf("textWidth(%q) = %d, twwidth.Width = %d", s, got, want)
+		}
+	}
+}
+
+func FuzzTextWidth(f *testing.F) {
+	for _, s := range []string{"中文abc", "e\u0301", "中\ufe0f", "“”", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := textWidth(s), twwidth.Width(s); got != want {
+			t.Fatalf("textWidth(%q) = %d, twwidth.Width = %d", s, got, want)
+		}
+	})
 }
