@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"sync"
 
 	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/crossref"
@@ -41,10 +42,19 @@ type auditMerger struct {
 	entries []mergeEntry
 	seen    map[string]bool
 	dups    []string
+	mu      sync.Mutex // take
 }
 
 func newMerger(ix *similar.Index, keep, copies bool) *auditMerger {
 	return &auditMerger{ix: ix, keep: keep, copies: copies, seen: map[string]bool{}}
+}
+
+// take adds a record this process made; safe for concurrent use.
+func (m *auditMerger) take(rec *auditRecord) error {
+	line := encodeRecord(rec)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.addJSON(line, rec.Path)
 }
 
 // addJSON adds one record given as JSON; where names the line for errors.
