@@ -127,8 +127,8 @@ func benchRecords(b *testing.B) []*auditRecord {
 	var recs []*auditRecord
 	for _, d := range c.docs {
 		rec := st.analyse(d)
-		if rec.Signature == nil {
-			b.Fatal("record without signature")
+		if rec.Signature == nil && rec.print == nil {
+			b.Fatal("record without fingerprints")
 		}
 		recs = append(recs, rec)
 	}

@@ -152,7 +152,12 @@ func (st *auditStage) analyse(d *segment.Document) *auditRecord {
 	rec := newRecord(r, st.o.ShowSuppressed)
 	rec.Bytes = int64(len(d.Text))
 	if st.ix != nil {
-		rec.Signature = st.ix.Signature(st.ix.Fingerprint(d.Text, opt.Tokenize(d.Text)))
+		p := st.ix.Fingerprint(d.Text, opt.Tokenize(d.Text))
+		if st.o.Emit != "" {
+			rec.Signature = st.ix.Signature(p)
+		} else {
+			rec.print = p.Compact() // what the merger rebuilds from a signature
+		}
 	}
 	return rec
 }
