@@ -24,8 +24,9 @@ import (
 
 // The merge stage: records (one per file, from this process or from
 // `audit --emit jsonl` lines) in, one auditReport out. A one-process audit
-// goes through the same code, from the same JSON bytes, so both print the
-// same bytes.
+// hands its records over as Go values (take), keeping exactly what reading
+// their lines back would keep (audit_merge_test.go), so both print the same
+// bytes.
 
 // maxRecordLine bounds one line of --merge input (a 20 MB report's
 // signature is a few MB).
