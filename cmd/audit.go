@@ -448,7 +448,7 @@ func (app *App) audit(args []string, o *auditOptions) error {
 	}
 
 	bar := app.progress(len(inputs))
-	var mu sync.Mutex // merger, progress
+	var mu sync.Mutex // firstErr, progress
 	var firstErr error
 	var bytesRead atomic.Int64
 	// One reader feeds the workers through a bounded queue: while the
@@ -482,17 +482,16 @@ func (app *App) audit(args []string, o *auditOptions) error {
 					bytesRead.Add(int64(len(l.d.Text)))
 				}
 				rec := st.record(inputs[l.i], l)
-				line := encodeRecord(rec)
+				var err error
 				if emit {
-					out.put(l.i, line)
+					out.put(l.i, encodeRecord(rec))
 				} else {
-					mu.Lock()
-					if err := merger.addJSON(line, rec.Path); err != nil && firstErr == nil {
-						firstErr = err
-					}
-					mu.Unlock()
+					err = merger.take(rec)
 				}
 				mu.Lock()
+				if err != nil && firstErr == nil {
+					firstErr = err
+				}
 				progress.file(rec, len(inputs))
 				mu.Unlock()
 				bar.add()

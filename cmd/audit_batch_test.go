@@ -256,12 +256,13 @@ func TestAuditBudgets(t *testing.T) {
 	auditWrite(t, filepath.Join(dir, "a.txt"), cleanReport)
 	auditWrite(t, filepath.Join(dir, "slow.txt"), reportWithBlanks)
 	release := make(chan struct{})
-	auditTestHook = func(path string) {
+	hook := func(path string) {
 		if filepath.Base(path) == "slow.txt" {
 			<-release
 		}
 	}
-	defer func() { close(release); auditTestHook = nil }()
+	auditTestHook.Store(&hook)
+	defer func() { close(release); auditTestHook.Store(nil) }()
 	rep, code, _ := auditJSONOut(t, "--file-timeout", "200ms", dir)
 	if code != ExitInput || len(rep.Files) != 2 {
 		t.Fatalf("exit %d files %+v", code, rep.Files)
@@ -272,7 +273,7 @@ func TestAuditBudgets(t *testing.T) {
 	if f := rep.Files[1]; f.Error != "" || f.Chars == 0 {
 		t.Errorf("good file row %+v", f)
 	}
-	auditTestHook = nil
+	auditTestHook.Store(nil)
 	rep, _, _ = auditJSONOut(t, "--max-chars", "40", dir)
 	for _, f := range rep.Files {
 		if over := strings.HasPrefix(f.Error, "超出处理限制"); over != (filepath.Base(f.Path) == "slow.txt") {
@@ -288,7 +289,7 @@ func TestAuditFileChanged(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	victim := filepath.Join(dir, entries[1].Name())
 	var once sync.Once
-	auditTestHook = func(path string) {
+	hook := func(path string) {
 		if path == victim {
 			once.Do(func() {
 				later := time.Now().Add(time.Hour)
@@ -297,7 +298,8 @@ func TestAuditFileChanged(t *testing.T) {
 			})
 		}
 	}
-	defer func() { auditTestHook = nil }()
+	auditTestHook.Store(&hook)
+	defer auditTestHook.Store(nil)
 	for _, format := range []string{"table", "json", "csv", "html"} {
 		app, out, _ := testApp("")
 		once = sync.Once{}

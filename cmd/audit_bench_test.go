@@ -73,7 +73,7 @@ func BenchmarkAuditStage(b *testing.B) {
 		for i, d := range c.docs {
 			toks[i] = c.seg.Tokens(d.Text)
 		}
-		ix := similar.NewIndex(similar.Options{Boilerplate: append(similar.PhrasesFrom(c.lex), similar.StockPhrases...)})
+		ix := similar.NewIndex(benchSimilarOptions())
 		b.SetBytes(c.bytes)
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
@@ -82,6 +82,25 @@ func BenchmarkAuditStage(b *testing.B) {
 			}
 		}
 	})
+	// merge: the hand-off of every record to the merger (as audit's workers
+	// do) and the merge; handoff: the hand-off alone.
+	recs := benchRecords(b)
+	for _, name := range []string{"handoff", "merge"} {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(c.bytes)
+			for i := 0; i < b.N; i++ {
+				m := newMerger(similar.NewIndex(benchSimilarOptions()), true, true)
+				for _, rec := range recs {
+					if err := m.take(rec); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if name == "merge" {
+					m.report()
+				}
+			}
+		})
+	}
 	for _, chk := range allChecks() {
 		b.Run("check="+chk.Name, func(b *testing.B) {
 			b.SetBytes(c.bytes)
@@ -92,6 +111,28 @@ func BenchmarkAuditStage(b *testing.B) {
 			}
 		})
 	}
+}
+
+func benchSimilarOptions() similar.Options {
+	return similar.Options{Boilerplate: append(similar.PhrasesFrom(benchCorpus.lex), similar.StockPhrases...)}
+}
+
+// benchRecords are the records of the bench corpus, as audit's per-file
+// stage makes them (with signatures and claims).
+func benchRecords(b *testing.B) []*auditRecord {
+	c := &benchCorpus
+	app := &App{Out: io.Discard, Err: io.Discard, Getenv: func(string) string { return "" }}
+	st := &auditStage{app: app, lex: c.lex, opt: analyze.Options{Checks: allChecks()}, o: &auditOptions{},
+		segmenter: func() *segment.Segmenter { return c.seg }, ix: similar.NewIndex(benchSimilarOptions())}
+	var recs []*auditRecord
+	for _, d := range c.docs {
+		rec := st.analyse(d)
+		if rec.Signature == nil && rec.print == nil {
+			b.Fatal("record without fingerprints")
+		}
+		recs = append(recs, rec)
+	}
+	return recs
 }
 
 // BenchmarkAuditCommand runs the whole command over 300 reports written to

@@ -7,8 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"slices"
 	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/crossref"
@@ -19,8 +24,9 @@ import (
 
 // The merge stage: records (one per file, from this process or from
 // `audit --emit jsonl` lines) in, one auditReport out. A one-process audit
-// goes through the same code, from the same JSON bytes, so both print the
-// same bytes.
+// hands its records over as Go values (take), keeping exactly what reading
+// their lines back would keep (audit_merge_test.go), so both print the same
+// bytes.
 
 // maxRecordLine bounds one line of --merge input (a 20 MB report's
 // signature is a few MB).
@@ -41,10 +47,180 @@ type auditMerger struct {
 	entries []mergeEntry
 	seen    map[string]bool
 	dups    []string
+	mu      sync.Mutex // take
 }
 
 func newMerger(ix *similar.Index, keep, copies bool) *auditMerger {
 	return &auditMerger{ix: ix, keep: keep, copies: copies, seen: map[string]bool{}}
+}
+
+// take adds a record this process made; safe for concurrent use. It keeps
+// exactly what addJSON(encodeRecord(rec)) keeps, without the JSON round
+// trip: strings are made valid UTF-8 as encoding/json writes them and
+// copied out of the text (one block per record), and the print is the one
+// PrintFrom rebuilds from the signature. The record's strings are changed
+// in place.
+func (m *auditMerger) take(rec *auditRecord) error {
+	if !encodable(rec) {
+		rec = unencodable(rec)
+	}
+	var pool stringPool
+	path := rec.Path
+	rec.Path = jsonString(rec.Path)
+	if rec.Path == "" {
+		return fmt.Errorf("%s：记录缺少 path 字段", path)
+	}
+	e := mergeEntry{file: rec.file(m.keep)}
+	f := e.file
+	for _, s := range []*string{&f.Path, &f.Changed, &f.Format, &f.Profile, &f.ProfileName} {
+		pool.add(s)
+	}
+	if ie, ok := f.Err.(*segment.InputError); ok {
+		pool.add(&ie.Path)
+		pool.add(&ie.Reason)
+	}
+	if len(f.Missing) == 0 {
+		f.Missing = nil
+	}
+	for i := range f.Missing {
+		pool.add(&f.Missing[i])
+	}
+	if len(f.Findings) == 0 {
+		f.Findings = nil
+	}
+	for i := range f.Findings {
+		x := &f.Findings[i]
+		for _, s := range []*string{&x.Check, &x.Rule, &x.Severity, &x.Text, &x.Message, &x.Suggestion, &x.Section, &x.Reason} {
+			pool.add(s)
+		}
+		for j := range x.Related {
+			pool.add(&x.Related[j].Text)
+			pool.add(&x.Related[j].Message)
+		}
+	}
+	if rec.Error == "" && m.copies {
+		switch {
+		case rec.print != nil:
+			e.print = rec.print
+		case rec.Signature == nil:
+			return fmt.Errorf("%s（%s）：缺少指纹（生成时用了 --no-copies？合并时也加 --no-copies）", path, rec.Path)
+		default:
+			sig := *rec.Signature
+			for _, s := range []*string{&sig.Hash, &sig.FPs, &sig.Lines} {
+				*s = jsonString(*s)
+			}
+			sig.Excerpts = slices.Clone(sig.Excerpts)
+			for i := range sig.Excerpts {
+				pool.add(&sig.Excerpts[i].Text)
+			}
+			sig.Stock = slices.Clone(sig.Stock)
+			for i := range sig.Stock {
+				sig.Stock[i].Hash = jsonString(sig.Stock[i].Hash)
+				pool.add(&sig.Stock[i].Excerpt)
+			}
+			pool.copy()
+			p, err := m.ix.PrintFrom(&sig)
+			if err != nil {
+				return fmt.Errorf("%s（%s）：%v", path, rec.Path, err)
+			}
+			e.print = p
+		}
+	}
+	if len(rec.Claims) > 0 {
+		e.claims = make([]crossref.Claim, len(rec.Claims))
+		for i, c := range rec.Claims {
+			e.claims[i] = c
+			x := &e.claims[i]
+			for _, s := range []*string{&x.Metric, &x.Scope, &x.Unit, &x.Period, &x.Qualifier, &x.Excerpt} {
+				pool.add(s)
+			}
+		}
+	}
+	pool.copy()
+	for i := range e.claims {
+		e.claims[i].File = f.Path
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.addEntry(e)
+	return nil
+}
+
+// addEntry keeps e unless its path was seen; callers serialise.
+func (m *auditMerger) addEntry(e mergeEntry) {
+	if m.seen[e.file.Path] {
+		m.dups = append(m.dups, e.file.Path)
+		return
+	}
+	m.seen[e.file.Path] = true
+	m.entries = append(m.entries, e)
+}
+
+// encodable reports whether encodeRecord writes rec itself: only a
+// non-finite float fails, and claims hold the only floats.
+func encodable(rec *auditRecord) bool {
+	for _, c := range rec.Claims {
+		if math.IsInf(c.Value, 0) || math.IsNaN(c.Value) {
+			return false
+		}
+	}
+	return true
+}
+
+// unencodable is the record encodeRecord writes in place of rec.
+func unencodable(rec *auditRecord) *auditRecord {
+	return &auditRecord{Kind: auditRecordKind, Version: auditRecordVersion, Path: rec.Path,
+		Error: "内部错误：结果无法写出（请报告给维护者）"}
+}
+
+// stringPool copies strings into one block, so that what a record keeps
+// holds no part of the document's text and costs one allocation.
+type stringPool struct {
+	ptrs []*string
+	n    int
+}
+
+// add notes *s to be copied, made valid UTF-8 as encoding/json does.
+func (p *stringPool) add(s *string) {
+	if *s == "" {
+		return
+	}
+	*s = jsonString(*s)
+	p.ptrs = append(p.ptrs, s)
+	p.n += len(*s)
+}
+
+// copy points every noted string into a new block; the pool is then empty.
+func (p *stringPool) copy() {
+	var b strings.Builder
+	b.Grow(p.n)
+	for _, s := range p.ptrs {
+		b.WriteString(*s)
+	}
+	all := b.String()
+	for _, s := range p.ptrs {
+		*s, all = all[:len(*s)], all[len(*s):]
+	}
+	p.ptrs, p.n = p.ptrs[:0], 0
+}
+
+// jsonString is s as encoding/json writes it and reads it back: each byte
+// that is not part of valid UTF-8 becomes U+FFFD.
+func jsonString(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteString("\uFFFD")
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // addJSON adds one record given as JSON; where names the line for errors.
@@ -64,7 +240,6 @@ func (m *auditMerger) addJSON(line []byte, where string) error {
 		m.dups = append(m.dups, rec.Path)
 		return nil
 	}
-	m.seen[rec.Path] = true
 	e := mergeEntry{file: rec.file(m.keep)}
 	if rec.Error == "" && m.copies {
 		if rec.Signature == nil {
@@ -80,7 +255,7 @@ func (m *auditMerger) addJSON(line []byte, where string) error {
 		c.File = rec.Path
 		e.claims = append(e.claims, c)
 	}
-	m.entries = append(m.entries, e)
+	m.addEntry(e)
 	return nil
 }
 

@@ -39,6 +39,10 @@ type auditRecord struct {
 	Findings    []jsonFinding      `json:"findings,omitempty"`
 	Signature   *similar.Signature `json:"signature,omitempty"`
 	Claims      []crossref.Claim   `json:"claims,omitempty"`
+
+	// print stands for Signature in a one-process audit: the Print the
+	// merger would rebuild from it (similar.Print.Compact), never written.
+	print *similar.Print
 }
 
 const (

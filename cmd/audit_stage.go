@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -57,8 +58,9 @@ func changedNote(path string, before os.FileInfo) string {
 }
 
 // auditTestHook, when set by a test, runs at the start of each file's
-// stage (to stall it or change the file).
-var auditTestHook func(path string)
+// stage (to stall it or change the file). Atomic: a stage stalled past
+// --file-timeout outlives its audit and reads it while a test resets it.
+var auditTestHook atomic.Pointer[func(path string)]
 
 // record is the per-file stage: a pure function of the file and the
 // configuration, under the per-file time and size budgets.
@@ -112,8 +114,8 @@ func durationLabel(d time.Duration) string {
 // so one file never takes down the batch and no panic text reaches the
 // user (the stack goes to stderr with --debug).
 func (st *auditStage) safe(d *segment.Document) (rec *auditRecord) {
-	if auditTestHook != nil {
-		auditTestHook(d.Path)
+	if hook := auditTestHook.Load(); hook != nil {
+		(*hook)(d.Path)
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -152,7 +154,12 @@ func (st *auditStage) analyse(d *segment.Document) *auditRecord {
 	rec := newRecord(r, st.o.ShowSuppressed)
 	rec.Bytes = int64(len(d.Text))
 	if st.ix != nil {
-		rec.Signature = st.ix.Signature(st.ix.Fingerprint(d.Text, opt.Tokenize(d.Text)))
+		p := st.ix.Fingerprint(d.Text, opt.Tokenize(d.Text))
+		if st.o.Emit != "" {
+			rec.Signature = st.ix.Signature(p)
+		} else {
+			rec.print = p.Compact() // what the merger rebuilds from a signature
+		}
 	}
 	return rec
 }

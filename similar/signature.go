@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -80,6 +81,44 @@ func (ix *Index) Signature(p *Print) *Signature {
 		s.Stock = append(s.Stock, SigStock{strconv.FormatUint(st.hash, 16), st.chars, st.excerpt})
 	}
 	return s
+}
+
+// Compact returns the Print that PrintFrom(ix.Signature(p)) rebuilds,
+// without encoding it: the same fingerprints and lines (shared with p), no
+// per-token hashes, and excerpts copied out of the text so that the text
+// can be freed.
+func (p *Print) Compact() *Print {
+	c := &Print{fps: p.fps, chars: p.chars, textLen: p.textLen, textHash: p.textHash, lines: p.lines}
+	if len(c.fps) == 0 {
+		c.fps = nil
+	}
+	if len(c.lines) == 0 {
+		c.lines = nil
+	}
+	n := 0
+	for _, e := range p.excerpts {
+		n += len(e.text)
+	}
+	for _, st := range p.stock {
+		n += len(st.excerpt)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, e := range p.excerpts {
+		b.WriteString(e.text)
+	}
+	for _, st := range p.stock {
+		b.WriteString(st.excerpt)
+	}
+	all := b.String()
+	cut := func(k int) string { s := all[:k]; all = all[k:]; return s }
+	for _, e := range p.excerpts {
+		c.excerpts = append(c.excerpts, excerptAt{e.off, cut(len(e.text))})
+	}
+	for _, st := range p.stock {
+		c.stock = append(c.stock, stockSentence{st.hash, st.chars, cut(len(st.excerpt))})
+	}
+	return c
 }
 
 // ErrSignature is the cause of every error of PrintFrom.

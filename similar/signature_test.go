@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"testing"
+	"unsafe"
 
 	"github.com/reportlint/reportlint/internal/corpus"
 )
@@ -143,4 +145,45 @@ func FuzzSignature(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// Compact is PrintFrom(Signature(p)) without the encoding: equal field for
+// field (per-token hashes dropped), and its excerpts hold no part of the text.
+func TestCompactEqualsPrintFrom(t *testing.T) {
+	reps := corpus.Generate(corpus.Options{N: 20, Seed: 4, CopyRate: 0.3, MaxBytes: 12 << 10})
+	texts := []string{"", "。", "短句。"}
+	for _, r := range reps {
+		texts = append(texts, r.Text)
+	}
+	texts = append(texts, readFixtures(t, "copy_a.txt", "boiler_a.txt")...)
+	ix := indexTexts(t, defaultOptions(t), texts)
+	excerpts := 0
+	for i, p := range ix.prints {
+		want, err := ix.PrintFrom(ix.Signature(p))
+		if err != nil {
+			t.Fatalf("text %d: %v", i, err)
+		}
+		got := p.Compact()
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("text %d: Compact differs from PrintFrom(Signature)", i)
+		}
+		for _, e := range got.excerpts {
+			excerpts++
+			if within(texts[i], e.text) {
+				t.Errorf("text %d: excerpt %q shares memory with the text", i, e.text)
+			}
+		}
+	}
+	if excerpts == 0 {
+		t.Error("no excerpts: the test compares too little")
+	}
+}
+
+// within reports whether s points into text's memory.
+func within(text, s string) bool {
+	if text == "" || s == "" {
+		return false
+	}
+	t0, p := uintptr(unsafe.Pointer(unsafe.StringData(text))), uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	return p >= t0 && p < t0+uintptr(len(text))
 }
