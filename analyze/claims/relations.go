@@ -383,7 +383,7 @@ func (x *extractor) subjects(c *Claim, prev *Claim, before string) {
 		// 两家企业分别, 3个领域分别 is that claim
 		if prev.Kind == "count" && prev.RangeEnd == nil && prev.Value != nil && *prev.Value >= 2 && *prev.Value <= 20 &&
 			*prev.Value == math.Trunc(*prev.Value) && prev.Qualifier == "" && !strings.ContainsAny(before, ClausePunct) {
-			c.groupLo, c.groupHi = int(*prev.Value), int(*prev.Value)
+			c.groupLo, c.groupHi = int32(*prev.Value), int32(*prev.Value)
 		}
 		return
 	}
@@ -392,7 +392,7 @@ func (x *extractor) subjects(c *Claim, prev *Claim, before string) {
 		for _, u := range []string{"个", "家", "项", "类", "所", "座", "条", "名", "位", "种", "批", "场", "款", "件", "方面"} {
 			if strings.Contains(bare, cnt+u) {
 				v, _, _ := parseCN(cnt)
-				c.groupLo, c.groupHi = int(v), int(v)
+				c.groupLo, c.groupHi = int32(v), int32(v)
 				return
 			}
 		}
@@ -407,7 +407,7 @@ func (x *extractor) subjects(c *Claim, prev *Claim, before string) {
 		hi = math.MaxInt32 // 教育、卫生等支出分别…: the list is open
 	}
 	if hi >= 2 {
-		c.groupLo, c.groupHi = lo, hi
+		c.groupLo, c.groupHi = int32(min(lo, math.MaxInt32)), int32(min(hi, math.MaxInt32))
 		c.groupSubjects = splitSubjects(clause)
 		return
 	}
@@ -466,7 +466,7 @@ func splitSubjects(clause string) []string {
 func (x *extractor) metric(c *Claim, prev *Claim, lead string, leadStart int) {
 	if c.rel&RelList != 0 && prev != nil {
 		c.Metric, c.MetricSpan, c.inherited = prev.Metric, prev.MetricSpan, true
-		if c.group > 0 && c.groupIdx < len(prev.groupSubjects) {
+		if c.group > 0 && int(c.groupIdx) < len(prev.groupSubjects) {
 			c.groupSubjects = prev.groupSubjects
 			c.Metric = strings.TrimSpace(c.groupSubjects[c.groupIdx])
 			c.MetricSpan, c.inherited = segment.Span{}, false
