@@ -54,17 +54,17 @@ type Claim struct {
 // stays behind): offsets are in the document, words are indexes (1-based,
 // 0 for none) into the tables they come from.
 type form struct {
-	val                   float64 // as written times multiplier
-	factor                float64 // unit factor, 1 without a unit
-	numStart, numEnd      int
-	rangeSep              int    // -1 when none
-	pct                   [2]int // ％/% signs (a range has at most two)
-	npct                  uint8
-	decimals              uint8
-	pre, mid, post        uint8 // preQualifiers, midQualifiers, postQualifiers
-	mult, firstMult       uint8 // multipliers
-	styleMult, hasUnit    bool
-	firstUnit             bool
+	val                float64 // as written times multiplier
+	factor             float64 // unit factor, 1 without a unit
+	numStart, numEnd   int
+	rangeSep           int    // -1 when none
+	pct                [2]int // ％/% signs (a range has at most two)
+	npct               uint8
+	decimals           uint8
+	pre, mid, post     uint8 // preQualifiers, midQualifiers, postQualifiers
+	mult, firstMult    uint8 // multipliers
+	styleMult, hasUnit bool
+	firstUnit          bool
 }
 
 // Blank is a placeholder span in the text; Number marks a missing quantity

@@ -52,9 +52,9 @@ type quantity struct {
 	numEnd      int // end of the number incl. multiplier
 	val         float64
 	hi          float64 // > 0 for a range or an approximate pair
-	mult        uint8 // multipliers (1-based, 0 none)
-	styleMult   bool // 千/百/十 next to digits (3千万)
-	compound    bool // two multipliers: 3亿4千万
+	mult        uint8   // multipliers (1-based, 0 none)
+	styleMult   bool    // 千/百/十 next to digits (3千万)
+	compound    bool    // two multipliers: 3亿4千万
 	cn          bool
 	cnYear      bool
 	unfilled    bool
@@ -91,7 +91,7 @@ type extractor struct {
 	skip     []segment.Span // heading markers
 	comments []segment.Span
 	groups   int32 // 分别 lists seen
-	tokHint  int // the last answer of tokenAt
+	tokHint  int   // the last answer of tokenAt
 	rel      relScan
 }
 
