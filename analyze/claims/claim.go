@@ -32,11 +32,9 @@ func (x *extractor) claim(q quantity, s string, base int, para segment.Paragraph
 		factor = q.unit.factor
 	}
 	if !q.unfilled {
-		v := round15(q.val * factor)
-		c.Value = &v
+		c.Value = x.float(round15(q.val * factor))
 		if q.hi > 0 {
-			hi := round15(q.hi * factor)
-			c.RangeEnd = &hi
+			c.RangeEnd = x.float(round15(q.hi * factor))
 		}
 	}
 	// years, months and days

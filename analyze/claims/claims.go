@@ -5,6 +5,8 @@
 package claims
 
 import (
+	"sync"
+
 	"github.com/reportlint/reportlint/analyze/internal/scan"
 
 	"github.com/reportlint/reportlint/lexicon"
@@ -108,10 +110,10 @@ func (c *Claim) List() (id, lo, hi int) { return int(c.group), int(c.groupLo), i
 // numeral expressions that are not claims. It is pure and safe for any input.
 func Extract(doc *segment.Document, phs []Blank, tokens []segment.Token, lex *lexicon.Lexicon) []Claim {
 	tb := tablesFor(lex)
-	x := &extractor{doc: doc, tb: tb, tokens: tokens, skip: markerSpans(doc)}
+	x := &extractor{doc: doc, tb: tb, tokens: tokens, skip: markerSpans(doc), posOff: -1}
 	x.comments = scan.HTMLComments(doc)
 	pi := 0
-	out := make([]Claim, 0, len(phs)+len(doc.Text)/128)
+	out := getScratch(len(phs) + len(doc.Text)/384 + 8)
 	for _, para := range doc.Paragraphs {
 		for pi < len(phs) && phs[pi].Start < para.Span.Start {
 			pi++
@@ -125,7 +127,34 @@ func Extract(doc *segment.Document, phs []Blank, tokens []segment.Token, lex *le
 		x.annotate(out[start:], para)
 		pi = pj
 	}
-	return out
+	// the result at its exact size: the scratch guessed (a Claim is 360 B,
+	// and fresh memory costs page faults in a short process)
+	res := make([]Claim, len(out))
+	copy(res, out)
+	putScratch(out)
+	return res
+}
+
+// scratchPool keeps the slices claims are gathered in between documents.
+var scratchPool sync.Pool // *[]Claim
+
+// maxPooled bounds the scratch kept for the next document (1.4 MB).
+const maxPooled = 4096
+
+func getScratch(n int) []Claim {
+	if p, ok := scratchPool.Get().(*[]Claim); ok && cap(*p) >= n {
+		return (*p)[:0]
+	}
+	return make([]Claim, 0, n)
+}
+
+func putScratch(s []Claim) {
+	if cap(s) > maxPooled {
+		return
+	}
+	clear(s) // drop the strings it points to
+	s = s[:0]
+	scratchPool.Put(&s)
 }
 
 // Form is how a claim's number was written, for checks of number usage.

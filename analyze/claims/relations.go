@@ -153,7 +153,7 @@ func (x *extractor) annotate(cs []Claim, para segment.Paragraph) {
 		lead := text[leadStart:c.Start]
 		x.relations(c, prev, lead, leadStart)
 		x.metric(c, prev, lead, leadStart)
-		c.Relation = RelLabel(c.rel)
+		c.Relation = x.relLabel(c.rel)
 	}
 }
 
