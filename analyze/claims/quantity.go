@@ -94,10 +94,11 @@ type extractor struct {
 	tokHint  int   // the last answer of tokenAt
 	rel      relScan
 
-	posOff int         // the last offset position answered, -1 when none
-	pos    segment.Pos // … and its answer
-	floats []float64   // a chunk the claims' values point into
-	labels []relLabel  // RelLabel answers seen in this document
+	posOff int            // the last offset position answered, -1 when none
+	pos    segment.Pos    // … and its answer
+	floats []float64      // a chunk the claims' values point into
+	labels []relLabel     // RelLabel answers seen in this document
+	sents  []segment.Span // sentences' buffer
 }
 
 type relLabel struct {

@@ -133,7 +133,7 @@ func (x *extractor) annotate(cs []Claim, para segment.Paragraph) {
 		return
 	}
 	text := x.doc.Text
-	sents := x.doc.Sentences(para.Span)
+	sents := x.sentences(para.Span)
 	si := 0
 	for k := range cs {
 		c := &cs[k]
@@ -297,6 +297,9 @@ func (x *extractor) wordRelations(c *Claim, prev *Claim, r *relScan) {
 func verbRelation(c *Claim, lead string) {
 	tl := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(lead), "了"), "为")
 	tl = strings.TrimSuffix(tl, "分别")
+	if last, _ := utf8.DecodeLastRuneInString(tl); !verbLastRunes().Has(last) {
+		return // no verb below ends with it
+	}
 	switch {
 	case strings.HasSuffix(tl, "突破") || strings.HasSuffix(tl, "破"):
 		c.rel |= RelBreak
@@ -306,11 +309,11 @@ func verbRelation(c *Claim, lead string) {
 		c.rel |= RelReach
 	case scan.HasSuffixAny(tl, doneVerbs):
 		c.rel |= RelDone
-	case scan.HasSuffixAny(tl, []string{"增长", "增加", "提高", "提升", "上升"}):
+	case scan.HasSuffixAny(tl, growthEnds):
 		if c.rel&(RelYoY|RelYoYDown) == 0 {
 			c.rel |= RelGrowth
 		}
-	case scan.HasSuffixAny(tl, []string{"下降", "减少", "降低", "回落", "压缩", "缩短"}):
+	case scan.HasSuffixAny(tl, declineEnds):
 		if c.rel&(RelYoY|RelYoYDown) == 0 {
 			c.rel |= RelDecline
 		}
@@ -318,6 +321,23 @@ func verbRelation(c *Claim, lead string) {
 		c.rel |= RelFrom
 	}
 }
+
+var (
+	growthEnds  = []string{"增长", "增加", "提高", "提升", "上升"}
+	declineEnds = []string{"下降", "减少", "降低", "回落", "压缩", "缩短"}
+)
+
+// verbLastRunes holds the last runes of the words verbRelation looks for.
+var verbLastRunes = lazy.Value(func() *scan.RuneBits {
+	var b scan.RuneBits
+	for _, ws := range [][]string{{"突破", "破", "达到", "达", "由", "从"}, toVerbs, doneVerbs, growthEnds, declineEnds} {
+		for _, w := range ws {
+			r, _ := utf8.DecodeLastRuneInString(w)
+			b.Add(r)
+		}
+	}
+	return &b
+})
 
 // doneRelation marks 完成投资48.6亿元: a completion verb that opens the
 // clause rather than ending the lead.
@@ -389,8 +409,11 @@ func (x *extractor) subjects(c *Claim, prev *Claim, before string) {
 	}
 	bare := withoutQuoted(clause) // “六类”案件 is a name, not a count
 	for _, cnt := range []string{"两", "二", "三", "四", "五", "六", "七", "八", "九", "十"} {
+		if !strings.Contains(bare, cnt) {
+			continue
+		}
 		for _, u := range []string{"个", "家", "项", "类", "所", "座", "条", "名", "位", "种", "批", "场", "款", "件", "方面"} {
-			if strings.Contains(bare, cnt+u) {
+			if containsPair(bare, cnt, u) {
 				v, _, _ := parseCN(cnt)
 				c.groupLo, c.groupHi = int32(v), int32(v)
 				return
@@ -414,6 +437,22 @@ func (x *extractor) subjects(c *Claim, prev *Claim, before string) {
 	if prev != nil && prev.group > 0 && prev.groupLo > 0 {
 		c.groupLo, c.groupHi, c.groupSubjects = prev.groupLo, prev.groupHi, prev.groupSubjects
 	}
+}
+
+// containsPair is strings.Contains(s, a+b) without building a+b.
+func containsPair(s, a, b string) bool {
+	for from := 0; from <= len(s); {
+		k := strings.Index(s[from:], a)
+		if k < 0 {
+			return false
+		}
+		k += from
+		if strings.HasPrefix(s[k+len(a):], b) {
+			return true
+		}
+		from = k + 1 // a may start again inside itself
+	}
+	return false
 }
 
 // withoutQuoted drops the text inside “”, ‘’ and 《》 (one level, unclosed
