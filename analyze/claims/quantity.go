@@ -579,13 +579,7 @@ func multFollows(s string, j int, tb *numTables) bool {
 }
 
 func (x *extractor) notUnitAt(s string, j int) bool {
-	r, _ := utf8.DecodeRuneInString(s[j:])
-	for _, w := range x.tb.notUnit[r] {
-		if strings.HasPrefix(s[j:], w) {
-			return true
-		}
-	}
-	return false
+	return x.tb.notUnitAt(s[j:])
 }
 
 // preQualify extends q backwards over a qualifier (近, 约, 超过…) and 第.

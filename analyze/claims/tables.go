@@ -1,11 +1,13 @@
 package claims
 
 import (
-	"github.com/reportlint/reportlint/analyze/internal/scan"
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/analyze/internal/scan"
 
 	"github.com/reportlint/reportlint/lexicon"
 )
@@ -19,11 +21,67 @@ type unitEntry struct {
 }
 
 type numTables struct {
-	units    map[rune][]unitEntry // by first rune, longest first
-	fixed    map[rune][]string    // fixed numeral expressions by first rune, longest first
-	maxFixed int                  // longest fixed expression, in runes
-	fixedR   scan.RuneBits        // the keys of fixed
-	notUnit  map[rune][]string    // lexicon list not-unit by first rune
+	units    []unitEntry // by first rune, longest first (lexicon order among equals)
+	unitIx   runeIndex
+	fixed    []string // fixed numeral expressions by first rune
+	fixedIx  runeIndex
+	maxFixed int      // longest fixed expression, in runes
+	notUnit  []string // lexicon list not-unit by first rune
+	notIx    runeIndex
+}
+
+// runeIndex finds the entries of a list sorted by first rune: a few
+// hundred bytes where a map of slices took tens of kilobytes.
+type runeIndex struct {
+	bloom [8]uint64 // first runes by r&511: most runes stop here
+	keys  []rune    // distinct first runes, ascending
+	ends  []int32   // the entries of keys[i] end at ends[i]
+}
+
+// build indexes n entries sorted by first rune (first(i) is entry i's).
+func (ix *runeIndex) build(n int, first func(i int) rune) {
+	for i := 0; i < n; i++ {
+		r := first(i)
+		if k := len(ix.keys); k > 0 && ix.keys[k-1] == r {
+			ix.ends[k-1] = int32(i + 1)
+			continue
+		}
+		ix.keys = append(ix.keys, r)
+		ix.ends = append(ix.ends, int32(i+1))
+		ix.bloom[r>>6&7] |= 1 << (r & 63)
+	}
+}
+
+// find returns the entries [lo, hi) whose first rune is r.
+func (ix *runeIndex) find(r rune) (lo, hi int) {
+	if ix.bloom[r>>6&7]&(1<<(r&63)) == 0 {
+		return 0, 0
+	}
+	k, ok := slices.BinarySearch(ix.keys, r)
+	if !ok {
+		return 0, 0
+	}
+	if k > 0 {
+		lo = int(ix.ends[k-1])
+	}
+	return lo, int(ix.ends[k])
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// byFirstRune sorts words by first rune, longest first, then by text (the
+// callers only ask whether one matches: order among them is free).
+func byFirstRune(a, b string) int {
+	if c := cmp.Compare(firstRune(a), firstRune(b)); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(len(b), len(a)); c != 0 {
+		return c
+	}
+	return strings.Compare(a, b)
 }
 
 var tablesCache sync.Map // *lexicon.Lexicon → *numTables
@@ -36,11 +94,11 @@ func tablesFor(lex *lexicon.Lexicon) *numTables {
 	if t, ok := tablesCache.Load(lex); ok {
 		return t.(*numTables)
 	}
-	t := &numTables{units: map[rune][]unitEntry{}, fixed: map[rune][]string{}, notUnit: map[rune][]string{}}
-	for _, w := range lex.List(lexicon.ListNotUnit) {
-		r, _ := utf8.DecodeRuneInString(w)
-		t.notUnit[r] = append(t.notUnit[r], w)
-	}
+	t := &numTables{}
+	t.notUnit = slices.Clone(lex.List(lexicon.ListNotUnit))
+	slices.SortFunc(t.notUnit, byFirstRune)
+	t.notIx.build(len(t.notUnit), func(i int) rune { return firstRune(t.notUnit[i]) })
+	t.units = make([]unitEntry, 0, len(lex.Units))
 	for _, u := range lex.Units {
 		if u.Disabled || u.Text == "" {
 			continue
@@ -52,23 +110,22 @@ func tablesFor(lex *lexicon.Lexicon) *numTables {
 		if e.factor == 0 {
 			e.factor = 1
 		}
-		r, _ := utf8.DecodeRuneInString(u.Text)
-		t.units[r] = append(t.units[r], e)
+		t.units = append(t.units, e)
 	}
-	for r := range t.units {
-		es := t.units[r]
-		sort.SliceStable(es, func(i, j int) bool { return len(es[i].text) > len(es[j].text) })
-	}
-	seen := map[string]bool{}
+	// stable: among units of one length, the lexicon's order decides
+	slices.SortStableFunc(t.units, func(a, b unitEntry) int {
+		if c := cmp.Compare(firstRune(a.text), firstRune(b.text)); c != 0 {
+			return c
+		}
+		return cmp.Compare(len(b.text), len(a.text))
+	})
+	t.unitIx.build(len(t.units), func(i int) rune { return firstRune(t.units[i].text) })
 	addFixed := func(s string) {
 		s = strings.TrimSpace(s)
-		if s == "" || seen[s] || !hasNumeral(s) {
+		if s == "" || !hasNumeral(s) {
 			return
 		}
-		seen[s] = true
-		r, _ := utf8.DecodeRuneInString(s)
-		t.fixed[r] = append(t.fixed[r], s)
-		t.fixedR.Add(r)
+		t.fixed = append(t.fixed, s)
 		if n := utf8.RuneCountInString(s); n > t.maxFixed {
 			t.maxFixed = n
 		}
@@ -95,10 +152,9 @@ func tablesFor(lex *lexicon.Lexicon) *numTables {
 			addFixed(n)
 		}
 	}
-	for r := range t.fixed {
-		fs := t.fixed[r]
-		sort.SliceStable(fs, func(i, j int) bool { return len(fs[i]) > len(fs[j]) })
-	}
+	slices.SortFunc(t.fixed, byFirstRune)
+	t.fixed = slices.Clip(slices.Compact(t.fixed))
+	t.fixedIx.build(len(t.fixed), func(i int) rune { return firstRune(t.fixed[i]) })
 	tablesCache.Store(lex, t)
 	return t
 }
@@ -114,8 +170,8 @@ func hasNumeral(s string) bool {
 
 // unitAt returns the longest unit starting s.
 func (t *numTables) unitAt(s string) (unitEntry, bool) {
-	r, _ := utf8.DecodeRuneInString(s)
-	for _, e := range t.units[r] {
+	lo, hi := t.unitIx.find(firstRune(s))
+	for _, e := range t.units[lo:hi] {
 		if strings.HasPrefix(s, e.text) {
 			return e, true
 		}
@@ -123,16 +179,27 @@ func (t *numTables) unitAt(s string) (unitEntry, bool) {
 	return unitEntry{}, false
 }
 
+// notUnitAt reports whether a word of the lexicon list not-unit starts s.
+func (t *numTables) notUnitAt(s string) bool {
+	lo, hi := t.notIx.find(firstRune(s))
+	for _, w := range t.notUnit[lo:hi] {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // fixedCovering reports whether a fixed expression covers the byte range
 // [i, j) of s (starting at or before i, ending at or after j).
 func (t *numTables) fixedCovering(s string, i, j int) bool {
 	k := i
 	for n := 0; n < t.maxFixed && k >= 0; n++ {
-		if r, _ := scan.DecodeRune(s, k); t.fixedR.Has(r) {
-			for _, f := range t.fixed[r] {
-				if k+len(f) >= j && strings.HasPrefix(s[k:], f) {
-					return true
-				}
+		r, _ := scan.DecodeRune(s, k)
+		lo, hi := t.fixedIx.find(r)
+		for _, f := range t.fixed[lo:hi] {
+			if k+len(f) >= j && strings.HasPrefix(s[k:], f) {
+				return true
 			}
 		}
 		if k == 0 {
