@@ -26,8 +26,35 @@ type numTables struct {
 	fixed    []string // fixed numeral expressions by first rune
 	fixedIx  runeIndex
 	maxFixed int      // longest fixed expression, in runes
+	inFixed  runeSet  // every rune of the fixed expressions
+	allValid bool     // the fixed expressions are valid UTF-8 (inFixed is exact)
 	notUnit  []string // lexicon list not-unit by first rune
 	notIx    runeIndex
+}
+
+// runeSet is a small set of runes.
+type runeSet struct {
+	bloom [16]uint64 // by r&1023
+	rs    []rune     // ascending
+}
+
+func (rs *runeSet) has(r rune) bool {
+	if rs.bloom[r>>6&15]&(1<<(r&63)) == 0 {
+		return false
+	}
+	_, ok := slices.BinarySearch(rs.rs, r)
+	return ok
+}
+
+func (rs *runeSet) addAll(ws []string) {
+	for _, w := range ws {
+		for _, r := range w {
+			rs.rs = append(rs.rs, r)
+			rs.bloom[r>>6&15] |= 1 << (r & 63)
+		}
+	}
+	slices.Sort(rs.rs)
+	rs.rs = slices.Clip(slices.Compact(rs.rs))
 }
 
 // runeIndex finds the entries of a list sorted by first rune: a few
@@ -155,6 +182,8 @@ func tablesFor(lex *lexicon.Lexicon) *numTables {
 	slices.SortFunc(t.fixed, byFirstRune)
 	t.fixed = slices.Clip(slices.Compact(t.fixed))
 	t.fixedIx.build(len(t.fixed), func(i int) rune { return firstRune(t.fixed[i]) })
+	t.inFixed.addAll(t.fixed)
+	t.allValid = !slices.ContainsFunc(t.fixed, func(f string) bool { return !utf8.ValidString(f) })
 	tablesCache.Store(lex, t)
 	return t
 }
@@ -190,9 +219,31 @@ func (t *numTables) notUnitAt(s string) bool {
 	return false
 }
 
+// mayCover reports whether a fixed expression may contain s[i:j]: each of
+// its runes must occur in one (most numbers stop here).
+func (t *numTables) mayCover(s string, i, j int) bool {
+	if !t.allValid {
+		return true
+	}
+	for k := max(i, 0); k < j && k < len(s); {
+		r, w := scan.DecodeRune(s, k)
+		if r == utf8.RuneError && w == 1 {
+			return true // not a whole rune: ask the expressions
+		}
+		if !t.inFixed.has(r) {
+			return false
+		}
+		k += w
+	}
+	return true
+}
+
 // fixedCovering reports whether a fixed expression covers the byte range
 // [i, j) of s (starting at or before i, ending at or after j).
 func (t *numTables) fixedCovering(s string, i, j int) bool {
+	if !t.mayCover(s, i, j) {
+		return false
+	}
 	k := i
 	for n := 0; n < t.maxFixed && k >= 0; n++ {
 		r, _ := scan.DecodeRune(s, k)
