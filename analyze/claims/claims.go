@@ -113,7 +113,13 @@ func Extract(doc *segment.Document, phs []Blank, tokens []segment.Token, lex *le
 	x := &extractor{doc: doc, tb: tb, tokens: tokens, skip: markerSpans(doc), posOff: -1}
 	x.comments = scan.HTMLComments(doc)
 	pi := 0
-	out := getScratch(len(phs) + len(doc.Text)/384 + 8)
+	numbers := 0 // blanks that become claims
+	for _, ph := range phs {
+		if ph.Number {
+			numbers++
+		}
+	}
+	out := getScratch(numbers + len(doc.Text)/384 + 8)
 	for _, para := range doc.Paragraphs {
 		for pi < len(phs) && phs[pi].Start < para.Span.Start {
 			pi++
@@ -189,20 +195,6 @@ func wordAt(ws []string, i uint8) string {
 	return ws[i-1]
 }
 
-// wordIndex returns 1 + the index of w in ws, 0 for "" (w always comes
-// from ws).
-func wordIndex(ws []string, w string) uint8 {
-	if w == "" {
-		return 0
-	}
-	for i, v := range ws {
-		if v == w {
-			return uint8(i + 1)
-		}
-	}
-	panic("claims: word " + w + " not in its table")
-}
-
 func multText(i uint8) string {
 	if i == 0 {
 		return ""
@@ -215,16 +207,4 @@ func multVal(i uint8) float64 {
 		return 0
 	}
 	return multipliers[i-1].val
-}
-
-func multIndex(m string) uint8 {
-	if m == "" {
-		return 0
-	}
-	for i, v := range multipliers {
-		if v.text == m {
-			return uint8(i + 1)
-		}
-	}
-	panic("claims: multiplier " + m + " not in its table")
 }

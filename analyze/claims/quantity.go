@@ -335,7 +335,7 @@ func (x *extractor) paragraph(out []Claim, para segment.Paragraph, phs []Blank) 
 
 // claimRune reports whether the paragraph scan acts on r: a digit, a
 // Chinese numeral, or a mark it counts (《》“”); cr is claimRunes().
-func claimRune(cr *scan.RuneBits, r rune) bool {
+func claimRune(cr *runeBloom, r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= '0' && r <= '9'
 	}
@@ -345,7 +345,7 @@ func claimRune(cr *scan.RuneBits, r rune) bool {
 // skipToClaimRune returns the first rune start from i on (decoding as
 // scan.DecodeRune does) whose rune claimRune accepts, or the first at or
 // after stop. Most runes are Han of 3 bytes: they are decoded inline.
-func skipToClaimRune(s string, i, stop int, cr *scan.RuneBits) int {
+func skipToClaimRune(s string, i, stop int, cr *runeBloom) int {
 	for i < stop {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -378,8 +378,8 @@ func skipToClaimRune(s string, i, stop int, cr *scan.RuneBits) int {
 }
 
 // claimRunes holds the non-ASCII runes claimRune accepts.
-var claimRunes = lazy.Value(func() *scan.RuneBits {
-	var b scan.RuneBits
+var claimRunes = lazy.Value(func() *runeBloom {
+	var b runeBloom
 	for r := '０'; r <= '９'; r++ {
 		b.Add(r)
 	}

@@ -97,13 +97,8 @@ var metricTail = []string{
 }
 
 // metricTailByLast indexes metricTail by last rune, order kept.
-var metricTailByLast = lazy.Value(func() map[rune][]string {
-	m := map[rune][]string{}
-	for _, w := range metricTail {
-		r, _ := utf8.DecodeLastRuneInString(w)
-		m[r] = append(m[r], w)
-	}
-	return m
+var metricTailByLast = lazy.Value(func() *wordsByRune {
+	return newWordsByRune(metricTail, func(w string) rune { r, _ := utf8.DecodeLastRuneInString(w); return r })
 })
 
 // metricHead: connectors and relation words stripped from the start.
@@ -116,14 +111,7 @@ var cutVerbs = [...]string{"完成", "实现", "达到", "累计", "新增", "�
 var cutVerbSet = lazy.Value(func() *scan.WordSet { return scan.NewWordSet(cutVerbs[:]) })
 
 // metricHeadByFirst indexes metricHead by first rune, order kept.
-var metricHeadByFirst = lazy.Value(func() map[rune][]string {
-	m := map[rune][]string{}
-	for _, w := range metricHead {
-		r, _ := utf8.DecodeRuneInString(w)
-		m[r] = append(m[r], w)
-	}
-	return m
-})
+var metricHeadByFirst = lazy.Value(func() *wordsByRune { return newWordsByRune(metricHead, firstRune) })
 
 const maxMetricRunes = 20
 
@@ -328,8 +316,8 @@ var (
 )
 
 // verbLastRunes holds the last runes of the words verbRelation looks for.
-var verbLastRunes = lazy.Value(func() *scan.RuneBits {
-	var b scan.RuneBits
+var verbLastRunes = lazy.Value(func() *runeBloom {
+	var b runeBloom
 	for _, ws := range [][]string{{"突破", "破", "达到", "达", "由", "从"}, toVerbs, doneVerbs, growthEnds, declineEnds} {
 		for _, w := range ws {
 			r, _ := utf8.DecodeLastRuneInString(w)
@@ -583,7 +571,7 @@ func (x *extractor) trimMetricTail(m string, mStart int, kind string) int {
 		t := strings.TrimRight(m[:end], " \t")
 		end = len(t)
 		last, _ := scan.DecodeLastRune(t)
-		for _, w := range metricTailByLast()[last] {
+		for _, w := range metricTailByLast().get(last) {
 			if strings.HasSuffix(t, w) && x.boundary(mStart+end-len(w)) {
 				end -= len(w)
 				changed = true
@@ -614,7 +602,7 @@ func (x *extractor) trimMetricHead(m string, mStart int) (string, int) {
 	for changed := true; changed; {
 		changed = false
 		r, _ := utf8.DecodeRuneInString(m)
-		for _, w := range metricHeadByFirst()[r] {
+		for _, w := range metricHeadByFirst().get(r) {
 			if strings.HasPrefix(m, w) && x.boundary(mStart+len(w)) {
 				m, mStart = m[len(w):], mStart+len(w)
 				changed = true

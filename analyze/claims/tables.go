@@ -32,6 +32,33 @@ type numTables struct {
 	notIx    runeIndex
 }
 
+// runeBloom is a 128-byte filter of runes (by r&1023): Has may answer
+// true for a rune never added, never false for one added. It stands before
+// an exact test where scan.RuneBits took 8 KB.
+type runeBloom [16]uint64
+
+func (b *runeBloom) Add(r rune)      { b[r>>6&15] |= 1 << (r & 63) }
+func (b *runeBloom) Has(r rune) bool { return b[r>>6&15]&(1<<(r&63)) != 0 }
+
+// wordsByRune holds words by a key rune, in list order among one key.
+type wordsByRune struct {
+	words []string
+	ix    runeIndex
+}
+
+func newWordsByRune(ws []string, key func(string) rune) *wordsByRune {
+	w := &wordsByRune{words: slices.Clone(ws)}
+	slices.SortStableFunc(w.words, func(a, b string) int { return cmp.Compare(key(a), key(b)) })
+	w.ix.build(len(w.words), func(i int) rune { return key(w.words[i]) })
+	return w
+}
+
+// get returns the words whose key is r.
+func (w *wordsByRune) get(r rune) []string {
+	lo, hi := w.ix.find(r)
+	return w.words[lo:hi]
+}
+
 // runeSet is a small set of runes.
 type runeSet struct {
 	bloom [16]uint64 // by r&1023
