@@ -1,3 +1,4 @@
+// Fuzzers that hold the extractor's shortcuts to what they replace.
 package claims
 
 import (
@@ -37,6 +38,24 @@ func FuzzContainsPair(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s, a, b string) {
 		if got, want := containsPair(s, a, b), strings.Contains(s, a+b); got != want {
 			t.Fatalf("containsPair(%q, %q, %q) = %v, want %v", s, a, b, got, want)
+		}
+	})
+}
+
+// FuzzPosition holds the extractor's counted positions to
+// Document.Position for offsets in increasing order with steps back.
+func FuzzPosition(f *testing.F) {
+	f.Add("增长5％\n下降\xe4\xb8 3个\r\n" + strings.Repeat("长", 300) + "末")
+	f.Add("\x80\x80a\n\n一")
+	f.Fuzz(func(t *testing.T, s string) {
+		doc := segment.NewDocument("f.txt", segment.FormatText, "utf-8", s, nil)
+		x := &extractor{doc: doc, posOff: -1}
+		for off := 0; off <= len(s); off += 1 + off%3 {
+			for _, o := range []int{off, max(off-2, 0), off} {
+				if got, want := x.position(o), doc.Position(o); got != want {
+					t.Fatalf("position(%d) in %q = %v, want %v", o, s, got, want)
+				}
+			}
 		}
 	})
 }
