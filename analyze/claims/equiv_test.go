@@ -1,5 +1,6 @@
-// Fuzzers that hold the extractor's shortcuts to what they replace.
 package claims
+
+// Fuzzers that hold the extractor's shortcuts to what they replace.
 
 import (
 	"slices"
