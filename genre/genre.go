@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/lazy"
 	"github.com/reportlint/reportlint/internal/textrun"
@@ -46,29 +47,61 @@ func Detect(text string, opt Options) []Hit {
 // there is something to look for (a shared decoding; it must return a View
 // of its own).
 func DetectRunes(text string, runes func() *textrun.Text, opt Options) []Hit {
-	req, rel := containsAny(text, requestWords), containsAny(text, relWords)
-	if !req && !rel && !opt.Upward && opt.Profile != "government-work" {
+	if !opt.Upward && opt.Profile != "government-work" && !containsAny(text, relWords) && !containsAny(text, requestWords) {
 		return nil // nothing to look for: skip decoding the text
 	}
 	t := runes()
-	mask := textrun.NewMask(t, 2) // quotations and titles stay silent
-	var hits []Hit
-	if req {
-		hits = append(hits, requests(t, mask)...)
-	}
+	mask := &lineMask{t: t} // quotations and titles stay silent
+	// requests and relativeTime find nothing without their words
+	hits := requests(t, mask)
 	if opt.Upward {
 		hits = append(hits, address(t, mask)...)
 	}
 	if opt.Profile == "government-work" {
 		hits = append(hits, salutation(t)...)
 	}
-	if rel {
-		if h, ok := relativeTime(t, mask, opt.Dated || dated(text), opt.Tokens); ok {
-			hits = append(hits, h)
-		}
+	if h, ok := relativeTime(t, mask, func() bool { return opt.Dated || dated(text) }, opt.Tokens); ok {
+		hits = append(hits, h)
 	}
 	sortHits(hits)
 	return hits
+}
+
+// lineMask is textrun.NewMask(t, 2) built for the lines asked about only
+// (most runes never are): no masked span crosses a line break, so a line's
+// mask is the mask of the line alone (FuzzLineMask holds it to the whole
+// text's).
+type lineMask struct {
+	t          *textrun.Text
+	start, end int // runes of the line built; end before its '\n'
+	m          textrun.Mask
+	built      bool
+}
+
+// at reports whether rune i is masked.
+func (lm *lineMask) at(i int) bool {
+	if i < 0 || i >= lm.t.Len() {
+		return false
+	}
+	if !lm.built || i < lm.start || i >= lm.end {
+		lm.start, lm.end = lm.t.LineBounds(i)
+		lm.m = textrun.NewMask(textrun.New(lm.t.Str(lm.start, lm.end)), 2)
+		lm.built = true
+		if i >= lm.end {
+			return false // the '\n' itself
+		}
+	}
+	return lm.m[i-lm.start]
+}
+
+// any reports whether a rune in [i, j) is masked.
+func (lm *lineMask) any(i, j int) bool {
+	for k := max(i, 0); k < j && k < lm.t.Len(); k++ {
+		if lm.at(k) {
+			return true
+		}
+	}
+	return false
 }
 
 func sortHits(h []Hit) {
@@ -86,16 +119,21 @@ func titleLine(t *textrun.Text, i int) bool {
 	})
 }
 
-func requests(t *textrun.Text, mask textrun.Mask) []Hit {
+func requests(t *textrun.Text, mask *lineMask) []Hit {
 	var hits []Hit
 	n := t.Len()
 	for i := 0; i < n; i++ {
+		switch t.R[i] {
+		case '请', '妥', '当': // the first runes of requestWords
+		default:
+			continue
+		}
 		w := t.PrefixAny(i, requestWords)
 		if w == "" {
 			continue
 		}
 		k := len([]rune(w))
-		if mask.Any(i, i+k) || titleLine(t, i) {
+		if mask.any(i, i+k) || titleLine(t, i) {
 			i += k - 1
 			continue
 		}
@@ -115,7 +153,7 @@ func requests(t *textrun.Text, mask textrun.Mask) []Hit {
 	return hits
 }
 
-func address(t *textrun.Text, mask textrun.Mask) []Hit {
+func address(t *textrun.Text, mask *lineMask) []Hit {
 	var hits []Hit
 	n := t.Len()
 	for i := 0; i < n; i++ {
@@ -128,7 +166,7 @@ func address(t *textrun.Text, mask textrun.Mask) []Hit {
 			j++
 		}
 		u := t.PrefixAny(j, addressUnits)
-		if u == "" || mask[i] {
+		if u == "" || mask.at(i) {
 			continue
 		}
 		end := j + len([]rune(u))
@@ -146,40 +184,94 @@ func address(t *textrun.Text, mask textrun.Mask) []Hit {
 	return hits
 }
 
-var salRe = lazy.Regexp(`(?m)^[ \t\x{3000}]*(同志们|各位代表)[：:]`)
+// salutations finds the salutations that open a line, as
+// (?m)^[ \t\x{3000}]*(同志们|各位代表)[：:] would, without a regexp pass
+// over the whole text: each word is looked for, then its line checked.
+func salutations(s, w string) []segment.Span {
+	var out []segment.Span
+	for off := 0; ; {
+		k := strings.Index(s[off:], w)
+		if k < 0 {
+			return out
+		}
+		k += off
+		off = k + len(w)
+		if lineOpens(s, k) && (strings.HasPrefix(s[off:], "：") || strings.HasPrefix(s[off:], ":")) {
+			out = append(out, segment.Span{Start: k, End: off})
+		}
+	}
+}
+
+// lineOpens reports whether only blanks (space, tab, U+3000) stand between
+// the start of k's line and k.
+func lineOpens(s string, k int) bool {
+	for k > 0 {
+		switch {
+		case s[k-1] == ' ' || s[k-1] == '\t':
+			k--
+		case strings.HasSuffix(s[:k], "\u3000"):
+			k -= len("\u3000")
+		default:
+			return s[k-1] == '\n'
+		}
+	}
+	return true
+}
 
 // salutation reports a 政府工作报告 that opens 同志们 while it says 各位代表 later.
 func salutation(t *textrun.Text) []Hit {
-	locs := salRe().FindAllStringSubmatchIndex(t.S, -1)
-	if len(locs) < 2 || t.S[locs[0][2]:locs[0][3]] != "同志们" {
+	// a line opens with one salutation at most: the first of all must be
+	// 同志们, and every 各位代表 comes after it
+	tz := salutations(t.S, "同志们")
+	if len(tz) == 0 {
 		return nil
 	}
-	var later []segment.Span
-	for _, l := range locs[1:] {
-		if t.S[l[2]:l[3]] == "各位代表" {
-			later = append(later, segment.Span{Start: l[2], End: l[3]})
-		}
-	}
-	if len(later) == 0 {
+	later := salutations(t.S, "各位代表")
+	if len(later) == 0 || later[0].Start < tz[0].Start {
 		return nil
 	}
-	return []Hit{{Span: segment.Span{Start: locs[0][2], End: locs[0][3]}, Rule: "genre.address", Certain: true, Suggestion: "各位代表",
+	return []Hit{{Span: tz[0], Rule: "genre.address", Certain: true, Suggestion: "各位代表",
 		Message: "政府工作报告开头称呼“同志们”与后文“各位代表”不一致：向人民代表大会作报告，开头称呼应为“各位代表”", Related: later}}
 }
 
 // dateLine matches a line that is only a date (the 成文日期 or signature) or a subtitle ——2026年1月25日在…….
 var dateLine = lazy.Regexp(`(?m)^[ \t\x{3000}]*(?:——.{0,20})?(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日`)
 
-// dated reports whether the text carries its own date.
-func dated(text string) bool { return dateLine().MatchString(text) }
+// dated reports whether the text carries its own date: dateLine is tried
+// on the lines whose first rune may begin it only (it cannot match across a
+// line break).
+func dated(text string) bool {
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if r, _ := utf8.DecodeRuneInString(text[start:end]); dateLead(r) && dateLine().MatchString(text[start:end]) {
+			return true
+		}
+		start = end + 1
+	}
+	return false
+}
+
+// dateLead reports whether a line beginning with r may match dateLine.
+func dateLead(r rune) bool {
+	switch r {
+	case ' ', '\t', '\u3000', '—', '〇', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九':
+		return true
+	}
+	return r >= '0' && r <= '9'
+}
 
 var relWords = []string{"近日", "日前", "目前"}
 
 // relativeTime lists the relative time words once per report (info).
-func relativeTime(t *textrun.Text, mask textrun.Mask, known bool, toks []segment.Token) (Hit, bool) {
-	if !known {
-		return Hit{}, false
-	}
+// known tells whether the report's date is known; it is asked once a
+// word is found.
+func relativeTime(t *textrun.Text, mask *lineMask, known func() bool, toks []segment.Token) (Hit, bool) {
+	asked := false
 	// tokAt returns the text of the token starting at byte off ("" when
 	// none; the last of several, as a map by start would). Offsets come in
 	// increasing order, so a cursor keeps it linear without a map (a map of
@@ -200,8 +292,31 @@ func relativeTime(t *textrun.Text, mask textrun.Mask, known bool, toks []segment
 	seen := map[int]bool{}
 	words := map[string]bool{}
 	for i := 0; i < t.Len(); i++ {
-		w := t.PrefixAny(i, relWords)
-		if w == "" || mask[i] {
+		var w string
+		switch next := t.At(i + 1); t.R[i] { // relWords
+		case '近':
+			if next == '日' {
+				w = "近日"
+			}
+		case '日':
+			if next == '前' {
+				w = "日前"
+			}
+		case '目':
+			if next == '前' {
+				w = "目前"
+			}
+		}
+		if w == "" {
+			continue
+		}
+		if !asked {
+			if !known() {
+				return Hit{}, false
+			}
+			asked = true
+		}
+		if mask.at(i) {
 			continue
 		}
 		if w == "目前" && t.HasSuffix(i, "截至") || w == "日前" && t.HasSuffix(i, "月") {

@@ -18,36 +18,34 @@ func (x *extractor) claim(q quantity, s string, base int, para segment.Paragraph
 	c := Claim{Span: sp, Text: doc.Slice(sp), Unfilled: q.unfilled, Paragraph: para.Number}
 	c.Pos = x.position(sp.Start)
 	c.EndPos = x.position(sp.End)
-	c.Qualifier = joinQual(q.pre, q.mid, q.post)
+	c.Qualifier = joinQual(wordAt(preQualifiers, q.pre), wordAt(midQualifiers, q.mid), wordAt(postQualifiers, q.post))
 	if q.hasUnit {
 		c.UnitText = s[q.unitStart : q.unitStart+len(q.unit.text)]
 		c.Unit = q.unit.base
 		c.Kind = q.unit.kind
 	}
-	if q.mult != "" {
-		c.UnitText = q.mult + c.UnitText
+	if q.mult != 0 {
+		c.UnitText = withMult(s, multText(q.mult), c.UnitText, q.unitStart, q.hasUnit)
 	}
 	factor := 1.0
 	if q.hasUnit {
 		factor = q.unit.factor
 	}
 	if !q.unfilled {
-		v := round15(q.val * factor)
-		c.Value = &v
+		c.Value = x.float(round15(q.val * factor))
 		if q.hi > 0 {
-			hi := round15(q.hi * factor)
-			c.RangeEnd = &hi
+			c.RangeEnd = x.float(round15(q.hi * factor))
 		}
 	}
 	// years, months and days
 	if q.hasUnit && !q.unfilled {
 		switch q.unit.text {
 		case "年", "年度":
-			if q.cnYear || q.fourDigits && q.pre == "" && q.mid == "" && q.mult == "" && q.val >= 1900 && q.val <= 2100 && !q.ordinal {
+			if q.cnYear || q.fourDigits && q.pre == 0 && q.mid == 0 && q.mult == 0 && q.val >= 1900 && q.val <= 2100 && !q.ordinal {
 				c.Kind, c.Unit = Year, "年"
 			}
 		case "月", "月份":
-			if q.mid == "" && q.mult == "" && q.val >= 1 && q.val <= 12 && q.val == math.Trunc(q.val) {
+			if q.mid == 0 && q.mult == 0 && q.val >= 1 && q.val <= 12 && q.val == math.Trunc(q.val) {
 				c.Kind = Month
 			}
 		case "日":
@@ -59,17 +57,14 @@ func (x *extractor) claim(q quantity, s string, base int, para segment.Paragraph
 	if q.ordinal && c.Kind != Year {
 		c.Kind = Rank
 	}
-	c.q = q
-	c.q.start += base
-	c.q.end += base
-	c.q.numStart += base
-	c.q.numEnd += base
-	c.q.unitStart += base
-	if c.q.rangeSep >= 0 {
-		c.q.rangeSep += base
+	c.f = form{val: q.val, factor: factor, numStart: base + q.numStart, numEnd: base + q.numEnd, rangeSep: q.rangeSep,
+		decimals: uint8(min(q.decimals, math.MaxUint8)), pre: q.pre, mid: q.mid, post: q.post, mult: q.mult, firstMult: q.firstMult,
+		styleMult: q.styleMult, hasUnit: q.hasUnit, firstUnit: q.firstUnit, npct: uint8(q.npct)}
+	if q.rangeSep >= 0 {
+		c.f.rangeSep += base
 	}
-	for i := range c.q.pctSigns {
-		c.q.pctSigns[i] += base
+	for i := range q.npct {
+		c.f.pct[i] = base + q.pct[i]
 	}
 	c.Section = sectionName(doc, sp.Start)
 	return c
@@ -111,12 +106,34 @@ func sectionName(doc *segment.Document, off int) string {
 	return ""
 }
 
-func joinQual(parts ...string) string {
-	var out []string
-	for _, p := range parts {
-		if p != "" {
-			out = append(out, p)
-		}
+// joinQual joins the non-empty qualifiers with "…" (one allocation at
+// most, none for a single one).
+func joinQual(pre, mid, post string) string {
+	switch {
+	case mid == "" && post == "":
+		return pre
+	case pre == "" && post == "":
+		return mid
+	case pre == "" && mid == "":
+		return post
+	case post == "":
+		return pre + "…" + mid
+	case mid == "":
+		return pre + "…" + post
+	case pre == "":
+		return mid + "…" + post
 	}
-	return strings.Join(out, "…")
+	return pre + "…" + mid + "…" + post
+}
+
+// withMult returns the multiplier followed by the unit as written (亿元):
+// a slice of s when the unit follows the multiplier there.
+func withMult(s, mult, unit string, unitStart int, hasUnit bool) string {
+	if !hasUnit {
+		return mult
+	}
+	if k := unitStart - len(mult); k >= 0 && s[k:unitStart] == mult {
+		return s[k : unitStart+len(unit)]
+	}
+	return mult + unit
 }

@@ -39,15 +39,32 @@ type Claim struct {
 	Sentence   segment.Span `json:"-"`
 	MetricSpan segment.Span `json:"-"`
 
-	q         quantity // how the number was written (number check)
+	f         form // how the number was written (number check)
 	rel       Rel
-	inherited bool // Metric was taken from the claim before
-	group     int  // 分别 list id (1-based), 0 when none
-	groupLo   int  // number of subjects of the 分别 list (at least), 0 when unknown
-	groupHi   int  // … at most (和 may join two subjects or sit inside a name)
-	groupIdx  int  // position in the 分别 list
+	inherited bool  // Metric was taken from the claim before
+	group     int32 // 分别 list id (1-based), 0 when none
+	groupLo   int32 // number of subjects of the 分别 list (at least), 0 when unknown
+	groupHi   int32 // … at most (和 may join two subjects or sit inside a name)
+	groupIdx  int32 // position in the 分别 list
 
 	groupSubjects []string
+}
+
+// form is what a claim keeps of its quantity (the extractor's scratch
+// stays behind): offsets are in the document, words are indexes (1-based,
+// 0 for none) into the tables they come from.
+type form struct {
+	val                float64 // as written times multiplier
+	factor             float64 // unit factor, 1 without a unit
+	numStart, numEnd   int
+	rangeSep           int    // -1 when none
+	pct                [2]int // ％/% signs (a range has at most two)
+	npct               uint8
+	decimals           uint8
+	pre, mid, post     uint8 // preQualifiers, midQualifiers, postQualifiers
+	mult, firstMult    uint8 // multipliers
+	styleMult, hasUnit bool
+	firstUnit          bool
 }
 
 // Blank is a placeholder span in the text; Number marks a missing quantity
@@ -58,17 +75,22 @@ type Blank struct {
 }
 
 // HasUnit reports whether a unit followed the number as written.
-func (c *Claim) HasUnit() bool { return c.q.hasUnit }
+func (c *Claim) HasUnit() bool { return c.f.hasUnit }
 
 // Multiplier returns the 万/亿 (or 千/百, wrongly) written after the digits.
-func (c *Claim) Multiplier() string { return c.q.mult }
+func (c *Claim) Multiplier() string { return multText(c.f.mult) }
 
 // Written returns the number as written times its multiplier, before the
 // unit factor.
-func (c *Claim) Written() float64 { return c.q.val }
+func (c *Claim) Written() float64 { return c.f.val }
 
 // PercentSigns returns the offsets (in the paragraph) of ％ or % signs.
-func (c *Claim) PercentSigns() []int { return c.q.pctSigns }
+func (c *Claim) PercentSigns() []int {
+	if c.f.npct == 0 {
+		return nil
+	}
+	return c.f.pct[:c.f.npct:c.f.npct]
+}
 
 // Rel returns the relation flags found before the claim.
 func (c *Claim) Rel() Rel { return c.rel }
@@ -78,7 +100,7 @@ func (c *Claim) InheritedMetric() bool { return c.inherited }
 
 // List returns the claim's 分别 list: id (1-based, 0 when none) and the
 // least and most number of subjects (0 when unknown).
-func (c *Claim) List() (id, lo, hi int) { return c.group, c.groupLo, c.groupHi }
+func (c *Claim) List() (id, lo, hi int) { return int(c.group), int(c.groupLo), int(c.groupHi) }
 
 // Extract finds the numeric claims of doc. phs are the document's
 // blanks (those of kind number become unfilled claims), tokens its gse
@@ -86,10 +108,19 @@ func (c *Claim) List() (id, lo, hi int) { return c.group, c.groupLo, c.groupHi }
 // numeral expressions that are not claims. It is pure and safe for any input.
 func Extract(doc *segment.Document, phs []Blank, tokens []segment.Token, lex *lexicon.Lexicon) []Claim {
 	tb := tablesFor(lex)
-	x := &extractor{doc: doc, tb: tb, tokens: tokens, skip: markerSpans(doc)}
+	x := &extractor{doc: doc, tb: tb, tokens: tokens, skip: markerSpans(doc), posOff: -1}
 	x.comments = scan.HTMLComments(doc)
 	pi := 0
-	out := make([]Claim, 0, len(phs)+len(doc.Text)/128)
+	numbers := 0 // blanks that become claims
+	for _, ph := range phs {
+		if ph.Number {
+			numbers++
+		}
+	}
+	// A guess at the size: real reports hold a claim per 280 bytes or so
+	// (a Claim is 360 B). A pooled scratch copied out at the exact size
+	// cost more than the zeroing this guess saves.
+	out := make([]Claim, 0, numbers+len(doc.Text)/256+8)
 	for _, para := range doc.Paragraphs {
 		for pi < len(phs) && phs[pi].Start < para.Span.Start {
 			pi++
@@ -123,12 +154,31 @@ type Form struct {
 
 // Form returns how the number was written.
 func (c *Claim) Form() Form {
-	q := &c.q
-	f := Form{NumStart: q.numStart, NumEnd: q.numEnd, Decimals: q.decimals, Pre: q.pre, Mid: q.mid, Post: q.post,
-		Mult: q.mult, MultVal: q.multVal, StyleMult: q.styleMult, HasUnit: q.hasUnit, UnitFactor: 1,
-		RangeSep: q.rangeSep, FirstUnit: q.firstUnit, FirstMult: q.firstMult}
-	if q.hasUnit {
-		f.UnitFactor = q.unit.factor
+	f := &c.f
+	return Form{NumStart: f.numStart, NumEnd: f.numEnd, Decimals: int(f.decimals), Pre: wordAt(preQualifiers, f.pre),
+		Mid: wordAt(midQualifiers, f.mid), Post: wordAt(postQualifiers, f.post), Mult: multText(f.mult), MultVal: multVal(f.mult),
+		StyleMult: f.styleMult, HasUnit: f.hasUnit, UnitFactor: f.factor, RangeSep: f.rangeSep, FirstUnit: f.firstUnit,
+		FirstMult: multText(f.firstMult)}
+}
+
+// wordAt returns ws[i-1], or "" for 0.
+func wordAt(ws []string, i uint8) string {
+	if i == 0 {
+		return ""
 	}
-	return f
+	return ws[i-1]
+}
+
+func multText(i uint8) string {
+	if i == 0 {
+		return ""
+	}
+	return multipliers[i-1].text
+}
+
+func multVal(i uint8) float64 {
+	if i == 0 {
+		return 0
+	}
+	return multipliers[i-1].val
 }

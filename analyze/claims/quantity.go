@@ -1,13 +1,13 @@
 package claims
 
 import (
-	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"math"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/reportlint/reportlint/internal/lazy"
+	"github.com/reportlint/reportlint/analyze/internal/scan"
+
 	"github.com/reportlint/reportlint/segment"
 )
 
@@ -27,6 +27,7 @@ var multipliers = []mult{
 }
 
 var (
+	midQualifiers  = []string{"余", "多"}
 	preQualifiers  = []string{"将近", "接近", "大约", "超过", "不到", "不足", "至少", "最多", "多达", "高达", "近", "约", "超", "逾"}
 	postQualifiers = []string{"左右", "以上", "以内", "以下", "有余", "上下"}
 )
@@ -51,18 +52,17 @@ type quantity struct {
 	numEnd      int // end of the number incl. multiplier
 	val         float64
 	hi          float64 // > 0 for a range or an approximate pair
-	mult        string
-	multVal     float64
-	styleMult   bool // 千/百/十 next to digits (3千万)
-	compound    bool // two multipliers: 3亿4千万
+	mult        uint8   // multipliers (1-based, 0 none)
+	styleMult   bool    // 千/百/十 next to digits (3千万)
+	compound    bool    // two multipliers: 3亿4千万
 	cn          bool
 	cnYear      bool
 	unfilled    bool
 	full, half  bool // digit widths used
 	decimals    int
 	fourDigits  bool
-	pre, mid    string // qualifiers: 近…, 余/多
-	post        string
+	pre, mid    uint8 // qualifiers: 近… (preQualifiers), 余/多 (midQualifiers), 1-based, 0 none
+	post        uint8 // postQualifiers
 	unit        unitEntry
 	hasUnit     bool
 	unitStart   int
@@ -70,8 +70,17 @@ type quantity struct {
 	rangeSep    int  // byte offset of the range separator, -1 when none
 	rangeSepLen int
 	firstUnit   bool   // the first number of a range carries the unit
-	firstMult   string // multiplier written on the first number of a range
-	pctSigns    []int  // offsets of ％/% signs
+	firstMult   uint8  // multiplier written on the first number of a range
+	pct         [2]int // offsets of ％/% signs (npct of them)
+	npct        int
+}
+
+// addPct records a ％/% sign (one per number, a range has two).
+func (q *quantity) addPct(off int) {
+	if q.npct < len(q.pct) {
+		q.pct[q.npct] = off
+		q.npct++
+	}
 }
 
 // extractor holds per-document state.
@@ -81,13 +90,21 @@ type extractor struct {
 	tokens   []segment.Token
 	skip     []segment.Span // heading markers
 	comments []segment.Span
-	groups   int // 分别 lists seen
-	tokHint  int // the last answer of tokenAt
+	groups   int32 // 分别 lists seen
+	tokHint  int   // the last answer of tokenAt
 	rel      relScan
+
+	posOff int            // the last offset position answered, -1 when none
+	pos    segment.Pos    // … and its answer
+	floats []float64      // a chunk the claims' values point into
+	labels []relLabel     // RelLabel answers seen in this document
+	sents  []segment.Span // sentences' buffer
 }
 
-// position is doc.Position (O(log n) from the document's rune index).
-func (x *extractor) position(off int) segment.Pos { return x.doc.Position(off) }
+type relLabel struct {
+	rel   Rel
+	label string
+}
 
 // skipped reports whether off lies in a heading marker or an HTML comment.
 // Offsets are asked in increasing order, so both lists are walked once.
@@ -194,11 +211,15 @@ func (x *extractor) paragraph(out []Claim, para segment.Paragraph, phs []Blank) 
 			i = max(i, ph.Span.End-base)
 			continue
 		}
-		r, w := scan.DecodeRune(s, i)
-		if !claimRune(cr, r) {
-			i += w // nothing below looks at it
+		stop := len(s)
+		if pi < len(phs) {
+			stop = min(stop, phs[pi].Start-base)
+		}
+		if j := skipToClaimRune(s, i, stop, cr); j > i {
+			i = j // nothing below looks at the runes skipped
 			continue
 		}
+		r, w := scan.DecodeRune(s, i)
 		if x.skipped(off) {
 			i += w
 			continue
@@ -260,27 +281,6 @@ func (x *extractor) paragraph(out []Claim, para segment.Paragraph, phs []Blank) 
 	return out
 }
 
-// claimRune reports whether the paragraph scan acts on r: a digit, a
-// Chinese numeral, or a mark it counts (《》“”); cr is claimRunes().
-func claimRune(cr *scan.RuneBits, r rune) bool {
-	if r < utf8.RuneSelf {
-		return r >= '0' && r <= '9'
-	}
-	return cr.Has(r) && (r >= '０' && r <= '９' || isNumeralRune(r) || r == '《' || r == '》' || r == '“' || r == '”')
-}
-
-// claimRunes holds the non-ASCII runes claimRune accepts.
-var claimRunes = lazy.Value(func() *scan.RuneBits {
-	var b scan.RuneBits
-	for r := '０'; r <= '９'; r++ {
-		b.Add(r)
-	}
-	for _, r := range cnNumeralChars + "《》“”" {
-		b.Add(r)
-	}
-	return &b
-})
-
 // skipAlnum skips an ASCII letter/digit run (codes such as 5G, G20, PM2.5).
 func skipAlnum(s string, i int) int {
 	for i < len(s) {
@@ -323,7 +323,7 @@ func (x *extractor) arabicQuantity(s string, i, base int) (quantity, bool) {
 	q.end = j
 	x.preQualify(s, &q, base)
 	x.rangeTail(s, &q, base)
-	if !q.hasUnit && q.mult == "" && !hasCue(s, q.start) {
+	if !q.hasUnit && q.mult == 0 && !hasCue(s, q.start) {
 		return quantity{}, false
 	}
 	if x.tb.fixedCovering(s, q.numStart, a.end) {
@@ -349,11 +349,11 @@ func hasDateTail(s string, j int) bool {
 func (x *extractor) tail(s string, j int, q *quantity, cn bool) int {
 	q.numEnd = j
 	// 10多万, 10余万
-	for _, m := range []string{"余", "多"} {
+	for i, m := range midQualifiers {
 		if strings.HasPrefix(s[j:], m) {
 			k := j + len(m)
 			if strings.HasPrefix(s[k:], "万") || strings.HasPrefix(s[k:], "亿") {
-				q.mid = m
+				q.mid = uint8(i + 1)
 				j = k
 			}
 			break
@@ -363,12 +363,13 @@ func (x *extractor) tail(s string, j int, q *quantity, cn bool) int {
 	total, cur := 0.0, q.val
 	lastMult := math.Inf(1)
 	for {
-		m, ok := x.multAt(s, j, lastMult, cn)
-		if !ok {
+		mi := x.multAt(s, j, lastMult, cn)
+		if mi == 0 {
 			break
 		}
-		if q.mult == "" {
-			q.mult, q.multVal = m.text, m.val
+		m := multipliers[mi-1]
+		if q.mult == 0 {
+			q.mult = mi
 		} else {
 			q.compound = true
 		}
@@ -386,23 +387,23 @@ func (x *extractor) tail(s string, j int, q *quantity, cn bool) int {
 		if !ok || a.decimals > 0 {
 			break
 		}
-		if _, ok := x.multAt(s, a.end, lastMult, false); !ok {
+		if x.multAt(s, a.end, lastMult, false) == 0 {
 			break
 		}
 		cur = a.val
 		j = a.end
 	}
-	if q.mult != "" {
+	if q.mult != 0 {
 		q.val = total
 		if q.hi > 0 {
-			q.hi *= q.multVal
+			q.hi *= multVal(q.mult)
 		}
 	}
-	if q.mid == "" {
-		for _, m := range []string{"余", "多"} {
+	if q.mid == 0 {
+		for i, m := range midQualifiers {
 			if strings.HasPrefix(s[j:], m) {
 				if _, ok := x.tb.unitAt(s[j+len(m):]); ok && !x.notUnitAt(s, j+len(m)) {
-					q.mid = m
+					q.mid = uint8(i + 1)
 					j += len(m)
 				}
 				break
@@ -412,16 +413,16 @@ func (x *extractor) tail(s string, j int, q *quantity, cn bool) int {
 	if u, ok := x.tb.unitAt(s[j:]); ok && !x.notUnitAt(s, j) {
 		q.unit, q.hasUnit, q.unitStart = u, true, j
 		if u.text == "％" || u.text == "%" {
-			q.pctSigns = append(q.pctSigns, j)
+			q.addPct(j)
 		}
 		j += len(u.text)
 	}
-	for _, p := range postQualifiers {
+	for i, p := range postQualifiers {
 		if strings.HasPrefix(s[j:], p) {
 			if p == "上下" && (!q.hasUnit || strings.HasPrefix(s[j+len(p):], "游")) {
 				break
 			}
-			q.post = p
+			q.post = uint8(i + 1)
 			j += len(p)
 			break
 		}
@@ -429,15 +430,16 @@ func (x *extractor) tail(s string, j int, q *quantity, cn bool) int {
 	return j
 }
 
-// multAt returns the multiplier at s[j:] smaller than below.
-func (x *extractor) multAt(s string, j int, below float64, cn bool) (mult, bool) {
+// multAt returns the multiplier at s[j:] smaller than below: 1 + its
+// index in multipliers, 0 when none.
+func (x *extractor) multAt(s string, j int, below float64, cn bool) uint8 {
 	if u, isUnit := x.tb.unitAt(s[j:]); isUnit && !strings.HasPrefix(u.text, "万") && !strings.HasPrefix(u.text, "亿") {
-		return mult{}, false // 千米, 百分点
+		return 0 // 千米, 百分点
 	}
 	if strings.HasPrefix(s[j:], "百分") || strings.HasPrefix(s[j:], "十分") || strings.HasPrefix(s[j:], "千方") {
-		return mult{}, false
+		return 0
 	}
-	for _, m := range multipliers {
+	for i, m := range multipliers {
 		if !strings.HasPrefix(s[j:], m.text) || m.val >= below {
 			continue
 		}
@@ -447,9 +449,9 @@ func (x *extractor) multAt(s string, j int, below float64, cn bool) (mult, bool)
 		if (m.text == "千" || m.text == "百" || m.text == "十") && !multFollows(s, j+len(m.text), x.tb) {
 			continue
 		}
-		return m, true
+		return uint8(i + 1)
 	}
-	return mult{}, false
+	return 0
 }
 
 // multFollows: 千/百/十 after digits is a multiplier only before 万/亿, a
@@ -469,13 +471,7 @@ func multFollows(s string, j int, tb *numTables) bool {
 }
 
 func (x *extractor) notUnitAt(s string, j int) bool {
-	r, _ := utf8.DecodeRuneInString(s[j:])
-	for _, w := range x.tb.notUnit[r] {
-		if strings.HasPrefix(s[j:], w) {
-			return true
-		}
-	}
-	return false
+	return x.tb.notUnitAt(s[j:])
 }
 
 // preQualify extends q backwards over a qualifier (近, 约, 超过…) and 第.
@@ -486,7 +482,7 @@ func (x *extractor) preQualify(s string, q *quantity, base int) {
 		q.start -= len("第")
 		return
 	}
-	for _, p := range preQualifiers {
+	for pi, p := range preQualifiers {
 		if !strings.HasSuffix(before, p) {
 			continue
 		}
@@ -508,7 +504,7 @@ func (x *extractor) preQualify(s string, q *quantity, base int) {
 		if base >= 0 && !x.boundary(base+k) {
 			continue
 		}
-		q.pre = p
+		q.pre = uint8(pi + 1)
 		q.start = k
 		return
 	}
@@ -536,7 +532,7 @@ func (x *extractor) rangeTail(s string, q *quantity, base int) {
 			break
 		}
 	}
-	if sepLen == 0 || q.post != "" {
+	if sepLen == 0 || q.post != 0 {
 		return
 	}
 	k := j + sepLen
@@ -566,7 +562,7 @@ func (x *extractor) rangeTail(s string, q *quantity, base int) {
 		return
 	}
 	sep := s[j : j+sepLen]
-	if (sep == "-" || sep == "~" || sep == "到" || sep == "至") && !q2.hasUnit && q2.mult == "" {
+	if (sep == "-" || sep == "~" || sep == "到" || sep == "至") && !q2.hasUnit && q2.mult == 0 {
 		return
 	}
 	if q.hasUnit && q2.hasUnit && q.unit.base != q2.unit.base {
@@ -575,26 +571,29 @@ func (x *extractor) rangeTail(s string, q *quantity, base int) {
 	if q.hasUnit && !q2.hasUnit {
 		return // 3年—5 is not a range
 	}
-	if q2.pre != "" {
+	if q2.pre != 0 {
 		return
 	}
 	// the range takes the second number's unit and multiplier
 	q.rangeSep, q.rangeSepLen = j, sepLen
 	q.firstUnit = q.hasUnit
 	q.firstMult = q.mult
-	if q.mult == "" && q2.mult != "" {
-		q.val *= q2.multVal
+	if q.mult == 0 && q2.mult != 0 {
+		q.val *= multVal(q2.mult)
 		q.mult = q2.mult
-		q.multVal = q2.multVal
 	}
 	q.hi = q2.val
 	q.unit, q.hasUnit, q.unitStart = q2.unit, q2.hasUnit, q2.unitStart
-	q.mid = scan.FirstNonEmpty(q.mid, q2.mid)
+	if q.mid == 0 {
+		q.mid = q2.mid
+	}
 	q.post = q2.post
 	q.full = q.full || q2.full
 	q.half = q.half || q2.half
 	q.styleMult = q.styleMult || q2.styleMult
-	q.pctSigns = append(q.pctSigns, q2.pctSigns...)
+	for _, off := range q2.pct[:q2.npct] {
+		q.addPct(off)
+	}
 	q.fourDigits = q.fourDigits && q2.fourDigits
 	q.end = q2.end
 }
@@ -720,7 +719,7 @@ func (x *extractor) placeholderQuantity(s string, i, j int) quantity {
 	q := quantity{start: i, numStart: i, unfilled: true, rangeSep: -1}
 	q.end = x.tail(s, j, &q, false)
 	x.preQualify(s, &q, -1)
-	if q.hasUnit || q.post != "" {
+	if q.hasUnit || q.post != 0 {
 		return q
 	}
 	for _, sep := range []string{"～", "—", "-", "至", "到"} {
@@ -745,10 +744,12 @@ func (x *extractor) placeholderQuantity(s string, i, j int) quantity {
 			q.rangeSep, q.rangeSepLen = q.end, len(sep)
 			q.firstMult = q.mult
 			q.unit, q.hasUnit, q.unitStart = q2.unit, true, q2.unitStart
-			if q.mult == "" {
-				q.mult, q.multVal = q2.mult, q2.multVal
+			if q.mult == 0 {
+				q.mult = q2.mult
 			}
-			q.pctSigns = append(q.pctSigns, q2.pctSigns...)
+			for _, off := range q2.pct[:q2.npct] {
+				q.addPct(off)
+			}
 			q.post = q2.post
 			q.end = e2
 		}

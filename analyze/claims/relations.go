@@ -97,13 +97,8 @@ var metricTail = []string{
 }
 
 // metricTailByLast indexes metricTail by last rune, order kept.
-var metricTailByLast = lazy.Value(func() map[rune][]string {
-	m := map[rune][]string{}
-	for _, w := range metricTail {
-		r, _ := utf8.DecodeLastRuneInString(w)
-		m[r] = append(m[r], w)
-	}
-	return m
+var metricTailByLast = lazy.Value(func() *wordsByRune {
+	return newWordsByRune(metricTail, func(w string) rune { r, _ := utf8.DecodeLastRuneInString(w); return r })
 })
 
 // metricHead: connectors and relation words stripped from the start.
@@ -116,14 +111,7 @@ var cutVerbs = [...]string{"完成", "实现", "达到", "累计", "新增", "�
 var cutVerbSet = lazy.Value(func() *scan.WordSet { return scan.NewWordSet(cutVerbs[:]) })
 
 // metricHeadByFirst indexes metricHead by first rune, order kept.
-var metricHeadByFirst = lazy.Value(func() map[rune][]string {
-	m := map[rune][]string{}
-	for _, w := range metricHead {
-		r, _ := utf8.DecodeRuneInString(w)
-		m[r] = append(m[r], w)
-	}
-	return m
-})
+var metricHeadByFirst = lazy.Value(func() *wordsByRune { return newWordsByRune(metricHead, firstRune) })
 
 const maxMetricRunes = 20
 
@@ -133,7 +121,7 @@ func (x *extractor) annotate(cs []Claim, para segment.Paragraph) {
 		return
 	}
 	text := x.doc.Text
-	sents := x.doc.Sentences(para.Span)
+	sents := x.sentences(para.Span)
 	si := 0
 	for k := range cs {
 		c := &cs[k]
@@ -153,7 +141,7 @@ func (x *extractor) annotate(cs []Claim, para segment.Paragraph) {
 		lead := text[leadStart:c.Start]
 		x.relations(c, prev, lead, leadStart)
 		x.metric(c, prev, lead, leadStart)
-		c.Relation = RelLabel(c.rel)
+		c.Relation = x.relLabel(c.rel)
 	}
 }
 
@@ -297,6 +285,9 @@ func (x *extractor) wordRelations(c *Claim, prev *Claim, r *relScan) {
 func verbRelation(c *Claim, lead string) {
 	tl := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(lead), "了"), "为")
 	tl = strings.TrimSuffix(tl, "分别")
+	if last, _ := utf8.DecodeLastRuneInString(tl); !verbLastRunes().Has(last) {
+		return // no verb below ends with it
+	}
 	switch {
 	case strings.HasSuffix(tl, "突破") || strings.HasSuffix(tl, "破"):
 		c.rel |= RelBreak
@@ -306,11 +297,11 @@ func verbRelation(c *Claim, lead string) {
 		c.rel |= RelReach
 	case scan.HasSuffixAny(tl, doneVerbs):
 		c.rel |= RelDone
-	case scan.HasSuffixAny(tl, []string{"增长", "增加", "提高", "提升", "上升"}):
+	case scan.HasSuffixAny(tl, growthEnds):
 		if c.rel&(RelYoY|RelYoYDown) == 0 {
 			c.rel |= RelGrowth
 		}
-	case scan.HasSuffixAny(tl, []string{"下降", "减少", "降低", "回落", "压缩", "缩短"}):
+	case scan.HasSuffixAny(tl, declineEnds):
 		if c.rel&(RelYoY|RelYoYDown) == 0 {
 			c.rel |= RelDecline
 		}
@@ -318,6 +309,23 @@ func verbRelation(c *Claim, lead string) {
 		c.rel |= RelFrom
 	}
 }
+
+var (
+	growthEnds  = []string{"增长", "增加", "提高", "提升", "上升"}
+	declineEnds = []string{"下降", "减少", "降低", "回落", "压缩", "缩短"}
+)
+
+// verbLastRunes holds the last runes of the words verbRelation looks for.
+var verbLastRunes = lazy.Value(func() *runeBloom {
+	var b runeBloom
+	for _, ws := range [][]string{{"突破", "破", "达到", "达", "由", "从"}, toVerbs, doneVerbs, growthEnds, declineEnds} {
+		for _, w := range ws {
+			r, _ := utf8.DecodeLastRuneInString(w)
+			b.Add(r)
+		}
+	}
+	return &b
+})
 
 // doneRelation marks 完成投资48.6亿元: a completion verb that opens the
 // clause rather than ending the lead.
@@ -383,16 +391,19 @@ func (x *extractor) subjects(c *Claim, prev *Claim, before string) {
 		// 两家企业分别, 3个领域分别 is that claim
 		if prev.Kind == "count" && prev.RangeEnd == nil && prev.Value != nil && *prev.Value >= 2 && *prev.Value <= 20 &&
 			*prev.Value == math.Trunc(*prev.Value) && prev.Qualifier == "" && !strings.ContainsAny(before, ClausePunct) {
-			c.groupLo, c.groupHi = int(*prev.Value), int(*prev.Value)
+			c.groupLo, c.groupHi = int32(*prev.Value), int32(*prev.Value)
 		}
 		return
 	}
 	bare := withoutQuoted(clause) // “六类”案件 is a name, not a count
 	for _, cnt := range []string{"两", "二", "三", "四", "五", "六", "七", "八", "九", "十"} {
+		if !strings.Contains(bare, cnt) {
+			continue
+		}
 		for _, u := range []string{"个", "家", "项", "类", "所", "座", "条", "名", "位", "种", "批", "场", "款", "件", "方面"} {
-			if strings.Contains(bare, cnt+u) {
+			if containsPair(bare, cnt, u) {
 				v, _, _ := parseCN(cnt)
-				c.groupLo, c.groupHi = int(v), int(v)
+				c.groupLo, c.groupHi = int32(v), int32(v)
 				return
 			}
 		}
@@ -407,13 +418,29 @@ func (x *extractor) subjects(c *Claim, prev *Claim, before string) {
 		hi = math.MaxInt32 // 教育、卫生等支出分别…: the list is open
 	}
 	if hi >= 2 {
-		c.groupLo, c.groupHi = lo, hi
+		c.groupLo, c.groupHi = int32(min(lo, math.MaxInt32)), int32(min(hi, math.MaxInt32))
 		c.groupSubjects = splitSubjects(clause)
 		return
 	}
 	if prev != nil && prev.group > 0 && prev.groupLo > 0 {
 		c.groupLo, c.groupHi, c.groupSubjects = prev.groupLo, prev.groupHi, prev.groupSubjects
 	}
+}
+
+// containsPair is strings.Contains(s, a+b) without building a+b.
+func containsPair(s, a, b string) bool {
+	for from := 0; from <= len(s); {
+		k := strings.Index(s[from:], a)
+		if k < 0 {
+			return false
+		}
+		k += from
+		if strings.HasPrefix(s[k+len(a):], b) {
+			return true
+		}
+		from = k + 1 // a may start again inside itself
+	}
+	return false
 }
 
 // withoutQuoted drops the text inside “”, ‘’ and 《》 (one level, unclosed
@@ -466,7 +493,7 @@ func splitSubjects(clause string) []string {
 func (x *extractor) metric(c *Claim, prev *Claim, lead string, leadStart int) {
 	if c.rel&RelList != 0 && prev != nil {
 		c.Metric, c.MetricSpan, c.inherited = prev.Metric, prev.MetricSpan, true
-		if c.group > 0 && c.groupIdx < len(prev.groupSubjects) {
+		if c.group > 0 && int(c.groupIdx) < len(prev.groupSubjects) {
 			c.groupSubjects = prev.groupSubjects
 			c.Metric = strings.TrimSpace(c.groupSubjects[c.groupIdx])
 			c.MetricSpan, c.inherited = segment.Span{}, false
@@ -544,7 +571,7 @@ func (x *extractor) trimMetricTail(m string, mStart int, kind string) int {
 		t := strings.TrimRight(m[:end], " \t")
 		end = len(t)
 		last, _ := scan.DecodeLastRune(t)
-		for _, w := range metricTailByLast()[last] {
+		for _, w := range metricTailByLast().get(last) {
 			if strings.HasSuffix(t, w) && x.boundary(mStart+end-len(w)) {
 				end -= len(w)
 				changed = true
@@ -575,7 +602,7 @@ func (x *extractor) trimMetricHead(m string, mStart int) (string, int) {
 	for changed := true; changed; {
 		changed = false
 		r, _ := utf8.DecodeRuneInString(m)
-		for _, w := range metricHeadByFirst()[r] {
+		for _, w := range metricHeadByFirst().get(r) {
 			if strings.HasPrefix(m, w) && x.boundary(mStart+len(w)) {
 				m, mStart = m[len(w):], mStart+len(w)
 				changed = true
