@@ -1,6 +1,8 @@
 package typo
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"unicode/utf8"
 
@@ -22,7 +24,7 @@ func newContext(text string, tokens []segment.Token, protect []segment.Span) *co
 		}
 	}
 	spans = append(spans, quoteSpans(text)...)
-	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	slices.SortFunc(spans, func(a, b segment.Span) int { return cmp.Compare(a.Start, b.Start) })
 	merged := spans[:0]
 	for _, s := range spans {
 		if k := len(merged) - 1; k >= 0 && s.Start <= merged[k].End {
@@ -46,19 +48,43 @@ func (c *context) skip(start, end int) bool {
 // maxQuote bounds the runes a quotation may span (on one line).
 const maxQuote = 80
 
-var closing = map[rune]rune{'“': '”', '‘': '’', '「': '」', '『': '』', '《': '》', '〈': '〉', '"': '"'}
+// closing returns the mark that closes a quotation opened by r, or 0.
+func closing(r rune) rune {
+	switch r {
+	case '“':
+		return '”'
+	case '‘':
+		return '’'
+	case '「':
+		return '」'
+	case '『':
+		return '』'
+	case '《':
+		return '》'
+	case '〈':
+		return '〉'
+	case '"':
+		return '"'
+	}
+	return 0
+}
 
 // quoteSpans returns the spans inside paired quotation marks and title marks
 // on one line, each at most maxQuote runes; unpaired marks give nothing.
 func quoteSpans(text string) []segment.Span {
 	var out []segment.Span
-	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		i += n
-		cl, ok := closing[r]
-		if !ok {
+	for i := 0; i < len(text); i++ {
+		// Every opening mark starts with one of these bytes, none of which
+		// occurs inside another rune.
+		if b := text[i]; b != 0xE2 && b != 0xE3 && b != '"' {
 			continue
 		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		cl := closing(r)
+		if cl == 0 {
+			continue
+		}
+		i += n
 		for j, k := i, 0; j < len(text) && k < maxQuote; k++ {
 			q, m := utf8.DecodeRuneInString(text[j:])
 			if q == '\n' {
@@ -71,6 +97,7 @@ func quoteSpans(text string) []segment.Span {
 			}
 			j += m
 		}
+		i-- // the loop steps to i
 	}
 	return out
 }

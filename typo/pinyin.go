@@ -1,8 +1,10 @@
 package typo
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,40 +22,37 @@ const stopChars = "的地得了着过是在为与和及或而并且之于以对�
 
 //go:generate go run ./gen
 
-// rec3 is r's 3-byte UTF-8 form ("" outside the 3-byte range).
-func rec3(r rune) string {
-	if r < 0x800 || r > 0xFFFF {
-		return ""
-	}
-	return string(r)
-}
+// is3 reports whether r is in UTF-8's 3-byte range.
+func is3(r rune) bool { return r >= 0x800 && r <= 0xFFFF }
 
 // search finds key in table, a sorted string of len(key)-byte records.
 func search(table, key string) int {
 	w := len(key)
-	n := len(table) / w
-	i := sort.Search(n, func(i int) bool { return table[i*w:i*w+w] >= key })
-	if i < n && table[i*w:i*w+w] == key {
-		return i
+	lo, hi := 0, len(table)/w
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if table[m*w:m*w+w] < key {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(table)/w && table[lo*w:lo*w+w] == key {
+		return lo
 	}
 	return -1
-}
-
-// frequent reports whether w is a two-character word of frequency at least
-// slipMinFreq.
-func frequent(w string) bool {
-	return len(w) == 6 && search(freqBigrams, w) >= 0
 }
 
 // homophones returns the characters of frequent words sharing r's main
 // reading and tone (r itself among them), as 3-byte records. Rare readings
 // that pinyin data also lists (机 wèi) are ignored.
 func homophones(r rune) string {
-	k := rec3(r)
-	if k == "" {
+	if !is3(r) {
 		return ""
 	}
-	i := search(homChars, k)
+	var k [3]byte
+	utf8.EncodeRune(k[:], r)
+	i := search(homChars, string(k[:]))
 	if i < 0 {
 		return ""
 	}
@@ -68,8 +67,22 @@ func homophones(r rune) string {
 
 // singleHan reports whether t is one Han character.
 func singleHan(t segment.Token) bool {
+	if len(t.Text) != 3 && len(t.Text) != 4 {
+		return false // Han characters are 3 or 4 bytes long
+	}
 	r, n := utf8.DecodeRuneInString(t.Text)
-	return n == len(t.Text) && n > 0 && unicode.Is(unicode.Han, r)
+	return n == len(t.Text) && isHan(r)
+}
+
+// isHan is unicode.Is(unicode.Han, r), at once for the common block.
+func isHan(r rune) bool {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return true // CJK Unified Ideographs
+	case r < 0x2E80:
+		return false // below CJK Radicals Supplement
+	}
+	return unicode.Is(unicode.Han, r)
 }
 
 // pinyinSlips adds the heuristic hits. A candidate is two Han characters
@@ -134,7 +147,7 @@ func glued(t segment.Token) bool {
 	}
 	n := 0
 	for _, r := range t.Text {
-		if !unicode.Is(unicode.Han, r) {
+		if !isHan(r) {
 			return false
 		}
 		n++
@@ -147,7 +160,7 @@ func (d *Detector) slip(c *context, listed []Hit, start, end int) (Hit, bool) {
 	pair := c.text[start:end]
 	x, n := utf8.DecodeRuneInString(pair)
 	y, _ := utf8.DecodeRuneInString(pair[n:])
-	if strings.ContainsRune(stopChars, x) || strings.ContainsRune(stopChars, y) {
+	if isStop(x) || isStop(y) {
 		return Hit{}, false
 	}
 	if overlapsHit(listed, start, end) || c.skip(start, end) || cited(c.text[:start]) || d.words.freq(pair) > 0 {
@@ -170,27 +183,56 @@ func recurs(text string, start, end int, r rune) bool {
 // onlyReplacement returns the one frequent word made by replacing one of
 // x, y with a homophone, and the character kept.
 func (d *Detector) onlyReplacement(x, y rune) (string, rune, bool) {
-	found, kept := "", rune(0)
+	var w, found [6]byte // two 3-byte characters
+	if !is3(x) || !is3(y) {
+		return "", 0, false // frequent words are of 3-byte characters
+	}
+	utf8.EncodeRune(w[:3], x)
+	utf8.EncodeRune(w[3:], y)
+	kept, ok := rune(0), false
 	for pos, r := range [2]rune{x, y} {
-		for _, h := range homophones(r) {
-			if h == r || strings.ContainsRune(stopChars, h) {
+		hs := homophones(r)
+		for i := 0; i+3 <= len(hs); i += 3 {
+			h := hs[i : i+3]
+			if h == string(w[3*pos:3*pos+3]) || isStop(rune3(h)) {
 				continue
 			}
-			w := string(h) + string(y)
-			k := y
-			if pos == 1 {
-				w, k = string(x)+string(h), x
-			}
-			if !frequent(w) {
+			v := w
+			copy(v[3*pos:], h)
+			if search(freqBigrams, string(v[:])) < 0 {
 				continue
 			}
-			if found != "" {
+			if ok {
 				return "", 0, false // ambiguous
 			}
-			found, kept = w, k
+			found, kept, ok = v, y, true
+			if pos == 1 {
+				kept = x
+			}
 		}
 	}
-	return found, kept, found != ""
+	if !ok {
+		return "", 0, false
+	}
+	return string(found[:]), kept, true
+}
+
+// rune3 decodes a 3-byte record.
+func rune3(s string) rune {
+	return rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+}
+
+// stopSet is stopChars as sorted runes.
+var stopSet = sync.OnceValue(func() []rune {
+	rs := []rune(stopChars)
+	slices.Sort(rs)
+	return rs
+})
+
+// isStop reports whether r is one of stopChars.
+func isStop(r rune) bool {
+	_, ok := slices.BinarySearch(stopSet(), r)
+	return ok
 }
 
 // overlapsHit reports whether [start,end) overlaps one of hits, which are
