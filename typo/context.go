@@ -48,25 +48,36 @@ func (c *context) skip(start, end int) bool {
 // maxQuote bounds the runes a quotation may span (on one line).
 const maxQuote = 80
 
-// closing returns the mark that closes a quotation opened by r, or 0.
-func closing(r rune) rune {
-	switch r {
-	case '“':
-		return '”'
-	case '‘':
-		return '’'
-	case '「':
-		return '」'
-	case '『':
-		return '』'
-	case '《':
-		return '》'
-	case '〈':
-		return '〉'
-	case '"':
-		return '"'
+// opening returns the mark that closes a quotation opened at s[i] and the
+// opening mark's length, or 0.
+func opening(s string, i int) (rune, int) {
+	b := s[i]
+	if b == '"' {
+		return '"', 1
 	}
-	return 0
+	if b != 0xE2 && b != 0xE3 || i+2 >= len(s) || s[i+1] != 0x80 {
+		return 0, 0
+	}
+	if b == 0xE2 {
+		switch s[i+2] {
+		case 0x9C:
+			return '”', 3
+		case 0x98:
+			return '’', 3
+		}
+		return 0, 0
+	}
+	switch s[i+2] {
+	case 0x8C:
+		return '」', 3
+	case 0x8E:
+		return '』', 3
+	case 0x8A:
+		return '》', 3
+	case 0x88:
+		return '〉', 3
+	}
+	return 0, 0
 }
 
 // quoteSpans returns the spans inside paired quotation marks and title marks
@@ -74,19 +85,14 @@ func closing(r rune) rune {
 func quoteSpans(text string) []segment.Span {
 	var out []segment.Span
 	for i := 0; i < len(text); i++ {
-		// Every opening mark starts with one of these bytes, none of which
-		// occurs inside another rune.
-		if b := text[i]; b != 0xE2 && b != 0xE3 && b != '"' {
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		cl := closing(r)
+		// No opening mark starts inside another rune: scan bytes.
+		cl, n := opening(text, i)
 		if cl == 0 {
 			continue
 		}
 		i += n
 		for j, k := i, 0; j < len(text) && k < maxQuote; k++ {
-			q, m := utf8.DecodeRuneInString(text[j:])
+			q, m := decode(text, j)
 			if q == '\n' {
 				break
 			}
@@ -100,6 +106,18 @@ func quoteSpans(text string) []segment.Span {
 		i-- // the loop steps to i
 	}
 	return out
+}
+
+// decode is utf8.DecodeRuneInString(s[i:]), inline for the 3-byte runes
+// that need no range check beyond continuation bytes (most of Chinese).
+func decode(s string, i int) (rune, int) {
+	if i+2 < len(s) {
+		b0, b1, b2 := s[i], s[i+1], s[i+2]
+		if (b0 >= 0xE1 && b0 <= 0xEC || b0 == 0xEE || b0 == 0xEF) && b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
+			return rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), 3
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // tokenAt returns the index of the token holding byte off, or -1.

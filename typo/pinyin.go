@@ -70,7 +70,7 @@ func singleHan(t segment.Token) bool {
 	if len(t.Text) != 3 && len(t.Text) != 4 {
 		return false // Han characters are 3 or 4 bytes long
 	}
-	r, n := utf8.DecodeRuneInString(t.Text)
+	r, n := decode(t.Text, 0)
 	return n == len(t.Text) && isHan(r)
 }
 

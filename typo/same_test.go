@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
@@ -16,7 +17,8 @@ import (
 // supplementary-plane first runes (beyond the lookup bitset), U+FFFD,
 // numbers and breaks for gaps, quotation marks, invalid bytes.
 var pieces = []string{"a", "4", "é", "部", "暑", "署", "大", "约", "左", "右", "超", "过", "以", "上", "渡", "假",
-	"\U00020000", "\U0002A6D6", "\uFFFD", "1", "一", "，", "“", "”", "《", "》", "误作", "\n", "\xff", "\xe4\xb8", "\x80"}
+	"\U00020000", "\U0002A6D6", "\uFFFD", "1", "一", "，", "。", "“", "”", "《", "》",
+	"‘", "’", "「", "」", "『", "』", "〈", "〉", "\"", "误作", "\n", "\xff", "\xe4\xb8", "\xe2\x80", "\x80"}
 
 func randText(rng *rand.Rand, n int) string {
 	var b strings.Builder
@@ -79,6 +81,9 @@ func TestSameAsReferenceRandom(t *testing.T) {
 			protect := []segment.Span{{Start: rng.IntN(len(text) + 1), End: rng.IntN(len(text) + 1)}}
 			if got, want := d.Find(text, nil, protect), ref.find(text, nil, protect); !reflect.DeepEqual(got, want) {
 				t.Fatalf("lexicon %d %+v\ntext %q\ngot  %+v\nwant %+v", it, lex.Typos, text, got, want)
+			}
+			if got, want := quoteSpans(text), refQuoteSpans(text); !reflect.DeepEqual(got, want) {
+				t.Fatalf("quotations of %q: got %v, want %v", text, got, want)
 			}
 		}
 	}
@@ -187,5 +192,25 @@ func TestOnlyReplacement(t *testing.T) {
 	}
 	if found == 0 {
 		t.Error("no replacement found to compare")
+	}
+}
+
+// TestDecode compares decode with utf8.DecodeRuneInString on every
+// sequence of up to three bytes led by 0xC0-0xFF, whole and cut short.
+func TestDecode(t *testing.T) {
+	var b [3]byte
+	for b0 := 0xC0; b0 <= 0xFF; b0++ {
+		for b1 := range 256 {
+			for b2 := range 256 {
+				b = [3]byte{byte(b0), byte(b1), byte(b2)}
+				for n := 1; n <= 3; n++ {
+					s := string(b[:n])
+					r, m := decode(s, 0)
+					if wr, wm := utf8.DecodeRuneInString(s); r != wr || m != wm {
+						t.Fatalf("decode(%q) = %U %d, want %U %d", s, r, m, wr, wm)
+					}
+				}
+			}
+		}
 	}
 }

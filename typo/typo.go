@@ -95,7 +95,7 @@ type Detector struct {
 	// bits has bit r-lo set when r is in firsts (for r-lo < 64*len(bits));
 	// rank[w] counts the bits set before word w, so a rune's group is found
 	// without a search.
-	lo     rune
+	lo, hi rune // first and last of firsts (hi < lo when there are none)
 	bits   []uint64
 	rank   []int32
 	lists  []lexicon.TypoList
@@ -113,7 +113,7 @@ const maxBits = 1 << 16
 // New builds a detector from the lexicon's typos lists (nil: none listed;
 // the pinyin heuristic still runs).
 func New(lex *lexicon.Lexicon) *Detector {
-	d := &Detector{words: dictWords(), pinyin: true}
+	d := &Detector{words: dictWords(), pinyin: true, lo: 1, hi: 0}
 	if lex == nil {
 		return d
 	}
@@ -239,7 +239,7 @@ func (d *Detector) index() {
 		}
 	}
 	d.starts = append(d.starts, int32(len(d.entries)))
-	d.lo = d.firsts[0]
+	d.lo, d.hi = d.firsts[0], d.firsts[g-1]
 	span := min(int(d.firsts[g-1]-d.lo)+1, maxBits)
 	d.bits = make([]uint64, (span+63)/64)
 	d.rank = make([]int32, len(d.bits))
@@ -266,7 +266,7 @@ func (d *Detector) group(r rune) []entry {
 		}
 		g = int(d.rank[u>>6]) + bits.OnesCount64(w&(m-1))
 	} else {
-		if len(d.firsts) == 0 || r < d.lo || r > d.firsts[len(d.firsts)-1] {
+		if r < d.lo || r > d.hi {
 			return nil
 		}
 		var ok bool
@@ -307,6 +307,11 @@ func (d *Detector) Find(text string, tokens []segment.Token, protect []segment.S
 		r, n := fastRune(text, i)
 		if d.exact {
 			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		// Most runes start no head: the bitset says so without a call.
+		if u := uint32(r - d.lo); u < uint32(len(d.bits))*64 && d.bits[u>>6]&(1<<(u&63)) == 0 || r > d.hi {
+			i += n
+			continue
 		}
 		matched := false
 		for k, g := 0, d.group(r); k < len(g); k++ {
