@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/segment"
@@ -84,28 +85,52 @@ func opening(s string, i int) (rune, int) {
 // on one line, each at most maxQuote runes; unpaired marks give nothing.
 func quoteSpans(text string) []segment.Span {
 	var out []segment.Span
-	for i := 0; i < len(text); i++ {
-		// No opening mark starts inside another rune: scan bytes.
-		cl, n := opening(text, i)
+	// An opening mark is '"' or E2/E3 80 xx, and none starts inside another
+	// rune: the candidates are the '"' bytes and the bytes before a 0x80,
+	// found by IndexByte. q and c are the next of each at or after i (i+1).
+	q, c := -1, -1
+	for i := 0; i < len(text); {
+		if q < i {
+			q = indexFrom(text, i, '"')
+		}
+		if c < i+1 {
+			c = indexFrom(text, i+1, 0x80)
+		}
+		p := min(q, c-1)
+		if p >= len(text) {
+			break
+		}
+		cl, n := opening(text, p)
 		if cl == 0 {
+			i = p + 1
 			continue
 		}
-		i += n
+		i = p + n
 		for j, k := i, 0; j < len(text) && k < maxQuote; k++ {
-			q, m := decode(text, j)
-			if q == '\n' {
+			r, m := decode(text, j)
+			if r == '\n' {
 				break
 			}
-			if q == cl {
+			if r == cl {
 				out = append(out, segment.Span{Start: i, End: j})
 				i = j + m
 				break
 			}
 			j += m
 		}
-		i-- // the loop steps to i
 	}
 	return out
+}
+
+// indexFrom is the index of the first b in s at or after from, len(s) if
+// none.
+func indexFrom(s string, from int, b byte) int {
+	if from < len(s) {
+		if k := strings.IndexByte(s[from:], b); k >= 0 {
+			return from + k
+		}
+	}
+	return len(s)
 }
 
 // decode is utf8.DecodeRuneInString(s[i:]), inline for the 3-byte runes

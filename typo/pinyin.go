@@ -25,22 +25,43 @@ const stopChars = "的地得了着过是在为与和及或而并且之于以对�
 // is3 reports whether r is in UTF-8's 3-byte range.
 func is3(r rune) bool { return r >= 0x800 && r <= 0xFFFF }
 
-// search finds key in table, a sorted string of len(key)-byte records.
+// search finds key in table, a sorted string of len(key)-byte records
+// (len(key) <= 8).
 func search(table, key string) int {
-	w := len(key)
-	lo, hi := 0, len(table)/w
+	return searchRec(table, len(key), pack(key))
+}
+
+// searchRec finds the w-byte record k (pack's form) in table.
+func searchRec(table string, w int, k uint64) int {
+	n := len(table) / w
+	lo, hi := 0, n
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if table[m*w:m*w+w] < key {
+		if pack(table[m*w:m*w+w]) < k {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo < len(table)/w && table[lo*w:lo*w+w] == key {
+	if lo < n && pack(table[lo*w:lo*w+w]) == k {
 		return lo
 	}
 	return -1
+}
+
+// pack is s's bytes as a big-endian number: records of one length compare
+// as their numbers do.
+func pack(s string) uint64 {
+	var v uint64
+	for i := 0; i < len(s); i++ {
+		v = v<<8 | uint64(s[i])
+	}
+	return v
+}
+
+// pack3 is pack of r's UTF-8 form, for r in the 3-byte range.
+func pack3(r rune) uint64 {
+	return uint64(0xE0|r>>12&0x0F)<<16 | uint64(0x80|r>>6&0x3F)<<8 | uint64(0x80|r&0x3F)
 }
 
 // homophones returns the characters of frequent words sharing r's main
@@ -50,9 +71,7 @@ func homophones(r rune) string {
 	if !is3(r) {
 		return ""
 	}
-	var k [3]byte
-	utf8.EncodeRune(k[:], r)
-	i := search(homChars, string(k[:]))
+	i := searchRec(homChars, 3, pack3(r))
 	if i < 0 {
 		return ""
 	}
@@ -163,11 +182,13 @@ func (d *Detector) slip(c *context, listed []Hit, start, end int) (Hit, bool) {
 	if isStop(x) || isStop(y) {
 		return Hit{}, false
 	}
-	if overlapsHit(listed, start, end) || c.skip(start, end) || cited(c.text[:start]) || d.words.freq(pair) > 0 {
+	if overlapsHit(listed, start, end) || c.skip(start, end) || cited(c.text[:start]) {
 		return Hit{}, false
 	}
+	// The tests are independent: the dictionary, which may decode a block,
+	// comes after the tables.
 	right, kept, ok := d.onlyReplacement(x, y)
-	if !ok || recurs(c.text, start, end, kept) {
+	if !ok || d.words.freq(pair) > 0 || recurs(c.text, start, end, kept) {
 		return Hit{}, false
 	}
 	return Hit{Span: segment.Span{Start: start, End: end}, Wrong: pair, Right: right,
@@ -183,29 +204,30 @@ func recurs(text string, start, end int, r rune) bool {
 // onlyReplacement returns the one frequent word made by replacing one of
 // x, y with a homophone, and the character kept.
 func (d *Detector) onlyReplacement(x, y rune) (string, rune, bool) {
-	var w, found [6]byte // two 3-byte characters
 	if !is3(x) || !is3(y) {
 		return "", 0, false // frequent words are of 3-byte characters
 	}
-	utf8.EncodeRune(w[:3], x)
-	utf8.EncodeRune(w[3:], y)
+	xy := [2]uint64{pack3(x), pack3(y)}
+	var found uint64
 	kept, ok := rune(0), false
 	for pos, r := range [2]rune{x, y} {
 		hs := homophones(r)
 		for i := 0; i+3 <= len(hs); i += 3 {
-			h := hs[i : i+3]
-			if h == string(w[3*pos:3*pos+3]) || isStop(rune3(h)) {
+			h := pack(hs[i : i+3])
+			if h == xy[pos] || isStop(rune3(hs[i:i+3])) {
 				continue
 			}
-			v := w
-			copy(v[3*pos:], h)
-			if search(freqBigrams, string(v[:])) < 0 {
+			w := h<<24 | xy[1]
+			if pos == 1 {
+				w = xy[0]<<24 | h
+			}
+			if searchRec(freqBigrams, 6, w) < 0 {
 				continue
 			}
 			if ok {
 				return "", 0, false // ambiguous
 			}
-			found, kept, ok = v, y, true
+			found, kept, ok = w, y, true
 			if pos == 1 {
 				kept = x
 			}
@@ -214,7 +236,11 @@ func (d *Detector) onlyReplacement(x, y rune) (string, rune, bool) {
 	if !ok {
 		return "", 0, false
 	}
-	return string(found[:]), kept, true
+	var b [6]byte
+	for i := range b {
+		b[i] = byte(found >> (40 - 8*i))
+	}
+	return string(b[:]), kept, true
 }
 
 // rune3 decodes a 3-byte record.
