@@ -84,13 +84,16 @@ func homophones(r rune) string {
 	return homGroups[3*start : 3*end]
 }
 
-// singleHan reports whether t is one Han character.
-func singleHan(t segment.Token) bool {
-	if len(t.Text) != 3 && len(t.Text) != 4 {
+// singleHan reports whether s is one Han character.
+func singleHan(s string) bool {
+	if len(s) == 3 && s[0] >= 0xE4 && s[0] <= 0xE9 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 && (s[0] != 0xE4 || s[1] >= 0xB8) {
+		return true // U+4E00..U+9FFF, CJK Unified Ideographs
+	}
+	if len(s) != 3 && len(s) != 4 {
 		return false // Han characters are 3 or 4 bytes long
 	}
-	r, n := decode(t.Text, 0)
-	return n == len(t.Text) && isHan(r)
+	r, n := decode(s, 0)
+	return n == len(s) && isHan(r)
 }
 
 // isHan is unicode.Is(unicode.Han, r), at once for the common block.
@@ -115,12 +118,19 @@ func (d *Detector) pinyinSlips(c *context, hits []Hit) []Hit {
 	listed := hits
 	toks := c.tokens
 	for k := 0; k < len(toks); {
-		if !singleHan(toks[k]) {
+		if !singleHan(toks[k].Text) {
 			k++
 			continue
 		}
-		j := k + 1
-		for j < len(toks) && singleHan(toks[j]) && toks[j].Span().Start == toks[j-1].Span().End {
+		j, next := k+1, 0
+		for j < len(toks) {
+			if !singleHan(toks[j].Text) {
+				next = j + 1 // toks[j] starts no run either
+				break
+			}
+			if toks[j].Span().Start != toks[j-1].Span().End {
+				break
+			}
 			j++
 		}
 		var start, end int
@@ -130,7 +140,7 @@ func (d *Detector) pinyinSlips(c *context, hits []Hit) []Hit {
 		case 1:
 			start, end = d.gluedPair(c, k)
 		}
-		k = j
+		k = max(j, next)
 		if start == end {
 			continue
 		}

@@ -2,6 +2,8 @@ package typo
 
 import (
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
@@ -9,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/reportlint/reportlint/internal/fixture"
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
 )
@@ -195,8 +198,9 @@ func TestOnlyReplacement(t *testing.T) {
 	}
 }
 
-// TestDecode compares decode with utf8.DecodeRuneInString on every
-// sequence of up to three bytes led by 0xC0-0xFF, whole and cut short.
+// TestDecode compares decode with utf8.DecodeRuneInString, and singleHan
+// with the reference, on every sequence of up to three bytes led by
+// 0xC0-0xFF, whole and cut short.
 func TestDecode(t *testing.T) {
 	var b [3]byte
 	for b0 := 0xC0; b0 <= 0xFF; b0++ {
@@ -209,8 +213,50 @@ func TestDecode(t *testing.T) {
 					if wr, wm := utf8.DecodeRuneInString(s); r != wr || m != wm {
 						t.Fatalf("decode(%q) = %U %d, want %U %d", s, r, m, wr, wm)
 					}
+					tok := segment.NewToken(s, "", segment.Span{Start: 0, End: n})
+					if singleHan(s) != refSingleHan(tok) {
+						t.Fatalf("singleHan(%q) = %v", s, singleHan(s))
+					}
 				}
 			}
 		}
+	}
+}
+
+// TestSameAsReferenceReal compares Find with the reference detector on the
+// real reports (REPORTLINT_CORPUS; skipped when absent), pinyin heuristic
+// included. The reports give no hit (TestRealCorpus), so the pinyin
+// candidates are compared through the hits on doctored copies too: every
+// 50th two-character word is swapped for a listed wrong form's head.
+func TestSameAsReferenceReal(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(fixture.RealCorpusDir(t), "*.txt"))
+	sameSetup(t)
+	hits := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(data)
+		checkSame(t, text)
+		toks := segment.NewSegmenterFor([]string{text}, sameLex.SegmentTerms()).Tokens(text)
+		var b strings.Builder
+		heads := []string{"推近", "部暑", "渡假", "幅射", "涉及到"}
+		prev, n := 0, 0
+		for _, tk := range toks {
+			if utf8.RuneCountInString(tk.Text) == 2 {
+				if n++; n%50 == 0 {
+					b.WriteString(text[prev:tk.Span().Start])
+					b.WriteString(heads[n/50%len(heads)])
+					prev = tk.Span().End
+				}
+			}
+		}
+		b.WriteString(text[prev:])
+		checkSame(t, b.String())
+		hits += len(sameDet.Find(b.String(), nil, nil))
+	}
+	if hits == 0 {
+		t.Error("doctored reports gave no hit to compare")
 	}
 }

@@ -111,7 +111,9 @@ type Detector struct {
 const maxBits = 1 << 16
 
 // New builds a detector from the lexicon's typos lists (nil: none listed;
-// the pinyin heuristic still runs).
+// the pinyin heuristic still runs). The detector reads lex's entries when it
+// reports a hit: lex must not change afterwards (a Lexicon is read-only once
+// loaded).
 func New(lex *lexicon.Lexicon) *Detector {
 	d := &Detector{words: dictWords(), pinyin: true, lo: 1, hi: 0}
 	if lex == nil {
@@ -304,9 +306,15 @@ func (d *Detector) Find(text string, tokens []segment.Token, protect []segment.S
 	for i := 0; i < len(text); {
 		// A head is valid UTF-8: only a rune's first byte can start one, so
 		// the rune is decoded without validation and HasPrefix checks it.
-		r, n := fastRune(text, i)
-		if d.exact {
+		var r rune
+		var n int
+		switch b := text[i]; {
+		case b&0xF0 == 0xE0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 && !d.exact:
+			r, n = rune(b&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3 // as fastRune, inline
+		case d.exact:
 			r, n = utf8.DecodeRuneInString(text[i:])
+		default:
+			r, n = fastRune(text, i)
 		}
 		// Most runes start no head: the bitset says so without a call.
 		if u := uint32(r - d.lo); u < uint32(len(d.bits))*64 && d.bits[u>>6]&(1<<(u&63)) == 0 || r > d.hi {
