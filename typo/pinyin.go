@@ -134,17 +134,18 @@ func (d *Detector) pinyinSlips(c *context, hits []Hit) []Hit {
 			j++
 		}
 		var start, end int
+		rest := "" // the word the pair's first character was glued to
 		switch j - k {
 		case 2:
 			start, end = toks[k].Span().Start, toks[k+1].Span().End
 		case 1:
-			start, end = d.gluedPair(c, k)
+			start, end, rest = gluedPair(c, k)
 		}
 		k = max(j, next)
 		if start == end {
 			continue
 		}
-		if h, ok := d.slip(c, listed, start, end); ok {
+		if h, ok := d.slip(c, listed, start, end, rest); ok {
 			hits = append(hits, h)
 		}
 	}
@@ -152,19 +153,20 @@ func (d *Detector) pinyinSlips(c *context, hits []Hit) []Hit {
 }
 
 // gluedPair returns the span of the last character of the token before
-// toks[k] and toks[k] when that token is a greedy merge whose rest is a word
-// of two or more characters (工作部|暑), else an empty span. The other side
-// is not tried: a following word keeps its first character (城|释放出).
-func (d *Detector) gluedPair(c *context, k int) (int, int) {
+// toks[k] and toks[k] when that token is a greedy merge whose rest (also
+// returned) is two or more characters, else an empty span; slip then
+// requires the rest to be a word (工作部|暑). The other side is not tried: a
+// following word keeps its first character (城|释放出).
+func gluedPair(c *context, k int) (int, int, string) {
 	toks := c.tokens
 	if k > 0 && toks[k-1].Span().End == toks[k].Span().Start && glued(toks[k-1]) {
 		t := toks[k-1].Text
 		_, n := utf8.DecodeLastRuneInString(t)
-		if rest := t[:len(t)-n]; utf8.RuneCountInString(rest) >= 2 && d.words.freq(rest) > 0 {
-			return toks[k].Span().Start - n, toks[k].Span().End
+		if rest := t[:len(t)-n]; utf8.RuneCountInString(rest) >= 2 {
+			return toks[k].Span().Start - n, toks[k].Span().End, rest
 		}
 	}
-	return 0, 0
+	return 0, 0, ""
 }
 
 // glued reports whether t may be a typo merged into a word: all Han, three
@@ -184,8 +186,9 @@ func glued(t segment.Token) bool {
 	return n >= 3
 }
 
-// slip checks the two-character span [start,end).
-func (d *Detector) slip(c *context, listed []Hit, start, end int) (Hit, bool) {
+// slip checks the two-character span [start,end); rest, when not empty,
+// must be a dictionary word.
+func (d *Detector) slip(c *context, listed []Hit, start, end int, rest string) (Hit, bool) {
 	pair := c.text[start:end]
 	x, n := utf8.DecodeRuneInString(pair)
 	y, _ := utf8.DecodeRuneInString(pair[n:])
@@ -196,9 +199,9 @@ func (d *Detector) slip(c *context, listed []Hit, start, end int) (Hit, bool) {
 		return Hit{}, false
 	}
 	// The tests are independent: the dictionary, which may decode a block,
-	// comes after the tables.
+	// comes after the tables (and so does gluedPair's test of rest).
 	right, kept, ok := d.onlyReplacement(x, y)
-	if !ok || d.words.freq(pair) > 0 || recurs(c.text, start, end, kept) {
+	if !ok || rest != "" && d.words.freq(rest) == 0 || d.words.freq(pair) > 0 || recurs(c.text, start, end, kept) {
 		return Hit{}, false
 	}
 	return Hit{Span: segment.Span{Start: start, End: end}, Wrong: pair, Right: right,
