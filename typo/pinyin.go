@@ -261,16 +261,36 @@ func rune3(s string) rune {
 	return rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
 }
 
-// stopSet is stopChars as sorted runes.
-var stopSet = sync.OnceValue(func() []rune {
-	rs := []rune(stopChars)
-	slices.Sort(rs)
-	return rs
+// cjkLo and cjkHi bound CJK Unified Ideographs, where all stopChars are.
+const cjkLo, cjkHi = 0x4E00, 0x9FFF
+
+// stopSet is stopChars as a bitset over cjkLo..cjkHi, and the others
+// sorted.
+var stopSet = sync.OnceValue(func() *stops {
+	s := &stops{}
+	for _, r := range stopChars {
+		if r >= cjkLo && r <= cjkHi {
+			s.bits[(r-cjkLo)>>6] |= 1 << ((r - cjkLo) & 63)
+		} else {
+			s.other = append(s.other, r)
+		}
+	}
+	slices.Sort(s.other)
+	return s
 })
+
+type stops struct {
+	bits  [(cjkHi - cjkLo + 64) / 64]uint64
+	other []rune
+}
 
 // isStop reports whether r is one of stopChars.
 func isStop(r rune) bool {
-	_, ok := slices.BinarySearch(stopSet(), r)
+	s := stopSet()
+	if r >= cjkLo && r <= cjkHi {
+		return s.bits[(r-cjkLo)>>6]&(1<<((r-cjkLo)&63)) != 0
+	}
+	_, ok := slices.BinarySearch(s.other, r)
 	return ok
 }
 

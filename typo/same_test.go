@@ -260,3 +260,12 @@ func TestSameAsReferenceReal(t *testing.T) {
 		t.Error("doctored reports gave no hit to compare")
 	}
 }
+
+// TestIsStop compares isStop with stopChars over every rune.
+func TestIsStop(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isStop(r) != strings.ContainsRune(stopChars, r) {
+			t.Fatalf("isStop(%U) = %v", r, isStop(r))
+		}
+	}
+}

@@ -13,7 +13,6 @@ import (
 	"cmp"
 	"math/bits"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -303,21 +302,22 @@ func (d *Detector) Find(text string, tokens []segment.Token, protect []segment.S
 	}
 	c := newContext(text, tokens, protect)
 	var hits []Hit
+	lo, hi, set, exact := d.lo, d.hi, d.bits, d.exact
 	for i := 0; i < len(text); {
 		// A head is valid UTF-8: only a rune's first byte can start one, so
 		// the rune is decoded without validation and HasPrefix checks it.
 		var r rune
 		var n int
 		switch b := text[i]; {
-		case b&0xF0 == 0xE0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 && !d.exact:
+		case b&0xF0 == 0xE0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 && !exact:
 			r, n = rune(b&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3 // as fastRune, inline
-		case d.exact:
+		case exact:
 			r, n = utf8.DecodeRuneInString(text[i:])
 		default:
 			r, n = fastRune(text, i)
 		}
 		// Most runes start no head: the bitset says so without a call.
-		if u := uint32(r - d.lo); u < uint32(len(d.bits))*64 && d.bits[u>>6]&(1<<(u&63)) == 0 || r > d.hi {
+		if u := uint32(r - lo); u < uint32(len(set))*64 && set[u>>6]&(1<<(u&63)) == 0 || r > hi {
 			i += n
 			continue
 		}
@@ -343,7 +343,7 @@ func (d *Detector) Find(text string, tokens []segment.Token, protect []segment.S
 	if d.pinyin && len(tokens) > 1 {
 		hits = d.pinyinSlips(c, hits)
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Span.Start < hits[j].Span.Start })
+	slices.SortStableFunc(hits, func(a, b Hit) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
 	return hits
 }
 
