@@ -201,7 +201,7 @@ func (d *Detector) slip(c *context, listed []Hit, start, end int, rest string) (
 	// The tests are independent: the dictionary, which may decode a block,
 	// comes after the tables (and so does gluedPair's test of rest).
 	right, kept, ok := d.onlyReplacement(x, y)
-	if !ok || rest != "" && d.words.freq(rest) == 0 || d.words.freq(pair) > 0 || recurs(c.text, start, end, kept) {
+	if !ok || rest != "" && d.dict().freq(rest) == 0 || d.dict().freq(pair) > 0 || recurs(c.text, start, end, kept) {
 		return Hit{}, false
 	}
 	return Hit{Span: segment.Span{Start: start, End: end}, Wrong: pair, Right: right,

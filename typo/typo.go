@@ -98,7 +98,7 @@ type Detector struct {
 	bits   []uint64
 	rank   []int32
 	lists  []lexicon.TypoList
-	words  *words
+	words  *words // nil: dictWords(), built on first use
 	pinyin bool
 	// exact: some head starts with an invalid byte, so Find decodes runes
 	// as utf8 does (an invalid byte is utf8.RuneError) rather than fast.
@@ -114,7 +114,7 @@ const maxBits = 1 << 16
 // reports a hit: lex must not change afterwards (a Lexicon is read-only once
 // loaded).
 func New(lex *lexicon.Lexicon) *Detector {
-	d := &Detector{words: dictWords(), pinyin: true, lo: 1, hi: 0}
+	d := &Detector{pinyin: true, lo: 1, hi: 0}
 	if lex == nil {
 		return d
 	}
@@ -288,6 +288,15 @@ func correction(e *lexicon.TypoEntry, gap bool) (right, rTail string) {
 	return right, rTail
 }
 
+// dict returns the word index (most reports need none: it is asked only
+// about candidates the tables leave standing).
+func (d *Detector) dict() *words {
+	if d.words != nil {
+		return d.words
+	}
+	return dictWords()
+}
+
 // Entries returns the number of listed wrong forms in use.
 func (d *Detector) Entries() int { return len(d.entries) }
 
@@ -391,7 +400,7 @@ func (d *Detector) match(c *context, e *entry, i int) (Hit, bool) {
 	if c.skip(start, end) || cited(c.text[:start]) {
 		return Hit{}, false
 	}
-	if e.runes == 2 && e.tail == "" && c.straddles(d.words, start, end) {
+	if e.runes == 2 && e.tail == "" && c.straddles(d.dict(), start, end) {
 		return Hit{}, false
 	}
 	kind := Kind(l.Kind)
