@@ -106,6 +106,22 @@ func quoteSpans(text string) []segment.Span {
 			continue
 		}
 		i = p + n
+		// Each rune is a byte or more, so the first maxQuote bytes are within
+		// maxQuote runes; a mark or '\n' found by its bytes is where a rune
+		// starts. Past them, count runes.
+		win := text[i:min(len(text), i+maxQuote)]
+		nl := strings.IndexByte(win, '\n')
+		if nl >= 0 {
+			win = win[:nl]
+		}
+		if e := strings.Index(win, closer(cl)); e >= 0 {
+			out = append(out, segment.Span{Start: i, End: i + e})
+			i += e + len(closer(cl))
+			continue
+		}
+		if nl >= 0 {
+			continue
+		}
 		for j, k := i, 0; j < len(text) && k < maxQuote; k++ {
 			r, m := decode(text, j)
 			if r == '\n' {
@@ -120,6 +136,25 @@ func quoteSpans(text string) []segment.Span {
 		}
 	}
 	return out
+}
+
+// closer is cl in UTF-8, for the marks opening returns.
+func closer(cl rune) string {
+	switch cl {
+	case '”':
+		return "”"
+	case '’':
+		return "’"
+	case '」':
+		return "」"
+	case '』':
+		return "』"
+	case '》':
+		return "》"
+	case '〉':
+		return "〉"
+	}
+	return "\""
 }
 
 // indexFrom is the index of the first b in s at or after from, len(s) if

@@ -269,3 +269,27 @@ func TestIsStop(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteBounds compares quoteSpans with the reference around the
+// maxQuote bound, with runes of every width, invalid bytes and line breaks.
+func TestQuoteBounds(t *testing.T) {
+	spans := 0
+	for _, fill := range []string{"a", "é", "部", "\U00020000", "\xff", "部a", "\xe4\xb8"} {
+		for _, mark := range [][2]string{{"“", "”"}, {"《", "》"}, {"\"", "\""}, {"「", "」"}} {
+			for n := range 2*maxQuote + 2 {
+				body := strings.Repeat(fill, n)
+				for _, s := range []string{mark[0] + body + mark[1], mark[0] + body + "\n" + mark[1],
+					"\n" + mark[0] + body[:len(body)/2] + "\n" + body[len(body)/2:] + mark[1] + body + mark[0] + mark[1]} {
+					got, want := quoteSpans(s), refQuoteSpans(s)
+					if !reflect.DeepEqual(got, want) {
+						t.Fatalf("quotations of %q: got %v, want %v", s, got, want)
+					}
+					spans += len(got)
+				}
+			}
+		}
+	}
+	if spans == 0 {
+		t.Error("no quotation found")
+	}
+}
