@@ -4,10 +4,10 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/reportlint/reportlint/internal/lazy"
 	"github.com/reportlint/reportlint/segment"
 )
 
@@ -266,7 +266,7 @@ const cjkLo, cjkHi = 0x4E00, 0x9FFF
 
 // stopSet is stopChars as a bitset over cjkLo..cjkHi, and the others
 // sorted.
-var stopSet = sync.OnceValue(func() *stops {
+var stopSet = lazy.Value(func() *stops {
 	s := &stops{}
 	for _, r := range stopChars {
 		if r >= cjkLo && r <= cjkHi {
