@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/reportlint/reportlint/internal/fixture"
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
 )
@@ -75,5 +76,36 @@ func BenchmarkNew(b *testing.B) {
 	}
 	for b.Loop() {
 		New(lex)
+	}
+}
+
+// BenchmarkFindReal is Find over the real reports (REPORTLINT_CORPUS; skipped
+// when absent), segmented beforehand.
+func BenchmarkFindReal(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join(fixture.RealCorpusDir(b), "*.txt"))
+	lex, err := lexicon.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	var toks [][]segment.Token
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		text := string(data)
+		texts = append(texts, text)
+		toks = append(toks, segment.NewSegmenterFor([]string{text}, lex.SegmentTerms()).Tokens(text))
+		size += len(text)
+	}
+	d := New(lex)
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for b.Loop() {
+		for i, text := range texts {
+			d.Find(text, toks[i], nil)
+		}
 	}
 }

@@ -1,7 +1,10 @@
 package typo
 
 import (
+	"cmp"
+	"slices"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/segment"
@@ -22,7 +25,7 @@ func newContext(text string, tokens []segment.Token, protect []segment.Span) *co
 		}
 	}
 	spans = append(spans, quoteSpans(text)...)
-	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	slices.SortFunc(spans, func(a, b segment.Span) int { return cmp.Compare(a.Start, b.Start) })
 	merged := spans[:0]
 	for _, s := range spans {
 		if k := len(merged) - 1; k >= 0 && s.Start <= merged[k].End {
@@ -46,25 +49,85 @@ func (c *context) skip(start, end int) bool {
 // maxQuote bounds the runes a quotation may span (on one line).
 const maxQuote = 80
 
-var closing = map[rune]rune{'“': '”', '‘': '’', '「': '」', '『': '』', '《': '》', '〈': '〉', '"': '"'}
+// opening returns the mark that closes a quotation opened at s[i] and the
+// opening mark's length, or 0.
+func opening(s string, i int) (rune, int) {
+	b := s[i]
+	if b == '"' {
+		return '"', 1
+	}
+	if b != 0xE2 && b != 0xE3 || i+2 >= len(s) || s[i+1] != 0x80 {
+		return 0, 0
+	}
+	if b == 0xE2 {
+		switch s[i+2] {
+		case 0x9C:
+			return '”', 3
+		case 0x98:
+			return '’', 3
+		}
+		return 0, 0
+	}
+	switch s[i+2] {
+	case 0x8C:
+		return '」', 3
+	case 0x8E:
+		return '』', 3
+	case 0x8A:
+		return '》', 3
+	case 0x88:
+		return '〉', 3
+	}
+	return 0, 0
+}
 
 // quoteSpans returns the spans inside paired quotation marks and title marks
 // on one line, each at most maxQuote runes; unpaired marks give nothing.
 func quoteSpans(text string) []segment.Span {
 	var out []segment.Span
+	// An opening mark is '"' or E2/E3 80 xx, and none starts inside another
+	// rune: the candidates are the '"' bytes and the bytes before a 0x80,
+	// found by IndexByte. q and c are the next of each at or after i (i+1).
+	q, c := -1, -1
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		i += n
-		cl, ok := closing[r]
-		if !ok {
+		if q < i {
+			q = indexFrom(text, i, '"')
+		}
+		if c < i+1 {
+			c = indexFrom(text, i+1, 0x80)
+		}
+		p := min(q, c-1)
+		if p >= len(text) {
+			break
+		}
+		cl, n := opening(text, p)
+		if cl == 0 {
+			i = p + 1
+			continue
+		}
+		i = p + n
+		// Each rune is a byte or more, so the first maxQuote bytes are within
+		// maxQuote runes; a mark or '\n' found by its bytes is where a rune
+		// starts. Past them, count runes.
+		win := text[i:min(len(text), i+maxQuote)]
+		nl := strings.IndexByte(win, '\n')
+		if nl >= 0 {
+			win = win[:nl]
+		}
+		if e := strings.Index(win, closer(cl)); e >= 0 {
+			out = append(out, segment.Span{Start: i, End: i + e})
+			i += e + len(closer(cl))
+			continue
+		}
+		if nl >= 0 {
 			continue
 		}
 		for j, k := i, 0; j < len(text) && k < maxQuote; k++ {
-			q, m := utf8.DecodeRuneInString(text[j:])
-			if q == '\n' {
+			r, m := decode(text, j)
+			if r == '\n' {
 				break
 			}
-			if q == cl {
+			if r == cl {
 				out = append(out, segment.Span{Start: i, End: j})
 				i = j + m
 				break
@@ -73,6 +136,48 @@ func quoteSpans(text string) []segment.Span {
 		}
 	}
 	return out
+}
+
+// closer is cl in UTF-8, for the marks opening returns.
+func closer(cl rune) string {
+	switch cl {
+	case '”':
+		return "”"
+	case '’':
+		return "’"
+	case '」':
+		return "」"
+	case '』':
+		return "』"
+	case '》':
+		return "》"
+	case '〉':
+		return "〉"
+	}
+	return "\""
+}
+
+// indexFrom is the index of the first b in s at or after from, len(s) if
+// none.
+func indexFrom(s string, from int, b byte) int {
+	if from < len(s) {
+		if k := strings.IndexByte(s[from:], b); k >= 0 {
+			return from + k
+		}
+	}
+	return len(s)
+}
+
+// decode is utf8.DecodeRuneInString(s[i:]), inline for the 3-byte runes
+// that need no range check beyond continuation bytes (most of Chinese).
+func decode(s string, i int) (rune, int) {
+	if i+2 < len(s) {
+		b0, b1, b2 := s[i], s[i+1], s[i+2]
+		if (b0 >= 0xE1 && b0 <= 0xEC || b0 == 0xEE || b0 == 0xEF) && b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
+			return rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), 3
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // tokenAt returns the index of the token holding byte off, or -1.

@@ -18,7 +18,6 @@ const maxCache = 1 << 16
 type words struct {
 	mu    sync.Mutex
 	cache map[string]uint32
-	first []rune // first rune of each dictionary block, ascending
 	r     *dict.Reader
 }
 
@@ -35,13 +34,7 @@ func dictWords() *words {
 
 // newWords returns an empty word index.
 func newWords() *words {
-	r := dict.NewReader()
-	w := &words{cache: map[string]uint32{}, r: r}
-	w.first = make([]rune, r.Blocks())
-	for i := range w.first {
-		w.first[i] = r.First(i)
-	}
-	return w
+	return &words{cache: map[string]uint32{}, r: dict.NewReader()}
 }
 
 // freq returns the dictionary frequency of s, 0 when it is not a key.
@@ -65,8 +58,9 @@ func (w *words) freq(s string) uint32 {
 }
 
 func (w *words) lookup(r rune, s string) uint32 {
-	i := sort.Search(len(w.first), func(i int) bool { return w.first[i] >= r })
-	if i == len(w.first) || w.first[i] != r {
+	n := w.r.Blocks()
+	i := sort.Search(n, func(i int) bool { return w.r.First(i) >= r })
+	if i == n || w.r.First(i) != r {
 		return 0
 	}
 	key := []byte(s)

@@ -10,7 +10,9 @@
 package typo
 
 import (
-	"sort"
+	"cmp"
+	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -68,99 +70,231 @@ func (h Hit) Message() string {
 	return b.String()
 }
 
+// entry is one listed wrong form in use. Its texts are slices of the
+// lexicon's strings; the rest of a hit is read from the lexicon entry.
 type entry struct {
-	head, tail   string // wrong form; tail is after the gap (gap entries only)
-	right, rTail string // correction, split at its gap
-	kind         Kind
-	source, note string
-	ref          string
-	severity     string
-	certain      bool
-	runes        int // runes in head+tail
+	head, tail string // wrong form, split at its gap (tail: after it)
+	first      rune   // head's first rune
+	runes      int32  // runes in head and tail
+	pos        int32  // definition order (while building: order in the lists)
+	list, item int32  // lex.Typos[list].Entries[item]
+	gap        bool   // the wrong form has a gap
+	off        bool   // while building: a disabled entry (it removes the form)
 }
 
 // Detector finds typos. It is read-only once built and safe for concurrent
 // use.
 type Detector struct {
-	byFirst map[rune][]int // entries by the first rune of head, longest first
+	// entries sorted by first rune, then longest head first, then by head
+	// and definition order; firsts[g] is the first rune of group g,
+	// entries[starts[g]:starts[g+1]].
 	entries []entry
-	words   *words
-	pinyin  bool
+	firsts  []rune
+	starts  []int32
+	// bits has bit r-lo set when r is in firsts (for r-lo < 64*len(bits));
+	// rank[w] counts the bits set before word w, so a rune's group is found
+	// without a search.
+	lo, hi rune // first and last of firsts (hi < lo when there are none)
+	bits   []uint64
+	rank   []int32
+	lists  []lexicon.TypoList
+	words  *words // nil: dictWords(), built on first use
+	pinyin bool
+	// exact: some head starts with an invalid byte, so Find decodes runes
+	// as utf8 does (an invalid byte is utf8.RuneError) rather than fast.
+	exact bool
 }
 
+// maxBits bounds the bitset (in bits): runes beyond it are looked up by a
+// binary search of firsts.
+const maxBits = 1 << 16
+
 // New builds a detector from the lexicon's typos lists (nil: none listed;
-// the pinyin heuristic still runs).
+// the pinyin heuristic still runs). The detector reads lex's entries when it
+// reports a hit: lex must not change afterwards (a Lexicon is read-only once
+// loaded).
 func New(lex *lexicon.Lexicon) *Detector {
-	d := &Detector{byFirst: map[rune][]int{}, words: dictWords(), pinyin: true}
+	d := &Detector{pinyin: true, lo: 1, hi: 0}
 	if lex == nil {
 		return d
 	}
-	// A later definition of a wrong form replaces an earlier one (a user
-	// list comes after the built-in ones); a disabled entry removes it.
-	at := map[string]int{}
-	var order []entry
+	d.lists = lex.Typos
+	n := 0
 	for _, l := range lex.Typos {
+		if !l.Disabled {
+			n += len(l.Entries)
+		}
+	}
+	es := make([]entry, 0, n)
+	for li := range lex.Typos {
+		l := &lex.Typos[li]
 		if l.Disabled {
 			continue
 		}
-		kind := Kind(l.Kind)
-		if kind == "" {
-			kind = KindList
-		}
-		for _, e := range l.Entries {
+		for ei := range l.Entries {
+			e := &l.Entries[ei]
 			w := strings.TrimSpace(e.Wrong)
 			if w == "" {
 				continue
 			}
-			if e.Disabled {
-				if i, ok := at[w]; ok {
-					order[i].head = "" // dropped below
-					delete(at, w)
+			en := entry{head: w, list: int32(li), item: int32(ei), pos: int32(len(es)), off: e.Disabled}
+			en.head, en.tail, en.gap = strings.Cut(w, lexicon.TypoGap)
+			if en.head == "" {
+				continue // never defined, so nothing to remove either
+			}
+			if !e.Disabled {
+				if right, rTail := correction(e, en.gap); right == "" && rTail == "" {
+					continue
 				}
-				continue
 			}
-			sev := e.Severity
-			if sev == "" {
-				sev = l.Severity
-			}
-			note := e.Note
-			if note == "" {
-				note = l.Note
-			}
-			if sev == "" {
-				sev = "error"
-			}
-			en := entry{head: w, right: strings.TrimSpace(e.Correction), kind: kind, source: l.Source,
-				note: note, ref: e.SourceRef, severity: sev, certain: sev == "error"}
-			if h, t, ok := strings.Cut(w, lexicon.TypoGap); ok {
-				en.head, en.tail = h, t
-				en.right, en.rTail, _ = strings.Cut(en.right, lexicon.TypoGap)
-			}
-			if en.head == "" || en.right == "" && en.rTail == "" {
-				continue
-			}
-			en.runes = utf8.RuneCountInString(en.head + en.tail)
-			if i, ok := at[w]; ok {
-				order[i] = en
-				continue
-			}
-			at[w] = len(order)
-			order = append(order, en)
+			var size int
+			en.first, size = utf8.DecodeRuneInString(en.head)
+			d.exact = d.exact || en.first == utf8.RuneError && size == 1
+			en.runes = int32(utf8.RuneCountInString(en.head) + utf8.RuneCountInString(en.tail))
+			es = append(es, en)
 		}
 	}
-	for _, en := range order {
-		if en.head == "" {
-			continue
+	// Group the definitions of each wrong form (same head, gap and tail), in
+	// list order, inside the groups by first rune and head length.
+	slices.SortFunc(es, func(a, b entry) int {
+		if c := cmp.Compare(a.first, b.first); c != 0 {
+			return c
 		}
-		r, _ := utf8.DecodeRuneInString(en.head)
-		d.byFirst[r] = append(d.byFirst[r], len(d.entries))
-		d.entries = append(d.entries, en)
+		if c := cmp.Compare(len(b.head), len(a.head)); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.head, b.head); c != 0 {
+			return c
+		}
+		if a.gap != b.gap {
+			if a.gap {
+				return 1
+			}
+			return -1
+		}
+		if c := strings.Compare(a.tail, b.tail); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.pos, b.pos)
+	})
+	// A later definition of a wrong form replaces an earlier one and keeps
+	// its place (a user list comes after the built-in ones); a disabled entry
+	// removes it, and a definition after that takes a new place.
+	out := es[:0]
+	for i := 0; i < len(es); {
+		j := i + 1
+		for j < len(es) && es[j].head == es[i].head && es[j].gap == es[i].gap && es[j].tail == es[i].tail {
+			j++
+		}
+		var cur entry
+		on := false
+		for _, e := range es[i:j] {
+			switch {
+			case e.off:
+				on = false
+			case on:
+				e.pos = cur.pos
+				cur = e
+			default:
+				cur, on = e, true
+			}
+		}
+		if on {
+			out = append(out, cur)
+		}
+		i = j
 	}
-	for r, ids := range d.byFirst {
-		sort.SliceStable(ids, func(i, j int) bool { return len(d.entries[ids[i]].head) > len(d.entries[ids[j]].head) })
-		d.byFirst[r] = ids
+	d.entries = out
+	// Among equal heads the first defined is tried first.
+	for i := 0; i < len(out); {
+		j := i + 1
+		for j < len(out) && out[j].head == out[i].head {
+			j++
+		}
+		if j-i > 1 {
+			slices.SortFunc(out[i:j], func(a, b entry) int { return cmp.Compare(a.pos, b.pos) })
+		}
+		i = j
 	}
+	d.index()
 	return d
+}
+
+// index builds firsts, starts and the bitset from the sorted entries.
+func (d *Detector) index() {
+	g := 0
+	for i := range d.entries {
+		if i == 0 || d.entries[i].first != d.entries[i-1].first {
+			g++
+		}
+	}
+	if g == 0 {
+		return
+	}
+	d.firsts = make([]rune, 0, g)
+	d.starts = make([]int32, 0, g+1)
+	for i, e := range d.entries {
+		if i == 0 || e.first != d.entries[i-1].first {
+			d.firsts = append(d.firsts, e.first)
+			d.starts = append(d.starts, int32(i))
+		}
+	}
+	d.starts = append(d.starts, int32(len(d.entries)))
+	d.lo, d.hi = d.firsts[0], d.firsts[g-1]
+	span := min(int(d.firsts[g-1]-d.lo)+1, maxBits)
+	d.bits = make([]uint64, (span+63)/64)
+	d.rank = make([]int32, len(d.bits))
+	for _, r := range d.firsts {
+		if u := int(r - d.lo); u < span {
+			d.bits[u>>6] |= 1 << (u & 63)
+		}
+	}
+	n := int32(0)
+	for w, b := range d.bits {
+		d.rank[w] = n
+		n += int32(bits.OnesCount64(b))
+	}
+}
+
+// group returns the entries whose head starts with r, longest first.
+func (d *Detector) group(r rune) []entry {
+	var g int
+	if u := uint32(r - d.lo); u < uint32(len(d.bits))*64 {
+		w := d.bits[u>>6]
+		m := uint64(1) << (u & 63)
+		if w&m == 0 {
+			return nil
+		}
+		g = int(d.rank[u>>6]) + bits.OnesCount64(w&(m-1))
+	} else {
+		if r < d.lo || r > d.hi {
+			return nil
+		}
+		var ok bool
+		if g, ok = slices.BinarySearch(d.firsts, r); !ok {
+			return nil
+		}
+	}
+	return d.entries[d.starts[g]:d.starts[g+1]]
+}
+
+// correction returns e's correction, split at its gap when the wrong form
+// has one.
+func correction(e *lexicon.TypoEntry, gap bool) (right, rTail string) {
+	right = strings.TrimSpace(e.Correction)
+	if gap {
+		right, rTail, _ = strings.Cut(right, lexicon.TypoGap)
+	}
+	return right, rTail
+}
+
+// dict returns the word index (most reports need none: it is asked only
+// about candidates the tables leave standing).
+func (d *Detector) dict() *words {
+	if d.words != nil {
+		return d.words
+	}
+	return dictWords()
 }
 
 // Entries returns the number of listed wrong forms in use.
@@ -177,12 +311,28 @@ func (d *Detector) Find(text string, tokens []segment.Token, protect []segment.S
 	}
 	c := newContext(text, tokens, protect)
 	var hits []Hit
+	lo, hi, set, exact := d.lo, d.hi, d.bits, d.exact
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		ids := d.byFirst[r]
+		// A head is valid UTF-8: only a rune's first byte can start one, so
+		// the rune is decoded without validation and HasPrefix checks it.
+		var r rune
+		var n int
+		switch b := text[i]; {
+		case b&0xF0 == 0xE0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 && !exact:
+			r, n = rune(b&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3 // as fastRune, inline
+		case exact:
+			r, n = utf8.DecodeRuneInString(text[i:])
+		default:
+			r, n = fastRune(text, i)
+		}
+		// Most runes start no head: the bitset says so without a call.
+		if u := uint32(r - lo); u < uint32(len(set))*64 && set[u>>6]&(1<<(u&63)) == 0 || r > hi {
+			i += n
+			continue
+		}
 		matched := false
-		for _, id := range ids {
-			e := &d.entries[id]
+		for k, g := 0, d.group(r); k < len(g); k++ {
+			e := &g[k]
 			if !strings.HasPrefix(text[i:], e.head) {
 				continue
 			}
@@ -202,30 +352,64 @@ func (d *Detector) Find(text string, tokens []segment.Token, protect []segment.S
 	if d.pinyin && len(tokens) > 1 {
 		hits = d.pinyinSlips(c, hits)
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Span.Start < hits[j].Span.Start })
+	slices.SortStableFunc(hits, func(a, b Hit) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
 	return hits
+}
+
+// fastRune returns the rune starting at s[i] as its bytes spell it, and the
+// bytes to step over: the lead byte and the continuation bytes that follow
+// it (at most the lead byte announces). Continuation bytes never start a
+// rune, so no valid rune is stepped over.
+func fastRune(s string, i int) (rune, int) {
+	b := s[i]
+	var r rune
+	var want int
+	switch {
+	case b < 0x80:
+		return rune(b), 1
+	case b < 0xC0:
+		return utf8.RuneError, 1
+	case b < 0xE0:
+		r, want = rune(b&0x1F), 1
+	case b < 0xF0:
+		r, want = rune(b&0x0F), 2
+	default:
+		r, want = rune(b&0x07), 3
+	}
+	n := 1
+	for ; n <= want && i+n < len(s) && s[i+n]&0xC0 == 0x80; n++ {
+		r = r<<6 | rune(s[i+n]&0x3F)
+	}
+	return r, n
 }
 
 // match checks one occurrence of e's head at i.
 func (d *Detector) match(c *context, e *entry, i int) (Hit, bool) {
 	start, end := i, i+len(e.head)
-	right := e.right
+	l := &d.lists[e.list]
+	le := &l.Entries[e.item]
+	right, rTail := correction(le, e.gap)
 	if e.tail != "" {
 		mid, ok := gapAt(c.text[end:], e.tail)
 		if !ok {
 			return Hit{}, false
 		}
-		right = e.right + mid + e.rTail
+		right = right + mid + rTail
 		end += len(mid) + len(e.tail)
 	}
 	if c.skip(start, end) || cited(c.text[:start]) {
 		return Hit{}, false
 	}
-	if e.runes == 2 && e.tail == "" && c.straddles(d.words, start, end) {
+	if e.runes == 2 && e.tail == "" && c.straddles(d.dict(), start, end) {
 		return Hit{}, false
 	}
-	return Hit{Span: segment.Span{Start: start, End: end}, Wrong: c.text[start:end], Right: right, Kind: e.kind,
-		Source: e.source, Note: e.note, Ref: e.ref, Severity: e.severity, Certain: e.certain}, true
+	kind := Kind(l.Kind)
+	if kind == "" {
+		kind = KindList
+	}
+	sev := cmp.Or(le.Severity, l.Severity, "error")
+	return Hit{Span: segment.Span{Start: start, End: end}, Wrong: c.text[start:end], Right: right, Kind: kind,
+		Source: l.Source, Note: cmp.Or(le.Note, l.Note), Ref: le.SourceRef, Severity: sev, Certain: sev == "error"}, true
 }
 
 // maxGap bounds the runes between the parts of a gap entry.

@@ -4,8 +4,10 @@
 package typo
 
 import (
+	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/lexicon"
@@ -49,22 +51,60 @@ var cache struct {
 	sync.Mutex
 	lex   *lexicon.Lexicon
 	d     *typo.Detector
-	terms map[string]bool
+	terms *termSet
 }
 
-func detector(lex *lexicon.Lexicon) (*typo.Detector, map[string]bool) {
+func detector(lex *lexicon.Lexicon) (*typo.Detector, *termSet) {
 	cache.Lock()
 	defer cache.Unlock()
 	if cache.lex != lex || cache.d == nil {
-		terms := map[string]bool{}
-		for _, t := range lex.Terms {
-			if !t.Disabled {
-				terms[t.Text] = true
-			}
-		}
-		cache.lex, cache.d, cache.terms = lex, typo.New(lex), terms
+		cache.lex, cache.d, cache.terms = lex, typo.New(lex), newTermSet(lex)
 	}
 	return cache.d, cache.terms
+}
+
+// cjkLo and cjkHi bound CJK Unified Ideographs.
+const cjkLo, cjkHi = 0x4E00, 0x9FFF
+
+// termSet holds the lexicon's term texts. Most tokens start with a
+// character no term starts with: the bitset of first characters (CJK
+// Unified Ideographs; others in a sorted slice) answers them without
+// hashing the token.
+type termSet struct {
+	texts  map[string]bool
+	firsts [(cjkHi - cjkLo + 64) / 64]uint64
+	others []rune
+}
+
+func newTermSet(lex *lexicon.Lexicon) *termSet {
+	s := &termSet{texts: map[string]bool{}}
+	for _, t := range lex.Terms {
+		if t.Disabled {
+			continue
+		}
+		s.texts[t.Text] = true
+		switch r, _ := utf8.DecodeRuneInString(t.Text); {
+		case r >= cjkLo && r <= cjkHi:
+			s.firsts[(r-cjkLo)>>6] |= 1 << ((r - cjkLo) & 63)
+		default:
+			s.others = append(s.others, r)
+		}
+	}
+	slices.Sort(s.others)
+	return s
+}
+
+// has reports whether text is a term.
+func (s *termSet) has(text string) bool {
+	r, _ := utf8.DecodeRuneInString(text)
+	if r >= cjkLo && r <= cjkHi {
+		if s.firsts[(r-cjkLo)>>6]&(1<<((r-cjkLo)&63)) == 0 {
+			return false
+		}
+	} else if _, ok := slices.BinarySearch(s.others, r); !ok {
+		return false
+	}
+	return s.texts[text]
 }
 
 // name reports gse parts of speech of names: people, places,
@@ -82,7 +122,7 @@ func run(p *analyze.Pass) error {
 	d, terms := detector(p.Lex)
 	var protect []segment.Span
 	for _, t := range toks {
-		if name(t.POS()) || len(t.Text) > 3 && terms[t.Text] {
+		if name(t.POS()) || len(t.Text) > 3 && terms.has(t.Text) {
 			protect = append(protect, t.Span())
 		}
 	}
