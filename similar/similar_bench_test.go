@@ -1,6 +1,7 @@
 package similar
 
 import (
+	"fmt"
 	"sync"
 	"testing"
 
@@ -76,4 +77,72 @@ func BenchmarkPairs(b *testing.B) {
 		n += len(p.fps)
 	}
 	b.ReportMetric(float64(n), "fingerprints")
+}
+
+// ringSet is shaped like a batch of real copies: 20 generated reports of
+// 40–90 KB, each in 10 copies that differ by one appended line (about
+// 13 MB, 20 rings of 10).
+var ringSet struct {
+	once  sync.Once
+	texts []string
+	toks  [][]segment.Token
+	bytes int64
+}
+
+func loadRingSet(b *testing.B) {
+	ringSet.once.Do(func() {
+		var texts []string
+		for _, r := range corpus.Generate(corpus.Options{N: 20, Seed: 7, MinBytes: 40 << 10, MaxBytes: 90 << 10, CopyRate: -1}) {
+			for k := 0; k < 10; k++ {
+				texts = append(texts, fmt.Sprintf("%s\n附：第%d份抄送件，编号%d。\n", r.Text, k+1, 1000+r.Index*10+k))
+			}
+		}
+		seg := segmenterFor(b, texts)
+		for _, s := range texts {
+			ringSet.texts = append(ringSet.texts, s)
+			ringSet.toks = append(ringSet.toks, seg.Tokens(s))
+			ringSet.bytes += int64(len(s))
+		}
+	})
+}
+
+// BenchmarkFingerprintRings fingerprints the ring set, as audit's per-file
+// stage does (with the Signature it emits).
+func BenchmarkFingerprintRings(b *testing.B) {
+	loadRingSet(b)
+	ix := NewIndex(defaultOptions(b))
+	b.SetBytes(ringSet.bytes)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k, s := range ringSet.texts {
+			ix.Signature(ix.Fingerprint(s, ringSet.toks[k]))
+		}
+	}
+}
+
+// BenchmarkCompareRings is audit's merge stage on the ring set: Prints
+// rebuilt from Signatures, then Compare.
+func BenchmarkCompareRings(b *testing.B) {
+	loadRingSet(b)
+	opt := defaultOptions(b)
+	ix := NewIndex(opt)
+	sigs := make([]*Signature, len(ringSet.texts))
+	for k, s := range ringSet.texts {
+		sigs[k] = ix.Signature(ix.Fingerprint(s, ringSet.toks[k]))
+	}
+	b.SetBytes(ringSet.bytes)
+	b.ResetTimer()
+	var c *Comparison
+	for i := 0; i < b.N; i++ {
+		ix := NewIndex(opt)
+		for k, s := range sigs {
+			p, err := ix.PrintFrom(s)
+			if err != nil {
+				b.Fatal(err)
+			}
+			ix.Add(k, p)
+		}
+		c = ix.Compare()
+	}
+	b.ReportMetric(float64(len(c.Rings)), "rings")
 }
