@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -56,11 +57,15 @@ const (
 func (ix *Index) Signature(p *Print) *Signature {
 	s := &Signature{Version: signatureVersion, Shingle: ix.opt.Shingle, Window: ix.opt.Window,
 		Chars: p.chars, Len: p.textLen, Hash: strconv.FormatUint(p.textHash, 16)}
-	var b []byte
+	// Eight bytes of hash and seven small deltas, mostly a byte each.
+	b := make([]byte, 0, 18*len(p.fps)+8+7*binary.MaxVarintLen32)
 	var prev fp
 	for _, f := range p.fps {
+		if cap(b)-len(b) < 8+7*binary.MaxVarintLen32 {
+			b = slices.Grow(b, len(b)+8+7*binary.MaxVarintLen32)
+		}
 		b = binary.LittleEndian.AppendUint64(b, f.hash)
-		for _, v := range []uint32{f.start - prev.start, f.end - f.start, f.tok - prev.tok, f.c0 - prev.c0, f.c1 - f.c0, f.u0 - prev.u0, f.u1 - f.u0} {
+		for _, v := range [...]uint32{f.start - prev.start, f.end - f.start, f.tok - prev.tok, f.c0 - prev.c0, f.c1 - f.c0, f.u0 - prev.u0, f.u1 - f.u0} {
 			b = binary.AppendUvarint(b, uint64(v))
 		}
 		prev = f

@@ -21,6 +21,7 @@ package similar
 import (
 	"errors"
 	"math"
+	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
@@ -226,28 +227,85 @@ func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 
 	c, u, mi := 0, 0, 0
 	for _, t := range toks {
+		sp := t.Span()
+		tt := t.Text
+		// Mask spans are sorted and disjoint: past those ending before the
+		// token, if the next starts after it, no character is masked.
+		j := mi
+		for j < len(s.mask) && s.mask[j].End <= sp.Start {
+			j++
+		}
+		free := j >= len(s.mask) || s.mask[j].Start >= sp.Start+len(tt)
 		h := uint64(fnvOffset)
 		cc, uc := 0, 0
-		for off, r := range t.Text {
-			if !isContent(r) {
+		for off := 0; off < len(tt); {
+			b := tt[off]
+			if b < utf8.RuneSelf {
+				off++
+				switch {
+				case b >= 'a' && b <= 'z' || b >= '0' && b <= '9':
+				case b >= 'A' && b <= 'Z':
+					b += 'a' - 'A'
+				default:
+					continue
+				}
+				h = (h ^ uint64(b)) * fnvPrime
+			} else {
+				r, n := rune(0), 3
+				// Han (U+4E00–U+9FFF: E4 B8 80 – E9 BF BF) inline.
+				if b >= 0xE4 && b <= 0xE9 && off+2 < len(tt) && tt[off+1]&0xC0 == 0x80 && tt[off+2]&0xC0 == 0x80 {
+					r = rune(b&0x0F)<<12 | rune(tt[off+1]&0x3F)<<6 | rune(tt[off+2]&0x3F)
+				} else {
+					r, n = decodeRune(tt, off)
+				}
+				if !isContent(r) {
+					off += n
+					continue
+				}
+				// A content rune is valid UTF-8: its hash is that of
+				// its bytes in the text.
+				if n == 3 {
+					h = (h ^ uint64(b)) * fnvPrime
+					h = (h ^ uint64(tt[off+1])) * fnvPrime
+					h = (h ^ uint64(tt[off+2])) * fnvPrime
+				} else {
+					for _, b := range []byte(tt[off : off+n]) {
+						h = (h ^ uint64(b)) * fnvPrime
+					}
+				}
+				off += n
+				if !free {
+					abs := sp.Start + off - n
+					for mi < len(s.mask) && s.mask[mi].End <= abs {
+						mi++
+					}
+					if mi >= len(s.mask) || s.mask[mi].Start > abs {
+						uc++
+					}
+				}
+				cc++
 				continue
 			}
 			cc++
-			abs := t.Span().Start + off
-			for mi < len(s.mask) && s.mask[mi].End <= abs {
-				mi++
+			if !free {
+				abs := sp.Start + off - 1
+				for mi < len(s.mask) && s.mask[mi].End <= abs {
+					mi++
+				}
+				if mi >= len(s.mask) || s.mask[mi].Start > abs {
+					uc++
+				}
 			}
-			if mi >= len(s.mask) || s.mask[mi].Start > abs {
-				uc++
-			}
-			h = fnvRune(h, r)
+		}
+		if free && cc > 0 {
+			uc, mi = cc, j
 		}
 		if cc == 0 {
 			continue // punctuation, space, symbols, ** placeholders
 		}
 		s.th = append(s.th, mix(h))
-		s.ts = append(s.ts, uint32(t.Span().Start))
-		s.te = append(s.te, uint32(t.Span().End))
+		s.ts = append(s.ts, uint32(sp.Start))
+		s.te = append(s.te, uint32(sp.End))
 		s.c0, s.u0 = append(s.c0, uint32(c)), append(s.u0, uint32(u))
 		c, u = c+cc, u+uc
 		s.c1, s.u1 = append(s.c1, uint32(c)), append(s.u1, uint32(u))
@@ -263,31 +321,45 @@ func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 	if n <= 0 {
 		return p
 	}
-	s.sh = s.sh[:0]
+	// A shingle's hash folds its k token hashes, each rotated left by 7
+	// bits per later token: XOR of rotl(th[i+j], 7(k-1-j)). It rolls: rotate
+	// the previous one by 7, drop the first token's term, add the new one.
+	s.sh = slices.Grow(s.sh[:0], n)[:n]
+	var roll uint64
+	for _, th := range s.th[:k-1] {
+		roll = bits.RotateLeft64(roll, 7) ^ th
+	}
+	out := uint(7*k) & 63
 	for i := 0; i < n; i++ {
+		roll = bits.RotateLeft64(roll, 7) ^ s.th[i+k-1]
+		if i > 0 {
+			roll ^= bits.RotateLeft64(s.th[i-1], int(out))
+		}
 		if s.u1[i+k-1] == s.u0[i] {
-			s.sh = append(s.sh, masked) // nothing but stock phrases
+			s.sh[i] = masked // nothing but stock phrases
 			continue
 		}
-		var h uint64
-		for _, th := range s.th[i : i+k] {
-			h = (h<<7 | h>>57) ^ th
-		}
-		h = mix(h)
+		h := mix(roll)
 		if h == masked {
 			h--
 		}
-		s.sh = append(s.sh, h)
+		s.sh[i] = h
 	}
-	// Winnowing: the rightmost minimum of every window of w shingles.
+	// Winnowing: the rightmost minimum of every window of w shingles
+	// (masked, the largest value, never). The minimum of the previous
+	// window stays unless it left or the new shingle is no larger.
 	fps := make([]fp, 0, 2*n/(w+1)+2)
-	last := -1
+	last, best := -1, -1
 	for j := 0; j == 0 || j+w <= n; j++ {
-		best := -1
-		for q := j; q < j+w && q < n; q++ {
-			if s.sh[q] != masked && (best < 0 || s.sh[q] <= s.sh[best]) {
-				best = q
+		if best < j {
+			best = -1
+			for q := j; q < j+w && q < n; q++ {
+				if s.sh[q] != masked && (best < 0 || s.sh[q] <= s.sh[best]) {
+					best = q
+				}
 			}
+		} else if q := j + w - 1; q < n && s.sh[q] != masked && s.sh[q] <= s.sh[best] {
+			best = q
 		}
 		if best >= 0 && best != last {
 			last = best
@@ -301,28 +373,39 @@ func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 }
 
 // sentences yields the spans of the sentences of text: pieces of lines
-// ending after 。！？； or at the line's end (without the line break).
+// ending after 。！？； or at the line's end (without the line break). It
+// scans bytes: the lead bytes E3 and EF of the stops never occur inside
+// another rune, so every match is where rune decoding finds the stop.
 func sentences(text string) func(yield func(segment.Span) bool) {
 	return func(yield func(segment.Span) bool) {
 		start := 0
-		for i, r := range text {
-			switch r {
-			case '\n':
+		for i := 0; i < len(text); i++ {
+			switch c := text[i]; {
+			case c == '\n':
 				if !yield(segment.Span{Start: start, End: i}) {
 					return
 				}
 				start = i + 1
-			case '。', '！', '？', '；':
-				if !yield(segment.Span{Start: start, End: i + utf8.RuneLen(r)}) {
+			case (c == 0xE3 || c == 0xEF) && i+2 < len(text) && isStop(c, text[i+1], text[i+2]):
+				if !yield(segment.Span{Start: start, End: i + 3}) {
 					return
 				}
-				start = i + utf8.RuneLen(r)
+				start = i + 3
+				i += 2
 			}
 		}
 		if start < len(text) {
 			yield(segment.Span{Start: start, End: len(text)})
 		}
 	}
+}
+
+// isStop reports whether c0 c1 c2 encode 。！？ or ；.
+func isStop(c0, c1, c2 byte) bool {
+	if c0 == 0xE3 {
+		return c1 == 0x80 && c2 == 0x82 // 。
+	}
+	return c1 == 0xBC && (c2 == 0x81 || c2 == 0x9F || c2 == 0x9B) // ！？；
 }
 
 // Work returns the units of work (postings, pair matches, fingerprints
