@@ -46,6 +46,7 @@ var oddTexts = []string{
 	"",
 	"一、工作情况\n现将工作情况报告如下。全年完成投资186.3亿元，比上年提高24.5%。ABC Abc abc DEF def\n",
 	"\xff\xfe重复重复重复重复重复重复重复重复重复重复重复重复重复重复重复重复",
+	"中\xef\xbf\xbd中。中文\xc3。文中\xe4\xb8。\n中中中中中中中中中中中中中中中中中中中。ＡＢ\xed\xa0\x80。",
 	"工作\xe4\xb8工作\xe4\xb8\xad\xad工作作情况\xed\xa0\x80重复\xe0\x80\x80重复\xef\xbf\xbd\xef\xbf\xbd重复ＡＢＣ２Ｂ2𠀀𠀁𠀂工作",
 	"情\xe4\xb8\xad情中\xe4工作\xe4\xb8\xad工\xe4\xb8\x80情况情\xe4",
 	"𠀀𠀁𠀀𠀁𠀀𠀁𠀀𠀁；𠀀𠀁𠀀𠀁。现将𠀀𠀁报告！？\n\n\r\n　（二）工作\t重复重复\xe4",

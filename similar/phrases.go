@@ -193,7 +193,7 @@ func (m *matcher) mask(text string, dst []segment.Span) []segment.Span {
 				r, n = decodeRune(text, i)
 			}
 		}
-		if prev >= 0 {
+		if h := pairHash(prev, r); prev >= 0 && (m.bloom != nil && m.bloom[h>>(32-bloomBits+6)]&(1<<(h>>(32-bloomBits)&63)) != 0 || len(m.loose) > 0) {
 			if ps := m.phrasesAt(prev, r); ps != nil {
 				dst = matchAt(text, at, ps, dst)
 			}

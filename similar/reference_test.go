@@ -26,7 +26,7 @@ func referenceFingerprint(ix *Index, text string, toks []segment.Token) *Print {
 			continue
 		}
 		if len(excerpts) < ix.opt.MaxExcerpts {
-			excerpts = append(excerpts, excerptAt{uint32(off.Start + strings.Index(text[off.Start:off.End], sent)), rawPrefix(sent, ix.opt.ExcerptRunes)})
+			excerpts = append(excerpts, excerptAt{uint32(off.Start + strings.Index(text[off.Start:off.End], sent)), referenceRawPrefix(sent, ix.opt.ExcerptRunes)})
 		}
 		if ix.opt.IsStock != nil && ix.opt.IsStock(sent) {
 			s.mask = append(s.mask, off)
@@ -203,4 +203,16 @@ func newReferenceMatcher(phrases []string) *referenceMatcher {
 		m.byFirst[r] = ps
 	}
 	return m
+}
+
+// referenceRawPrefix is rawPrefix as it was.
+func referenceRawPrefix(s string, n int) string {
+	k := 0
+	for i, r := range s {
+		if k == n || r == utf8.RuneError {
+			return s[:i]
+		}
+		k++
+	}
+	return s
 }

@@ -190,6 +190,7 @@ type scratch struct {
 	c0, u0 []uint32
 	c1, u1 []uint32
 	sh     []uint64
+	dec    []byte // decoded base64 (PrintFrom)
 }
 
 const masked = math.MaxUint64 // shingle hash that winnowing never selects
@@ -595,14 +596,22 @@ func (ix *Index) stockMask(text string, dst []segment.Span) []segment.Span {
 }
 
 // rawPrefix returns the first n runes of s, cut before the first invalid
-// byte.
+// byte (or U+FFFD).
 func rawPrefix(s string, n int) string {
 	k := 0
-	for i, r := range s {
-		if k == n || r == utf8.RuneError {
+	for i := 0; i < len(s); k++ {
+		if k == n {
 			return s[:i]
 		}
-		k++
+		r, w := rune(s[i]), 1
+		if c := s[i]; c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			w = 3 // Han
+		} else if c >= utf8.RuneSelf {
+			if r, w = decodeRune(s, i); r == utf8.RuneError {
+				return s[:i]
+			}
+		}
+		i += w
 	}
 	return s
 }
