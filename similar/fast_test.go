@@ -28,6 +28,9 @@ func samePrint(t testing.TB, ix *Index, text string, toks []segment.Token) {
 		}
 		t.Fatalf("%.60q: prints differ", text)
 	}
+	if got, want := slices.Collect(sentences(text)), slices.Collect(referenceSentences(text)); !slices.Equal(got, want) {
+		t.Fatalf("%.60q: sentences %v, want %v", text, got, want)
+	}
 	if got, want := ix.m.mask(text, nil), referenceMask(newReferenceMatcher(ix.opt.Boilerplate), text, nil); !slices.Equal(got, want) {
 		t.Fatalf("%.60q: mask %v, want %v", text, got, want)
 	}

@@ -185,6 +185,7 @@ func NewIndex(opt Options) *Index {
 // scratch holds per-call buffers of Fingerprint.
 type scratch struct {
 	mask   []segment.Span
+	stock  []segment.Span // stock sentences, masked after phrases and headings
 	th     []uint64
 	ts, te []uint32
 	c0, u0 []uint32
@@ -200,28 +201,30 @@ const masked = math.MaxUint64 // shingle hash that winnowing never selects
 func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 	s := ix.pool.Get().(*scratch)
 	defer ix.pool.Put(s)
-	s.mask = headingMask(text, ix.m.mask(text, s.mask[:0]))
 	var stock []stockSentence
 	var excerpts []excerptAt
 	var lines []uint32
-	for off := range sentences(text) {
+	s.stock = s.stock[:0]
+	var textHash uint64
+	s.mask, textHash = ix.scan(text, s.mask[:0], func(off segment.Span) {
 		if off.Start > 0 && text[off.Start-1] == '\n' {
 			lines = append(lines, uint32(off.Start))
 		}
 		sent := strings.TrimSpace(text[off.Start:off.End])
 		if sent == "" {
-			continue
+			return
 		}
 		if len(excerpts) < ix.opt.MaxExcerpts {
 			excerpts = append(excerpts, excerptAt{uint32(off.Start + strings.Index(text[off.Start:off.End], sent)), rawPrefix(sent, ix.opt.ExcerptRunes)})
 		}
 		if ix.opt.IsStock != nil && ix.opt.IsStock(sent) {
-			s.mask = append(s.mask, off)
+			s.stock = append(s.stock, off)
 			if len(stock) < maxStockSentences {
 				stock = append(stock, stockSentence{fnvString(sent), contentChars(sent), excerpt(sent, 40)})
 			}
 		}
-	}
+	})
+	s.mask = append(headingMask(text, s.mask), s.stock...)
 	s.mask = mergeSpans(s.mask)
 	s.th, s.ts, s.te = s.th[:0], s.ts[:0], s.te[:0]
 	s.c0, s.c1, s.u0, s.u1 = s.c0[:0], s.c1[:0], s.u0[:0], s.u1[:0]
@@ -311,7 +314,7 @@ func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 		c, u = c+cc, u+uc
 		s.c1, s.u1 = append(s.c1, uint32(c)), append(s.u1, uint32(u))
 	}
-	p := &Print{chars: c, textLen: len(text), textHash: fnvString(text),
+	p := &Print{chars: c, textLen: len(text), textHash: textHash,
 		th: make([]uint32, len(s.th)), tu: slices.Clone(s.u1), lines: lines, excerpts: excerpts, stock: stock}
 	for i, h := range s.th {
 		p.th[i] = uint32(h)
@@ -407,6 +410,57 @@ func isStop(c0, c1, c2 byte) bool {
 		return c1 == 0x80 && c2 == 0x82 // 。
 	}
 	return c1 == 0xBC && (c2 == 0x81 || c2 == 0x9F || c2 == 0x9B) // ！？；
+}
+
+// scan makes one pass over text for Fingerprint: it appends the spans of
+// phrases to dst (as matcher.mask does), passes each sentence to sentence
+// (as sentences yields them) and returns the FNV-1a hash of the text (as
+// fnvString does).
+func (ix *Index) scan(text string, dst []segment.Span, sentence func(segment.Span)) ([]segment.Span, uint64) {
+	m := ix.m
+	h := uint64(fnvOffset)
+	prev, at, start := rune(-1), 0, 0
+	for i := 0; i < len(text); {
+		c := text[i]
+		r, n := rune(c), 1
+		switch {
+		case c < utf8.RuneSelf:
+			h = (h ^ uint64(c)) * fnvPrime
+			if c == '\n' {
+				sentence(segment.Span{Start: start, End: i})
+				start = i + 1
+			}
+		case c >= 0xE4 && c <= 0xE9 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
+			c1, c2 := text[i+1], text[i+2]
+			r, n = rune(c&0x0F)<<12|rune(c1&0x3F)<<6|rune(c2&0x3F), 3 // Han
+			h = (h ^ uint64(c)) * fnvPrime
+			h = (h ^ uint64(c1)) * fnvPrime
+			h = (h ^ uint64(c2)) * fnvPrime
+		default:
+			r, n = decodeRune(text, i)
+			for _, b := range []byte(text[i : i+n]) {
+				h = (h ^ uint64(b)) * fnvPrime
+			}
+			switch r {
+			case '。', '！', '？', '；':
+				sentence(segment.Span{Start: start, End: i + n})
+				start = i + n
+			}
+		}
+		// Phrases have two runes or more: the phrases at a rune are tried
+		// when the next rune is known.
+		if hp := pairHash(prev, r); prev >= 0 && (m.bloom != nil && m.bloom[hp>>(32-bloomBits+6)]&(1<<(hp>>(32-bloomBits)&63)) != 0 || len(m.loose) > 0) {
+			if ps := m.phrasesAt(prev, r); ps != nil {
+				dst = matchAt(text, at, ps, dst)
+			}
+		}
+		prev, at = r, i
+		i += n
+	}
+	if start < len(text) {
+		sentence(segment.Span{Start: start, End: len(text)})
+	}
+	return dst, h
 }
 
 // Work returns the units of work (postings, pair matches, fingerprints
