@@ -12,7 +12,7 @@ import (
 // referenceFingerprint is Fingerprint as it was before it was made faster:
 // straightforward loops that the fast version must match exactly.
 func referenceFingerprint(ix *Index, text string, toks []segment.Token) *Print {
-	s := new(scratch)
+	s := new(referenceScratch)
 	s.mask = headingMask(text, referenceMask(newReferenceMatcher(ix.opt.Boilerplate), text, s.mask[:0]))
 	var stock []stockSentence
 	var excerpts []excerptAt
@@ -215,4 +215,14 @@ func referenceRawPrefix(s string, n int) string {
 		k++
 	}
 	return s
+}
+
+// referenceScratch is scratch as it was.
+type referenceScratch struct {
+	mask   []segment.Span
+	th     []uint64
+	ts, te []uint32
+	c0, u0 []uint32
+	c1, u1 []uint32
+	sh     []uint64
 }

@@ -188,8 +188,7 @@ type scratch struct {
 	stock  []segment.Span // stock sentences, masked after phrases and headings
 	th     []uint64
 	ts, te []uint32
-	c0, u0 []uint32
-	c1, u1 []uint32
+	cs, us []uint32
 	sh     []uint64
 	dec    []byte // decoded base64 (PrintFrom)
 }
@@ -226,20 +225,32 @@ func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 	})
 	s.mask = append(headingMask(text, s.mask), s.stock...)
 	s.mask = mergeSpans(s.mask)
-	s.th, s.ts, s.te = s.th[:0], s.ts[:0], s.te[:0]
-	s.c0, s.c1, s.u0, s.u1 = s.c0[:0], s.c1[:0], s.u0[:0], s.u1[:0]
+	mask := s.mask
 
-	c, u, mi := 0, 0, 0
-	for _, t := range toks {
+	// Per content token k: its hash th[k], byte span ts[k], te[k], and the
+	// running counts of content characters (cs) and of those outside the
+	// mask (us): cs[k] before the token, cs[k+1] after it. Locals, sized
+	// once: no write barriers or growth checks in the loop.
+	n0 := len(toks)
+	th := slices.Grow(s.th[:0], n0)[:n0]
+	ts := slices.Grow(s.ts[:0], n0)[:n0]
+	te := slices.Grow(s.te[:0], n0)[:n0]
+	cs := slices.Grow(s.cs[:0], n0+1)[:n0+1]
+	us := slices.Grow(s.us[:0], n0+1)[:n0+1]
+	s.th, s.ts, s.te, s.cs, s.us = th, ts, te, cs, us
+	nt, c, u, mi := 0, 0, 0, 0
+	cs[0], us[0] = 0, 0
+	for ti := range toks {
+		t := &toks[ti]
 		sp := t.Span()
 		tt := t.Text
 		// Mask spans are sorted and disjoint: past those ending before the
 		// token, if the next starts after it, no character is masked.
 		j := mi
-		for j < len(s.mask) && s.mask[j].End <= sp.Start {
+		for j < len(mask) && mask[j].End <= sp.Start {
 			j++
 		}
-		free := j >= len(s.mask) || s.mask[j].Start >= sp.Start+len(tt)
+		free := j >= len(mask) || mask[j].Start >= sp.Start+len(tt)
 		h := uint64(fnvOffset)
 		cc, uc := 0, 0
 		for off := 0; off < len(tt); {
@@ -280,10 +291,10 @@ func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 				off += n
 				if !free {
 					abs := sp.Start + off - n
-					for mi < len(s.mask) && s.mask[mi].End <= abs {
+					for mi < len(mask) && mask[mi].End <= abs {
 						mi++
 					}
-					if mi >= len(s.mask) || s.mask[mi].Start > abs {
+					if mi >= len(mask) || mask[mi].Start > abs {
 						uc++
 					}
 				}
@@ -293,61 +304,61 @@ func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 			cc++
 			if !free {
 				abs := sp.Start + off - 1
-				for mi < len(s.mask) && s.mask[mi].End <= abs {
+				for mi < len(mask) && mask[mi].End <= abs {
 					mi++
 				}
-				if mi >= len(s.mask) || s.mask[mi].Start > abs {
+				if mi >= len(mask) || mask[mi].Start > abs {
 					uc++
 				}
 			}
 		}
-		if free && cc > 0 {
-			uc, mi = cc, j
-		}
 		if cc == 0 {
 			continue // punctuation, space, symbols, ** placeholders
 		}
-		s.th = append(s.th, mix(h))
-		s.ts = append(s.ts, uint32(sp.Start))
-		s.te = append(s.te, uint32(sp.End))
-		s.c0, s.u0 = append(s.c0, uint32(c)), append(s.u0, uint32(u))
+		if free {
+			uc, mi = cc, j
+		}
+		th[nt], ts[nt], te[nt] = mix(h), uint32(sp.Start), uint32(sp.End)
 		c, u = c+cc, u+uc
-		s.c1, s.u1 = append(s.c1, uint32(c)), append(s.u1, uint32(u))
+		nt++
+		cs[nt], us[nt] = uint32(c), uint32(u)
 	}
+	th, cs, us = th[:nt], cs[:nt+1], us[:nt+1]
 	p := &Print{chars: c, textLen: len(text), textHash: textHash,
-		th: make([]uint32, len(s.th)), tu: slices.Clone(s.u1), lines: lines, excerpts: excerpts, stock: stock}
-	for i, h := range s.th {
+		th: make([]uint32, nt), tu: slices.Clone(us[1:]), lines: lines, excerpts: excerpts, stock: stock}
+	for i, h := range th {
 		p.th[i] = uint32(h)
 	}
 
 	k, w := ix.opt.Shingle, ix.opt.Window
-	n := len(s.th) - k + 1
+	n := nt - k + 1
 	if n <= 0 {
 		return p
 	}
 	// A shingle's hash folds its k token hashes, each rotated left by 7
 	// bits per later token: XOR of rotl(th[i+j], 7(k-1-j)). It rolls: rotate
 	// the previous one by 7, drop the first token's term, add the new one.
-	s.sh = slices.Grow(s.sh[:0], n)[:n]
+	sh := slices.Grow(s.sh[:0], n)[:n]
+	s.sh = sh
 	var roll uint64
-	for _, th := range s.th[:k-1] {
-		roll = bits.RotateLeft64(roll, 7) ^ th
+	for _, h := range th[:k-1] {
+		roll = bits.RotateLeft64(roll, 7) ^ h
 	}
-	out := uint(7*k) & 63
-	for i := 0; i < n; i++ {
-		roll = bits.RotateLeft64(roll, 7) ^ s.th[i+k-1]
+	out := int(uint(7*k) & 63)
+	for i := range sh {
+		roll = bits.RotateLeft64(roll, 7) ^ th[i+k-1]
 		if i > 0 {
-			roll ^= bits.RotateLeft64(s.th[i-1], int(out))
+			roll ^= bits.RotateLeft64(th[i-1], out)
 		}
-		if s.u1[i+k-1] == s.u0[i] {
-			s.sh[i] = masked // nothing but stock phrases
+		if us[i+k] == us[i] {
+			sh[i] = masked // nothing but stock phrases
 			continue
 		}
 		h := mix(roll)
 		if h == masked {
 			h--
 		}
-		s.sh[i] = h
+		sh[i] = h
 	}
 	// Winnowing: the rightmost minimum of every window of w shingles
 	// (masked, the largest value, never). The minimum of the previous
@@ -358,18 +369,18 @@ func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 		if best < j {
 			best = -1
 			for q := j; q < j+w && q < n; q++ {
-				if s.sh[q] != masked && (best < 0 || s.sh[q] <= s.sh[best]) {
+				if sh[q] != masked && (best < 0 || sh[q] <= sh[best]) {
 					best = q
 				}
 			}
-		} else if q := j + w - 1; q < n && s.sh[q] != masked && s.sh[q] <= s.sh[best] {
+		} else if q := j + w - 1; q < n && sh[q] != masked && sh[q] <= sh[best] {
 			best = q
 		}
 		if best >= 0 && best != last {
 			last = best
 			e := best + k - 1
-			fps = append(fps, fp{hash: s.sh[best], start: s.ts[best], end: s.te[e],
-				tok: uint32(best), c0: s.c0[best], c1: s.c1[e], u0: s.u0[best], u1: s.u1[e]})
+			fps = append(fps, fp{hash: sh[best], start: ts[best], end: te[e],
+				tok: uint32(best), c0: cs[best], c1: cs[e+1], u0: us[best], u1: us[e+1]})
 		}
 	}
 	p.fps = slices.Clip(fps)
