@@ -139,27 +139,12 @@ func (ix *Index) ring(r ringStats, an *analysis) Ring {
 			out.MedianOverlap = round1((r.overlaps[n/2-1] + r.overlaps[n/2]) * 50)
 		}
 	}
-	// Fingerprints of the first member held by at least 80% of the
-	// members: per distinct hash of its sorted set, the members whose set
-	// holds it (merging sorted sets).
+	// Fingerprints of the first member held by at least 80% of the members.
 	need := (len(r.members)*8 + 9) / 10
 	d0 := r.members[0]
 	p := ix.prints[d0]
-	s0 := an.sets[d0]
-	held := make([]int32, len(s0))
+	s0, held := an.held(r.members)
 	for _, d := range r.members {
-		s := an.sets[d]
-		for i, j := 0, 0; i < len(s0) && j < len(s); {
-			switch {
-			case s0[i] == s[j]:
-				held[i]++
-				i, j = i+1, j+1
-			case s0[i] < s[j]:
-				i++
-			default:
-				j++
-			}
-		}
 		an.work += int64(len(ix.prints[d].fps))
 	}
 	count := func(h uint64) int {
@@ -196,6 +181,29 @@ func (ix *Index) ring(r ringStats, an *analysis) Ring {
 	sort.Slice(shared, func(i, j int) bool { return shared[i].Span.Start < shared[j].Span.Start })
 	out.Shared = shared
 	return out
+}
+
+// held returns the distinct hashes of the first member, sorted, and for
+// each the number of members holding it (merging sorted sets: linear in
+// the members' fingerprints).
+func (an *analysis) held(members []int) ([]uint64, []int32) {
+	s0 := an.sets[members[0]]
+	held := make([]int32, len(s0))
+	for _, d := range members {
+		s := an.sets[d]
+		for i, j := 0, 0; i < len(s0) && j < len(s); {
+			switch {
+			case s0[i] == s[j]:
+				held[i]++
+				i, j = i+1, j+1
+			case s0[i] < s[j]:
+				i++
+			default:
+				j++
+			}
+		}
+	}
+	return s0, held
 }
 
 // estimate turns a candidate pair into a Pair without texts. Like refine,
