@@ -225,12 +225,23 @@ func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 	})
 	s.mask = append(headingMask(text, s.mask), s.stock...)
 	s.mask = mergeSpans(s.mask)
-	mask := s.mask
+	nt, c := s.contentTokens(toks)
+	p := &Print{chars: c, textLen: len(text), textHash: textHash,
+		th: make([]uint32, nt), tu: slices.Clone(s.us[1 : nt+1]), lines: lines, excerpts: excerpts, stock: stock}
+	for i, h := range s.th[:nt] {
+		p.th[i] = uint32(h)
+	}
+	p.fps = s.winnow(nt, ix.opt.Shingle, ix.opt.Window)
+	return p
+}
 
-	// Per content token k: its hash th[k], byte span ts[k], te[k], and the
-	// running counts of content characters (cs) and of those outside the
-	// mask (us): cs[k] before the token, cs[k+1] after it. Locals, sized
-	// once: no write barriers or growth checks in the loop.
+// contentTokens fills s.th, s.ts, s.te, s.cs and s.us for the tokens with
+// content characters, in order: per such token k its hash th[k], byte span
+// ts[k], te[k], and the running counts of content characters (cs) and of
+// those outside s.mask (us), cs[k] before the token and cs[k+1] after it.
+// It returns the number of such tokens and of content characters.
+func (s *scratch) contentTokens(toks []segment.Token) (nt, c int) {
+	// Local slices sized once: no write barriers or growth in the loop.
 	n0 := len(toks)
 	th := slices.Grow(s.th[:0], n0)[:n0]
 	ts := slices.Grow(s.ts[:0], n0)[:n0]
@@ -238,12 +249,11 @@ func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 	cs := slices.Grow(s.cs[:0], n0+1)[:n0+1]
 	us := slices.Grow(s.us[:0], n0+1)[:n0+1]
 	s.th, s.ts, s.te, s.cs, s.us = th, ts, te, cs, us
-	nt, c, u, mi := 0, 0, 0, 0
+	mask := s.mask
+	u, mi := 0, 0
 	cs[0], us[0] = 0, 0
 	for ti := range toks {
-		t := &toks[ti]
-		sp := t.Span()
-		tt := t.Text
+		sp, tt := toks[ti].Span(), toks[ti].Text
 		// Mask spans are sorted and disjoint: past those ending before the
 		// token, if the next starts after it, no character is masked.
 		j := mi
@@ -254,22 +264,22 @@ func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 		h := uint64(fnvOffset)
 		cc, uc := 0, 0
 		for off := 0; off < len(tt); {
-			b := tt[off]
+			b, n := tt[off], 1
 			if b < utf8.RuneSelf {
-				off++
 				switch {
 				case b >= 'a' && b <= 'z' || b >= '0' && b <= '9':
 				case b >= 'A' && b <= 'Z':
 					b += 'a' - 'A'
 				default:
+					off++
 					continue
 				}
 				h = (h ^ uint64(b)) * fnvPrime
 			} else {
-				r, n := rune(0), 3
+				var r rune
 				// Han (U+4E00–U+9FFF: E4 B8 80 – E9 BF BF) inline.
 				if b >= 0xE4 && b <= 0xE9 && off+2 < len(tt) && tt[off+1]&0xC0 == 0x80 && tt[off+2]&0xC0 == 0x80 {
-					r = rune(b&0x0F)<<12 | rune(tt[off+1]&0x3F)<<6 | rune(tt[off+2]&0x3F)
+					r, n = rune(b&0x0F)<<12|rune(tt[off+1]&0x3F)<<6|rune(tt[off+2]&0x3F), 3
 				} else {
 					r, n = decodeRune(tt, off)
 				}
@@ -277,33 +287,14 @@ func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 					off += n
 					continue
 				}
-				// A content rune is valid UTF-8: its hash is that of
-				// its bytes in the text.
-				if n == 3 {
+				// A content rune is valid UTF-8: its hash (fnvRune) is
+				// that of its bytes in the text.
+				for _, b := range []byte(tt[off : off+n]) {
 					h = (h ^ uint64(b)) * fnvPrime
-					h = (h ^ uint64(tt[off+1])) * fnvPrime
-					h = (h ^ uint64(tt[off+2])) * fnvPrime
-				} else {
-					for _, b := range []byte(tt[off : off+n]) {
-						h = (h ^ uint64(b)) * fnvPrime
-					}
 				}
-				off += n
-				if !free {
-					abs := sp.Start + off - n
-					for mi < len(mask) && mask[mi].End <= abs {
-						mi++
-					}
-					if mi >= len(mask) || mask[mi].Start > abs {
-						uc++
-					}
-				}
-				cc++
-				continue
 			}
-			cc++
 			if !free {
-				abs := sp.Start + off - 1
+				abs := sp.Start + off
 				for mi < len(mask) && mask[mi].End <= abs {
 					mi++
 				}
@@ -311,6 +302,8 @@ func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 					uc++
 				}
 			}
+			cc++
+			off += n
 		}
 		if cc == 0 {
 			continue // punctuation, space, symbols, ** placeholders
@@ -323,18 +316,18 @@ func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 		nt++
 		cs[nt], us[nt] = uint32(c), uint32(u)
 	}
-	th, cs, us = th[:nt], cs[:nt+1], us[:nt+1]
-	p := &Print{chars: c, textLen: len(text), textHash: textHash,
-		th: make([]uint32, nt), tu: slices.Clone(us[1:]), lines: lines, excerpts: excerpts, stock: stock}
-	for i, h := range th {
-		p.th[i] = uint32(h)
-	}
+	return nt, c
+}
 
-	k, w := ix.opt.Shingle, ix.opt.Window
+// winnow returns the fingerprints of the first nt content tokens (see
+// contentTokens): shingles of k tokens, the rightmost minimum of every
+// window of w shingles.
+func (s *scratch) winnow(nt, k, w int) []fp {
 	n := nt - k + 1
 	if n <= 0 {
-		return p
+		return nil
 	}
+	th, ts, te, cs, us := s.th[:nt], s.ts[:nt], s.te[:nt], s.cs[:nt+1], s.us[:nt+1]
 	// A shingle's hash folds its k token hashes, each rotated left by 7
 	// bits per later token: XOR of rotl(th[i+j], 7(k-1-j)). It rolls: rotate
 	// the previous one by 7, drop the first token's term, add the new one.
@@ -360,9 +353,8 @@ func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 		}
 		sh[i] = h
 	}
-	// Winnowing: the rightmost minimum of every window of w shingles
-	// (masked, the largest value, never). The minimum of the previous
-	// window stays unless it left or the new shingle is no larger.
+	// The minimum of the previous window stays unless it left or the new
+	// shingle is no larger (masked, the largest value, is never taken).
 	fps := make([]fp, 0, 2*n/(w+1)+2)
 	last, best := -1, -1
 	for j := 0; j == 0 || j+w <= n; j++ {
@@ -383,8 +375,7 @@ func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 				tok: uint32(best), c0: cs[best], c1: cs[e+1], u0: us[best], u1: us[e+1]})
 		}
 	}
-	p.fps = slices.Clip(fps)
-	return p
+	return slices.Clip(fps)
 }
 
 // sentences yields the spans of the sentences of text: pieces of lines
