@@ -572,6 +572,7 @@ func (ix *Index) Pairs(load func(id int) (string, error)) ([]Pair, error) {
 		}
 	})
 	ix.work.Store(an.work)
+	an.sets = nil // only Compare's rings need them
 	return ix.refinePairs(cands, an.template, load)
 }
 
