@@ -89,11 +89,13 @@ type pairPhrases struct {
 // bloomBits is log2 of the size of matcher.bloom in bits.
 const bloomBits = 16
 
+// pairHash hashes two runes for matcher.bloom (top bits) and table (low bits).
 func pairHash(r1, r2 rune) uint32 {
 	return uint32(r1)*0x9E3779B1 ^ uint32(r2)*0x85EBCA77
 }
 
-func pairKey2(r1, r2 rune) uint64 { return uint64(uint32(r1))<<32 | uint64(uint32(r2)) }
+// runePair is the key of a phrase's first two runes in matcher.table.
+func runePair(r1, r2 rune) uint64 { return uint64(uint32(r1))<<32 | uint64(uint32(r2)) }
 
 func newMatcher(phrases []string) *matcher {
 	m := &matcher{loose: map[rune][]string{}}
@@ -114,7 +116,7 @@ func newMatcher(phrases []string) *matcher {
 		if r2, _ := utf8.DecodeRuneInString(p[n:]); r2 == utf8.RuneError {
 			m.loose[r] = nil
 		} else {
-			k := pairKey2(r, r2)
+			k := runePair(r, r2)
 			if byPair[k] == nil {
 				order = append(order, k)
 			}
@@ -167,7 +169,7 @@ func (m *matcher) phrasesAt(r1, r2 rune) []string {
 	if m.bloom[h>>(32-bloomBits+6)]&(1<<(h>>(32-bloomBits)&63)) == 0 {
 		return nil
 	}
-	k := pairKey2(r1, r2)
+	k := runePair(r1, r2)
 	for i := h & uint32(len(m.table)-1); m.table[i].phrases != nil; i = (i + 1) & uint32(len(m.table)-1) {
 		if m.table[i].key == k {
 			return m.table[i].phrases
