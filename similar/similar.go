@@ -277,9 +277,12 @@ func (s *scratch) contentTokens(toks []segment.Token) (nt, c int) {
 				h = (h ^ uint64(b)) * fnvPrime
 			} else {
 				var r rune
-				// Han (U+4E00–U+9FFF: E4 B8 80 – E9 BF BF) inline.
-				if b >= 0xE4 && b <= 0xE9 && off+2 < len(tt) && tt[off+1]&0xC0 == 0x80 && tt[off+2]&0xC0 == 0x80 {
+				// Three-byte runes (Han, CJK punctuation) inline.
+				if b&0xF0 == 0xE0 && off+2 < len(tt) && tt[off+1]&0xC0 == 0x80 && tt[off+2]&0xC0 == 0x80 {
 					r, n = rune(b&0x0F)<<12|rune(tt[off+1]&0x3F)<<6|rune(tt[off+2]&0x3F), 3
+					if r < 0x800 || r >= 0xD800 && r <= 0xDFFF {
+						r, n = utf8.RuneError, 1 // overlong or surrogate: invalid
+					}
 				} else {
 					r, n = decodeRune(tt, off)
 				}
@@ -438,6 +441,18 @@ func (ix *Index) scan(text string, dst []segment.Span, sentence func(segment.Spa
 			h = (h ^ uint64(c)) * fnvPrime
 			h = (h ^ uint64(c1)) * fnvPrime
 			h = (h ^ uint64(c2)) * fnvPrime
+		case (c == 0xE3 || c == 0xEF) && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
+			// CJK and full-width punctuation (U+3000–U+3FFF, U+F000–U+FFFF)
+			c1, c2 := text[i+1], text[i+2]
+			r, n = rune(c&0x0F)<<12|rune(c1&0x3F)<<6|rune(c2&0x3F), 3
+			h = (h ^ uint64(c)) * fnvPrime
+			h = (h ^ uint64(c1)) * fnvPrime
+			h = (h ^ uint64(c2)) * fnvPrime
+			switch r {
+			case '。', '！', '？', '；':
+				sentence(segment.Span{Start: start, End: i + n})
+				start = i + n
+			}
 		default:
 			r, n = decodeRune(text, i)
 			for _, b := range []byte(text[i : i+n]) {
