@@ -1,6 +1,8 @@
 package similar
 
 import (
+	"cmp"
+	"math/bits"
 	"slices"
 	"sort"
 
@@ -45,18 +47,7 @@ func (ix *Index) analyze(skipRing bool, emit func(an *analysis, cp candPair)) *a
 			total += len(p.fps)
 		}
 	}
-	posts := make([]posting, 0, total)
-	for d, p := range ps {
-		if p == nil {
-			continue
-		}
-		for i, f := range p.fps {
-			posts = append(posts, posting{f.hash, uint32(d), uint32(i)})
-		}
-	}
-	// Postings are appended in (doc, idx) order; a stable sort by hash
-	// keeps that order within each hash.
-	posts = radixSort(posts)
+	posts := sortedPostings(ps, total)
 	an.work += int64(len(posts))
 	// The distinct hashes of each document, sorted, fall out of the
 	// sorted postings (one backing array, a slice per document).
@@ -531,26 +522,49 @@ func (u *unionFind) union(a, b int) {
 	u.parent[rb] = ra
 }
 
-// radixSort sorts postings by hash, stably (LSD, 11 bits a pass).
-func radixSort(a []posting) []posting {
-	const digit = 11
-	b := make([]posting, len(a))
-	for shift := uint(0); shift < 64; shift += digit {
-		var count [1<<digit + 1]int
-		for _, p := range a {
-			count[(p.hash>>shift)&(1<<digit-1)+1]++
+// sortedPostings returns the postings of the prints sorted by hash and,
+// within a hash, in (doc, idx) order. A stable scatter by the top bits of
+// the hash into one buffer makes buckets of a few dozen postings on
+// random hashes, each then sorted stably in cache (no second buffer as
+// large as the input, whose pages cost more than the sorting).
+func sortedPostings(ps []*Print, total int) []posting {
+	top := min(16, max(1, bits.Len(uint(total))-4))
+	start := make([]int32, 1<<top+1)
+	for _, p := range ps {
+		if p != nil {
+			for _, f := range p.fps {
+				start[f.hash>>(64-top)+1]++
+			}
 		}
-		for i := 1; i < len(count); i++ {
-			count[i] += count[i-1]
-		}
-		for _, p := range a {
-			k := (p.hash >> shift) & (1<<digit - 1)
-			b[count[k]] = p
-			count[k]++
-		}
-		a, b = b, a
 	}
-	return a
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	next := slices.Clone(start[:1<<top])
+	out := make([]posting, total)
+	for d, p := range ps {
+		if p == nil {
+			continue
+		}
+		for i, f := range p.fps {
+			k := f.hash >> (64 - top)
+			out[next[k]] = posting{f.hash, uint32(d), uint32(i)}
+			next[k]++
+		}
+	}
+	for k := 0; k < 1<<top; k++ {
+		b := out[start[k]:start[k+1]]
+		if len(b) <= 48 {
+			for i := 1; i < len(b); i++ { // insertion sort: stable
+				for j := i; j > 0 && b[j].hash < b[j-1].hash; j-- {
+					b[j], b[j-1] = b[j-1], b[j]
+				}
+			}
+		} else {
+			slices.SortStableFunc(b, func(x, y posting) int { return cmp.Compare(x.hash, y.hash) })
+		}
+	}
+	return out
 }
 
 // chain links matches that follow each other in both documents into

@@ -10,31 +10,46 @@ import (
 	"github.com/reportlint/reportlint/internal/corpus"
 )
 
-// randomPostings gives postings in (doc, idx) order whose hashes repeat
-// within and across documents, and vary in every byte.
-func randomPostings(r *rand.Rand, docs, per int) []posting {
-	pool := make([]uint64, docs*per/3+1)
+// randomPrints gives prints whose fingerprint hashes repeat within and
+// across documents (distinct of them: one bucket of the sort holds many),
+// with a missing print among them.
+func randomPrints(r *rand.Rand, docs, per, distinct int) ([]*Print, int) {
+	pool := make([]uint64, distinct)
 	for i := range pool {
 		pool[i] = r.Uint64()
 	}
-	var out []posting
-	for d := 0; d < docs; d++ {
-		for i := 0; i < per; i++ {
-			out = append(out, posting{pool[r.IntN(len(pool))], uint32(d), uint32(i)})
+	ps := make([]*Print, docs)
+	total := 0
+	for d := range ps {
+		if d == 1 {
+			continue
 		}
+		ps[d] = &Print{}
+		for i := 0; i < per; i++ {
+			ps[d].fps = append(ps[d].fps, fp{hash: pool[r.IntN(len(pool))]})
+		}
+		total += per
 	}
-	return out
+	return ps, total
 }
 
-// radixSort is a stable sort by hash.
-func TestRadixSortStable(t *testing.T) {
+// sortedPostings is a stable sort by hash of the postings in (doc, idx)
+// order.
+func TestSortedPostings(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	for _, n := range [][2]int{{0, 0}, {1, 1}, {3, 50}, {40, 700}} {
-		a := randomPostings(r, n[0], n[1])
-		want := slices.Clone(a)
+	for _, n := range [][3]int{{0, 0, 1}, {2, 1, 1}, {3, 50, 20}, {40, 700, 9000}, {30, 500, 3}, {5, 20000, 40000}} {
+		ps, total := randomPrints(r, n[0], n[1], n[2])
+		var want []posting
+		for d, p := range ps {
+			if p != nil {
+				for i, f := range p.fps {
+					want = append(want, posting{f.hash, uint32(d), uint32(i)})
+				}
+			}
+		}
 		slices.SortStableFunc(want, func(x, y posting) int { return cmp.Compare(x.hash, y.hash) })
-		if got := radixSort(slices.Clone(a)); !slices.Equal(got, want) {
-			t.Fatalf("%d postings: radixSort differs from a stable sort", len(a))
+		if got := sortedPostings(ps, total); !slices.Equal(got, want) {
+			t.Fatalf("%v: sortedPostings differs from a stable sort", n)
 		}
 	}
 }
