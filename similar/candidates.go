@@ -1,6 +1,8 @@
 package similar
 
 import (
+	"cmp"
+	"math/bits"
 	"slices"
 	"sort"
 
@@ -13,6 +15,7 @@ type analysis struct {
 	template map[uint64]int // template fingerprint → unrelated groups holding it
 	ringOf   []int          // document → ring index, or -1
 	rings    []ringStats
+	sets     [][]uint64 // distinct hashes per document, sorted
 	stock    []Template // stock sentences (Options.IsStock)
 	common   []Template // template passages, excerpts filled later
 	work     int64
@@ -37,40 +40,37 @@ func pairKey(a, b int) uint64 { return uint64(a)<<32 | uint64(b) }
 func (ix *Index) analyze(skipRing bool, emit func(an *analysis, cp candPair)) *analysis {
 	ps := ix.prints
 	an := &analysis{template: map[uint64]int{}, ringOf: make([]int, len(ps))}
-	sets := make([][]uint64, len(ps)) // distinct hashes per document, sorted
 	total := 0
 	for d, p := range ps {
 		an.ringOf[d] = -1
-		if p == nil {
-			continue
-		}
-		h := make([]uint64, len(p.fps))
-		for i, f := range p.fps {
-			h[i] = f.hash
-		}
-		slices.Sort(h)
-		sets[d] = slices.Clip(slices.Compact(h))
-		total += len(p.fps)
-	}
-	posts := make([]posting, 0, total)
-	for d, p := range ps {
-		if p == nil {
-			continue
-		}
-		for i, f := range p.fps {
-			posts = append(posts, posting{f.hash, uint32(d), uint32(i)})
+		if p != nil {
+			total += len(p.fps)
 		}
 	}
-	// Postings are appended in (doc, idx) order; a stable sort by hash
-	// keeps that order within each hash.
-	posts = radixSort(posts)
+	posts := sortedPostings(ps, total)
 	an.work += int64(len(posts))
+	// The distinct hashes of each document, sorted, fall out of the
+	// sorted postings (one backing array, a slice per document).
+	sets := make([][]uint64, len(ps))
+	all := make([]uint64, total)
+	off := 0
+	for d, p := range ps {
+		if p != nil {
+			sets[d] = all[off : off : off+len(p.fps)]
+			off += len(p.fps)
+		}
+	}
+	for _, pt := range posts {
+		if s := sets[pt.doc]; len(s) == 0 || s[len(s)-1] != pt.hash {
+			sets[pt.doc] = append(s, pt.hash)
+		}
+	}
+	an.sets = sets
 	// The matches of a pair are counted here and only listed once rings
 	// are known: pairs inside a ring hold most of the matches of a batch of
 	// copies, and Compare needs only their whole-text overlap.
-	hitsOf := map[uint64]int{}
+	hits := newPairCounts()
 	var nMatches int64
-	var links []uint64     // neighbour pairs from capped posting lists
 	var commons [][2]int32 // posting ranges of fingerprints in >= MinUnrelated documents
 	var plain [][2]int32   // posting ranges matched pair by pair
 	for i := 0; i < len(posts); {
@@ -96,20 +96,18 @@ func (ix *Index) analyze(skipRing bool, emit func(an *analysis, cp candPair)) *a
 		if docs >= ix.opt.MinUnrelated || docs > ix.opt.PostingCap {
 			for x := 1; x < len(g); x++ {
 				if g[x].doc != g[x-1].doc {
-					links = append(links, pairKey(int(g[x-1].doc), int(g[x].doc)))
+					hits.add(pairKey(int(g[x-1].doc), int(g[x].doc)))
 				}
 			}
 			an.work += int64(len(g))
 			continue
 		}
 		plain = append(plain, r)
-		nMatches += countPairs(g, hitsOf)
+		nMatches += countPairs(g, hits)
 	}
 	an.work += nMatches
-	for _, l := range links {
-		hitsOf[l]++
-	}
-	links = nil
+	hitsOf := hits.sums()
+	hits = nil
 	keys := make([]uint64, 0, len(hitsOf))
 	for k := range hitsOf {
 		keys = append(keys, k)
@@ -171,8 +169,16 @@ func (ix *Index) analyze(skipRing bool, emit func(an *analysis, cp candPair)) *a
 		if _, t := an.template[g[0].hash]; t || r[1]-r[0] > int32(ix.opt.PostingCap)*maxRepeats {
 			continue
 		}
-		if docs := distinctDocs(g); docs <= ix.opt.PostingCap {
+		docs := distinctDocs(g)
+		if docs > ix.opt.PostingCap {
+			continue
+		}
+		if docs == len(g) {
+			extra += int64(docs * (docs - 1) / 2) // countPairs, one posting per document
+		} else {
 			extra += countPairs(g, nil)
+		}
+		if !skipRing || !oneRing(g, an.ringOf) {
 			matches = allPairs(matches, g, keep)
 		}
 	}
@@ -222,10 +228,61 @@ func allPairs(matches []match, g []posting, keep func(pair uint64) bool) []match
 	return matches
 }
 
+// oneRing reports whether all documents of g are in one ring (so that
+// allPairs with skipRing lists nothing).
+func oneRing(g []posting, ringOf []int) bool {
+	r := ringOf[g[0].doc]
+	if r < 0 {
+		return false
+	}
+	for _, pt := range g[1:] {
+		if ringOf[pt.doc] != r {
+			return false
+		}
+	}
+	return true
+}
+
+// pairCounts adds up hits per pair of documents: a small direct-mapped
+// cache in front of a map, as hits mostly repeat pairs just seen (a ring's
+// neighbours, fingerprint after fingerprint).
+type pairCounts struct {
+	m     map[uint64]int
+	slots [1 << 10]struct {
+		key uint64
+		n   int
+	}
+}
+
+func newPairCounts() *pairCounts { return &pairCounts{m: map[uint64]int{}} }
+
+func (c *pairCounts) add(key uint64) {
+	s := &c.slots[(key*0x9E3779B97F4A7C15)>>54]
+	if s.n > 0 && s.key == key {
+		s.n++
+		return
+	}
+	if s.n > 0 {
+		c.m[s.key] += s.n
+	}
+	s.key, s.n = key, 1
+}
+
+// sums returns the hits per pair.
+func (c *pairCounts) sums() map[uint64]int {
+	for i := range c.slots {
+		if s := &c.slots[i]; s.n > 0 {
+			c.m[s.key] += s.n
+			s.n = 0
+		}
+	}
+	return c.m
+}
+
 // countPairs returns how many matches allPairs would list for g and, when
 // hits is not nil, adds to each pair its distinct fingerprints of A (a
 // fingerprint index lies in one posting list only).
-func countPairs(g []posting, hits map[uint64]int) int64 {
+func countPairs(g []posting, hits *pairCounts) int64 {
 	n := int64(0)
 	for x := 0; x < len(g); x++ {
 		if x >= maxRepeats && g[x-maxRepeats].doc == g[x].doc {
@@ -238,7 +295,7 @@ func countPairs(g []posting, hits map[uint64]int) int64 {
 			}
 			n++
 			if d := int(g[y].doc); hits != nil && d != last {
-				hits[pairKey(int(g[x].doc), d)]++
+				hits.add(pairKey(int(g[x].doc), d))
 				last = d
 			}
 		}
@@ -465,25 +522,49 @@ func (u *unionFind) union(a, b int) {
 	u.parent[rb] = ra
 }
 
-// radixSort sorts postings by hash, stably (LSD, 8 bits a pass).
-func radixSort(a []posting) []posting {
-	b := make([]posting, len(a))
-	for shift := uint(0); shift < 64; shift += 8 {
-		var count [257]int
-		for _, p := range a {
-			count[(p.hash>>shift)&0xff+1]++
+// sortedPostings returns the postings of the prints sorted by hash and,
+// within a hash, in (doc, idx) order. A stable scatter by the top bits of
+// the hash into one buffer makes buckets of a few dozen postings on
+// random hashes, each then sorted stably in cache (no second buffer as
+// large as the input, whose pages cost more than the sorting).
+func sortedPostings(ps []*Print, total int) []posting {
+	top := min(16, max(1, bits.Len(uint(total))-4))
+	start := make([]int32, 1<<top+1)
+	for _, p := range ps {
+		if p != nil {
+			for _, f := range p.fps {
+				start[f.hash>>(64-top)+1]++
+			}
 		}
-		for i := 1; i < len(count); i++ {
-			count[i] += count[i-1]
-		}
-		for _, p := range a {
-			k := (p.hash >> shift) & 0xff
-			b[count[k]] = p
-			count[k]++
-		}
-		a, b = b, a
 	}
-	return a
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	next := slices.Clone(start[:1<<top])
+	out := make([]posting, total)
+	for d, p := range ps {
+		if p == nil {
+			continue
+		}
+		for i, f := range p.fps {
+			k := f.hash >> (64 - top)
+			out[next[k]] = posting{f.hash, uint32(d), uint32(i)}
+			next[k]++
+		}
+	}
+	for k := 0; k < 1<<top; k++ {
+		b := out[start[k]:start[k+1]]
+		if len(b) <= 48 {
+			for i := 1; i < len(b); i++ { // insertion sort: stable
+				for j := i; j > 0 && b[j].hash < b[j-1].hash; j-- {
+					b[j], b[j-1] = b[j-1], b[j]
+				}
+			}
+		} else {
+			slices.SortStableFunc(b, func(x, y posting) int { return cmp.Compare(x.hash, y.hash) })
+		}
+	}
+	return out
 }
 
 // chain links matches that follow each other in both documents into

@@ -85,6 +85,7 @@ func (ix *Index) Compare() *Comparison {
 	for _, r := range an.rings {
 		c.Rings = append(c.Rings, ix.ring(r, an))
 	}
+	an.sets = nil
 	sortPairs(c.Pairs)
 	// A ring shares with an outsider what each member shares with it: one
 	// pair per ring and outsider, the one with the largest share.
@@ -138,36 +139,27 @@ func (ix *Index) ring(r ringStats, an *analysis) Ring {
 			out.MedianOverlap = round1((r.overlaps[n/2-1] + r.overlaps[n/2]) * 50)
 		}
 	}
-	// Fingerprints held by at least 80% of the members.
-	count := map[uint64]int{}
-	for _, d := range r.members {
-		var last uint64
-		fps := ix.prints[d].fps
-		hs := make([]uint64, len(fps))
-		for i, f := range fps {
-			hs[i] = f.hash
-		}
-		slices.Sort(hs)
-		for i, h := range hs {
-			if i == 0 || h != last {
-				count[h]++
-			}
-			last = h
-		}
-		an.work += int64(len(fps))
-	}
+	// Fingerprints of the first member held by at least 80% of the members.
 	need := (len(r.members)*8 + 9) / 10
 	d0 := r.members[0]
 	p := ix.prints[d0]
+	s0, held := an.held(r.members)
+	for _, d := range r.members {
+		an.work += int64(len(ix.prints[d].fps))
+	}
+	count := func(h uint64) int {
+		i, _ := slices.BinarySearch(s0, h)
+		return int(held[i]) // h is one of d0's hashes
+	}
 	var shared []SharedPassage
 	for i := 0; i < len(p.fps); {
-		if _, t := an.template[p.fps[i].hash]; t || count[p.fps[i].hash] < need {
+		if _, t := an.template[p.fps[i].hash]; t || count(p.fps[i].hash) < need {
 			i++
 			continue
 		}
 		j, end := i+1, p.fps[i]
 		for j < len(p.fps) && p.fps[j].c0 <= end.c1 {
-			if _, t := an.template[p.fps[j].hash]; t || count[p.fps[j].hash] < need {
+			if _, t := an.template[p.fps[j].hash]; t || count(p.fps[j].hash) < need {
 				break
 			}
 			if p.fps[j].end > end.end {
@@ -189,6 +181,29 @@ func (ix *Index) ring(r ringStats, an *analysis) Ring {
 	sort.Slice(shared, func(i, j int) bool { return shared[i].Span.Start < shared[j].Span.Start })
 	out.Shared = shared
 	return out
+}
+
+// held returns the distinct hashes of the first member, sorted, and for
+// each the number of members holding it (merging sorted sets: linear in
+// the members' fingerprints).
+func (an *analysis) held(members []int) ([]uint64, []int32) {
+	s0 := an.sets[members[0]]
+	held := make([]int32, len(s0))
+	for _, d := range members {
+		s := an.sets[d]
+		for i, j := 0, 0; i < len(s0) && j < len(s); {
+			switch {
+			case s0[i] == s[j]:
+				held[i]++
+				i, j = i+1, j+1
+			case s0[i] < s[j]:
+				i++
+			default:
+				j++
+			}
+		}
+	}
+	return s0, held
 }
 
 // estimate turns a candidate pair into a Pair without texts. Like refine,

@@ -62,6 +62,7 @@ func BenchmarkCompare(b *testing.B) {
 	ix := benchIndex(b)
 	b.SetBytes(benchSet.bytes)
 	b.ResetTimer()
+	defer cpuPerOp(b)()
 	var c *Comparison
 	for i := 0; i < b.N; i++ {
 		c = ix.Compare()

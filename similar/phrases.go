@@ -1,6 +1,7 @@
 package similar
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -68,12 +69,39 @@ func PhrasesFrom(lex *lexicon.Lexicon) []string {
 
 // matcher finds occurrences of fixed phrases. It is read-only once built.
 type matcher struct {
-	first   []uint64 // bitset over BMP first runes
-	byFirst map[rune][]string
+	// bloom is a Bloom filter of the phrases' first two runes: a position
+	// whose two runes are not in it starts no phrase.
+	bloom []uint64
+	// table holds, by their first two runes, the phrases longest first
+	// (open addressing; len is a power of two).
+	table []pairPhrases
+	// A phrase whose second rune is not valid UTF-8 (it may be the start
+	// of a longer rune in the text) is found by its first rune alone:
+	// loose lists all the phrases starting with such a rune.
+	loose map[rune][]string
 }
 
+type pairPhrases struct {
+	key     uint64 // first rune << 32 | second rune
+	phrases []string
+}
+
+// bloomBits is log2 of the size of matcher.bloom in bits.
+const bloomBits = 16
+
+// pairHash hashes two runes for matcher.bloom (top bits) and table (low bits).
+func pairHash(r1, r2 rune) uint32 {
+	return uint32(r1)*0x9E3779B1 ^ uint32(r2)*0x85EBCA77
+}
+
+// runePair is the key of a phrase's first two runes in matcher.table.
+func runePair(r1, r2 rune) uint64 { return uint64(uint32(r1))<<32 | uint64(uint32(r2)) }
+
 func newMatcher(phrases []string) *matcher {
-	m := &matcher{first: make([]uint64, 1<<16/64), byFirst: map[rune][]string{}}
+	m := &matcher{loose: map[rune][]string{}}
+	byFirst := map[rune][]string{}
+	byPair := map[uint64][]string{}
+	var order []uint64
 	seen := map[string]bool{}
 	for _, p := range phrases {
 		p = strings.TrimSpace(p)
@@ -83,51 +111,137 @@ func newMatcher(phrases []string) *matcher {
 			continue
 		}
 		seen[p] = true
-		r, _ := utf8.DecodeRuneInString(p)
-		m.byFirst[r] = append(m.byFirst[r], p)
-		if r < 1<<16 {
-			m.first[r>>6] |= 1 << (r & 63)
+		r, n := utf8.DecodeRuneInString(p)
+		byFirst[r] = append(byFirst[r], p)
+		if r2, _ := utf8.DecodeRuneInString(p[n:]); r2 == utf8.RuneError {
+			m.loose[r] = nil
+		} else {
+			k := runePair(r, r2)
+			if byPair[k] == nil {
+				order = append(order, k)
+			}
+			byPair[k] = append(byPair[k], p)
 		}
 	}
-	for r, ps := range m.byFirst {
-		sort.Slice(ps, func(i, j int) bool {
-			if len(ps[i]) != len(ps[j]) {
-				return len(ps[i]) > len(ps[j])
-			}
-			return ps[i] < ps[j]
-		})
-		m.byFirst[r] = ps
+	for r := range m.loose {
+		m.loose[r] = longestFirst(byFirst[r])
+	}
+	if len(order) == 0 {
+		return m
+	}
+	m.bloom = make([]uint64, 1<<bloomBits/64)
+	m.table = make([]pairPhrases, max(64, 1<<bits.Len(uint(4*len(order)))))
+	for _, k := range order {
+		h := pairHash(rune(k>>32), rune(uint32(k)))
+		m.bloom[h>>(32-bloomBits+6)] |= 1 << (h >> (32 - bloomBits) & 63)
+		i := h & uint32(len(m.table)-1)
+		for m.table[i].phrases != nil {
+			i = (i + 1) & uint32(len(m.table)-1)
+		}
+		m.table[i] = pairPhrases{k, longestFirst(byPair[k])}
 	}
 	return m
 }
 
+// longestFirst sorts phrases longest first, then in byte order.
+func longestFirst(ps []string) []string {
+	sort.Slice(ps, func(i, j int) bool {
+		if len(ps[i]) != len(ps[j]) {
+			return len(ps[i]) > len(ps[j])
+		}
+		return ps[i] < ps[j]
+	})
+	return ps
+}
+
+// phrasesAt returns the phrases that start with runes r1 r2, longest
+// first, and the loose ones starting with r1 (the caller tests each).
+func (m *matcher) phrasesAt(r1, r2 rune) []string {
+	if len(m.loose) > 0 {
+		if ps, ok := m.loose[r1]; ok {
+			return ps
+		}
+	}
+	if m.bloom == nil {
+		return nil
+	}
+	h := pairHash(r1, r2)
+	if m.bloom[h>>(32-bloomBits+6)]&(1<<(h>>(32-bloomBits)&63)) == 0 {
+		return nil
+	}
+	k := runePair(r1, r2)
+	for i := h & uint32(len(m.table)-1); m.table[i].phrases != nil; i = (i + 1) & uint32(len(m.table)-1) {
+		if m.table[i].key == k {
+			return m.table[i].phrases
+		}
+	}
+	return nil
+}
+
 // mask appends the merged spans of text covered by phrases to dst.
 func (m *matcher) mask(text string, dst []segment.Span) []segment.Span {
-	if m == nil || len(m.byFirst) == 0 {
+	if m == nil || m.bloom == nil && len(m.loose) == 0 {
 		return dst
 	}
-	for i, r := range text {
-		if r < 1<<16 {
-			if m.first[r>>6]&(1<<(r&63)) == 0 {
-				continue
-			}
-		} else if _, ok := m.byFirst[r]; !ok {
-			continue
-		}
-		for _, p := range m.byFirst[r] {
-			if !strings.HasPrefix(text[i:], p) {
-				continue
-			}
-			end := i + len(p)
-			if n := len(dst); n > 0 && dst[n-1].End >= i {
-				if end > dst[n-1].End {
-					dst[n-1].End = end
-				}
+	// Phrases have two runes or more: the phrases at a rune are tried when
+	// the next rune is known.
+	prev, at := rune(-1), 0
+	for i := 0; i < len(text); {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			if c := text[i]; c >= 0xE4 && c <= 0xE9 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+				r, n = rune(c&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3 // Han
 			} else {
-				dst = append(dst, segment.Span{Start: i, End: end})
+				r, n = decodeRune(text, i)
 			}
-			break
 		}
+		if h := pairHash(prev, r); prev >= 0 && (m.bloom != nil && m.bloom[h>>(32-bloomBits+6)]&(1<<(h>>(32-bloomBits)&63)) != 0 || len(m.loose) > 0) {
+			if ps := m.phrasesAt(prev, r); ps != nil {
+				dst = matchAt(text, at, ps, dst)
+			}
+		}
+		prev, at = r, i
+		i += n
 	}
 	return dst
+}
+
+// matchAt appends the first of phrases found at text[i:], merged with the
+// last span of dst.
+func matchAt(text string, i int, phrases []string, dst []segment.Span) []segment.Span {
+	for _, p := range phrases {
+		if !strings.HasPrefix(text[i:], p) {
+			continue
+		}
+		end := i + len(p)
+		if k := len(dst); k > 0 && dst[k-1].End >= i {
+			if end > dst[k-1].End {
+				dst[k-1].End = end
+			}
+		} else {
+			dst = append(dst, segment.Span{Start: i, End: end})
+		}
+		break
+	}
+	return dst
+}
+
+// decodeRune decodes the rune at s[i:] as a range loop over s does (an
+// invalid byte is utf8.RuneError of width 1), with ASCII and three-byte
+// runes (Han) inline.
+func decodeRune(s string, i int) (rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c&0xF0 == 0xE0 && i+2 < len(s) {
+		c1, c2 := s[i+1], s[i+2]
+		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+				return r, 3
+			}
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }

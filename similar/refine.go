@@ -556,6 +556,10 @@ func isContent(r rune) bool {
 		return true
 	case r < utf8.RuneSelf:
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	case r >= 0x2000 && r <= 0x206F, r >= 0x3000 && r <= 0x3004, r >= 0x3008 && r <= 0x3020,
+		r >= 0xFF00 && r <= 0xFF0F, r >= 0xFF1A && r <= 0xFF20:
+		// Punctuation and spaces frequent in Chinese text: “”…— 、。《》 ，：；（）
+		return false
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -57,11 +58,15 @@ const (
 func (ix *Index) Signature(p *Print) *Signature {
 	s := &Signature{Version: signatureVersion, Shingle: ix.opt.Shingle, Window: ix.opt.Window,
 		Chars: p.chars, Len: p.textLen, Hash: strconv.FormatUint(p.textHash, 16)}
-	var b []byte
+	// Eight bytes of hash and seven small deltas, mostly a byte each.
+	b := make([]byte, 0, 18*len(p.fps)+8+7*binary.MaxVarintLen32)
 	var prev fp
 	for _, f := range p.fps {
+		if cap(b)-len(b) < 8+7*binary.MaxVarintLen32 {
+			b = slices.Grow(b, len(b)+8+7*binary.MaxVarintLen32)
+		}
 		b = binary.LittleEndian.AppendUint64(b, f.hash)
-		for _, v := range []uint32{f.start - prev.start, f.end - f.start, f.tok - prev.tok, f.c0 - prev.c0, f.c1 - f.c0, f.u0 - prev.u0, f.u1 - f.u0} {
+		for _, v := range [...]uint32{f.start - prev.start, f.end - f.start, f.tok - prev.tok, f.c0 - prev.c0, f.c1 - f.c0, f.u0 - prev.u0, f.u1 - f.u0} {
 			b = binary.AppendUvarint(b, uint64(v))
 		}
 		prev = f
@@ -148,10 +153,14 @@ func (ix *Index) PrintFrom(s *Signature) (*Print, error) {
 		return nil, sigError("文本校验值 %q 无效", s.Hash)
 	}
 	p := &Print{chars: s.Chars, textLen: s.Len, textHash: h}
-	b, err := base64.StdEncoding.DecodeString(s.FPs)
+	sc := ix.pool.Get().(*scratch)
+	defer ix.pool.Put(sc)
+	b, err := decodeBase64(s.FPs, &sc.dec)
 	if err != nil {
 		return nil, sigError("fps 字段不是有效的 base64")
 	}
+	// A fingerprint takes 15 bytes or more (a hash and seven varints).
+	p.fps = make([]fp, 0, len(b)/15)
 	var prev fp
 	for len(b) > 0 {
 		if len(b) < 8 {
@@ -181,9 +190,16 @@ func (ix *Index) PrintFrom(s *Signature) (*Print, error) {
 		p.fps = append(p.fps, f)
 		prev = f
 	}
-	if b, err = base64.StdEncoding.DecodeString(s.Lines); err != nil {
+	if b, err = decodeBase64(s.Lines, &sc.dec); err != nil {
 		return nil, sigError("lines 字段不是有效的 base64")
 	}
+	n := 0
+	for _, c := range b {
+		if c < 0x80 { // the last byte of a varint
+			n++
+		}
+	}
+	p.lines = make([]uint32, 0, n)
 	last := uint64(0)
 	for len(b) > 0 {
 		x, n := binary.Uvarint(b)
@@ -197,6 +213,7 @@ func (ix *Index) PrintFrom(s *Signature) (*Print, error) {
 	if len(s.Excerpts) > maxSigExcerpts || len(s.Stock) > maxStockSentences {
 		return nil, sigError("摘录过多")
 	}
+	p.excerpts = make([]excerptAt, 0, len(s.Excerpts))
 	for i, e := range s.Excerpts {
 		if e.Off < 0 || e.Off >= max(s.Len, 1) || i > 0 && e.Off <= s.Excerpts[i-1].Off || len(e.Text) > maxSigExcerptBytes || !utf8.ValidString(e.Text) {
 			return nil, sigError("第 %d 条摘录无效", i+1)
@@ -211,4 +228,11 @@ func (ix *Index) PrintFrom(s *Signature) (*Print, error) {
 		p.stock = append(p.stock, stockSentence{sh, st.Chars, st.Excerpt})
 	}
 	return p, nil
+}
+
+// decodeBase64 decodes standard base64 into *buf, reused.
+func decodeBase64(s string, buf *[]byte) ([]byte, error) {
+	*buf = slices.Grow((*buf)[:0], base64.StdEncoding.DecodedLen(len(s)))
+	n, err := base64.StdEncoding.Decode((*buf)[:cap(*buf)], []byte(s))
+	return (*buf)[:n], err
 }

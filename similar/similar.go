@@ -21,6 +21,7 @@ package similar
 import (
 	"errors"
 	"math"
+	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
@@ -184,11 +185,12 @@ func NewIndex(opt Options) *Index {
 // scratch holds per-call buffers of Fingerprint.
 type scratch struct {
 	mask   []segment.Span
+	stock  []segment.Span // stock sentences, masked after phrases and headings
 	th     []uint64
 	ts, te []uint32
-	c0, u0 []uint32
-	c1, u1 []uint32
+	cs, us []uint32
 	sh     []uint64
+	dec    []byte // decoded base64 (PrintFrom)
 }
 
 const masked = math.MaxUint64 // shingle hash that winnowing never selects
@@ -198,131 +200,284 @@ const masked = math.MaxUint64 // shingle hash that winnowing never selects
 func (ix *Index) Fingerprint(text string, toks []segment.Token) *Print {
 	s := ix.pool.Get().(*scratch)
 	defer ix.pool.Put(s)
-	s.mask = headingMask(text, ix.m.mask(text, s.mask[:0]))
 	var stock []stockSentence
 	var excerpts []excerptAt
 	var lines []uint32
-	for off := range sentences(text) {
+	s.stock = s.stock[:0]
+	var textHash uint64
+	s.mask, textHash = ix.scan(text, s.mask[:0], func(off segment.Span) {
 		if off.Start > 0 && text[off.Start-1] == '\n' {
 			lines = append(lines, uint32(off.Start))
 		}
 		sent := strings.TrimSpace(text[off.Start:off.End])
 		if sent == "" {
-			continue
+			return
 		}
 		if len(excerpts) < ix.opt.MaxExcerpts {
 			excerpts = append(excerpts, excerptAt{uint32(off.Start + strings.Index(text[off.Start:off.End], sent)), rawPrefix(sent, ix.opt.ExcerptRunes)})
 		}
 		if ix.opt.IsStock != nil && ix.opt.IsStock(sent) {
-			s.mask = append(s.mask, off)
+			s.stock = append(s.stock, off)
 			if len(stock) < maxStockSentences {
 				stock = append(stock, stockSentence{fnvString(sent), contentChars(sent), excerpt(sent, 40)})
 			}
 		}
-	}
+	})
+	s.mask = append(headingMask(text, s.mask), s.stock...)
 	s.mask = mergeSpans(s.mask)
-	s.th, s.ts, s.te = s.th[:0], s.ts[:0], s.te[:0]
-	s.c0, s.c1, s.u0, s.u1 = s.c0[:0], s.c1[:0], s.u0[:0], s.u1[:0]
+	nt, c := s.contentTokens(toks)
+	p := &Print{chars: c, textLen: len(text), textHash: textHash,
+		th: make([]uint32, nt), tu: slices.Clone(s.us[1 : nt+1]), lines: lines, excerpts: excerpts, stock: stock}
+	for i, h := range s.th[:nt] {
+		p.th[i] = uint32(h)
+	}
+	p.fps = s.winnow(nt, ix.opt.Shingle, ix.opt.Window)
+	return p
+}
 
-	c, u, mi := 0, 0, 0
-	for _, t := range toks {
+// contentTokens fills s.th, s.ts, s.te, s.cs and s.us for the tokens with
+// content characters, in order: per such token k its hash th[k], byte span
+// ts[k], te[k], and the running counts of content characters (cs) and of
+// those outside s.mask (us), cs[k] before the token and cs[k+1] after it.
+// It returns the number of such tokens and of content characters.
+func (s *scratch) contentTokens(toks []segment.Token) (nt, c int) {
+	// Local slices sized once: no write barriers or growth in the loop.
+	n0 := len(toks)
+	th := slices.Grow(s.th[:0], n0)[:n0]
+	ts := slices.Grow(s.ts[:0], n0)[:n0]
+	te := slices.Grow(s.te[:0], n0)[:n0]
+	cs := slices.Grow(s.cs[:0], n0+1)[:n0+1]
+	us := slices.Grow(s.us[:0], n0+1)[:n0+1]
+	s.th, s.ts, s.te, s.cs, s.us = th, ts, te, cs, us
+	mask := s.mask
+	u, mi := 0, 0
+	cs[0], us[0] = 0, 0
+	for ti := range toks {
+		sp, tt := toks[ti].Span(), toks[ti].Text
+		// Mask spans are sorted and disjoint: past those ending before the
+		// token, if the next starts after it, no character is masked.
+		j := mi
+		for j < len(mask) && mask[j].End <= sp.Start {
+			j++
+		}
+		free := j >= len(mask) || mask[j].Start >= sp.Start+len(tt)
 		h := uint64(fnvOffset)
 		cc, uc := 0, 0
-		for off, r := range t.Text {
-			if !isContent(r) {
-				continue
+		for off := 0; off < len(tt); {
+			b, n := tt[off], 1
+			if b < utf8.RuneSelf {
+				switch {
+				case b >= 'a' && b <= 'z' || b >= '0' && b <= '9':
+				case b >= 'A' && b <= 'Z':
+					b += 'a' - 'A'
+				default:
+					off++
+					continue
+				}
+				h = (h ^ uint64(b)) * fnvPrime
+			} else {
+				var r rune
+				// Three-byte runes (Han, CJK punctuation) inline.
+				if b&0xF0 == 0xE0 && off+2 < len(tt) && tt[off+1]&0xC0 == 0x80 && tt[off+2]&0xC0 == 0x80 {
+					r, n = rune(b&0x0F)<<12|rune(tt[off+1]&0x3F)<<6|rune(tt[off+2]&0x3F), 3
+					if r < 0x800 || r >= 0xD800 && r <= 0xDFFF {
+						r, n = utf8.RuneError, 1 // overlong or surrogate: invalid
+					}
+				} else {
+					r, n = decodeRune(tt, off)
+				}
+				if !isContent(r) {
+					off += n
+					continue
+				}
+				// A content rune is valid UTF-8: its hash (fnvRune) is
+				// that of its bytes in the text.
+				for _, b := range []byte(tt[off : off+n]) {
+					h = (h ^ uint64(b)) * fnvPrime
+				}
+			}
+			if !free {
+				abs := sp.Start + off
+				for mi < len(mask) && mask[mi].End <= abs {
+					mi++
+				}
+				if mi >= len(mask) || mask[mi].Start > abs {
+					uc++
+				}
 			}
 			cc++
-			abs := t.Span().Start + off
-			for mi < len(s.mask) && s.mask[mi].End <= abs {
-				mi++
-			}
-			if mi >= len(s.mask) || s.mask[mi].Start > abs {
-				uc++
-			}
-			h = fnvRune(h, r)
+			off += n
 		}
 		if cc == 0 {
 			continue // punctuation, space, symbols, ** placeholders
 		}
-		s.th = append(s.th, mix(h))
-		s.ts = append(s.ts, uint32(t.Span().Start))
-		s.te = append(s.te, uint32(t.Span().End))
-		s.c0, s.u0 = append(s.c0, uint32(c)), append(s.u0, uint32(u))
+		if free {
+			uc, mi = cc, j
+		}
+		th[nt], ts[nt], te[nt] = mix(h), uint32(sp.Start), uint32(sp.End)
 		c, u = c+cc, u+uc
-		s.c1, s.u1 = append(s.c1, uint32(c)), append(s.u1, uint32(u))
+		nt++
+		cs[nt], us[nt] = uint32(c), uint32(u)
 	}
-	p := &Print{chars: c, textLen: len(text), textHash: fnvString(text),
-		th: make([]uint32, len(s.th)), tu: slices.Clone(s.u1), lines: lines, excerpts: excerpts, stock: stock}
-	for i, h := range s.th {
-		p.th[i] = uint32(h)
-	}
+	return nt, c
+}
 
-	k, w := ix.opt.Shingle, ix.opt.Window
-	n := len(s.th) - k + 1
+// winnow returns the fingerprints of the first nt content tokens (see
+// contentTokens): shingles of k tokens, the rightmost minimum of every
+// window of w shingles.
+func (s *scratch) winnow(nt, k, w int) []fp {
+	n := nt - k + 1
 	if n <= 0 {
-		return p
+		return nil
 	}
-	s.sh = s.sh[:0]
-	for i := 0; i < n; i++ {
-		if s.u1[i+k-1] == s.u0[i] {
-			s.sh = append(s.sh, masked) // nothing but stock phrases
+	th, ts, te, cs, us := s.th[:nt], s.ts[:nt], s.te[:nt], s.cs[:nt+1], s.us[:nt+1]
+	// A shingle's hash folds its k token hashes, each rotated left by 7
+	// bits per later token: XOR of rotl(th[i+j], 7(k-1-j)). It rolls: rotate
+	// the previous one by 7, drop the first token's term, add the new one.
+	sh := slices.Grow(s.sh[:0], n)[:n]
+	s.sh = sh
+	var roll uint64
+	for _, h := range th[:k-1] {
+		roll = bits.RotateLeft64(roll, 7) ^ h
+	}
+	out := int(uint(7*k) & 63)
+	for i := range sh {
+		roll = bits.RotateLeft64(roll, 7) ^ th[i+k-1]
+		if i > 0 {
+			roll ^= bits.RotateLeft64(th[i-1], out)
+		}
+		if us[i+k] == us[i] {
+			sh[i] = masked // nothing but stock phrases
 			continue
 		}
-		var h uint64
-		for _, th := range s.th[i : i+k] {
-			h = (h<<7 | h>>57) ^ th
-		}
-		h = mix(h)
+		h := mix(roll)
 		if h == masked {
 			h--
 		}
-		s.sh = append(s.sh, h)
+		sh[i] = h
 	}
-	// Winnowing: the rightmost minimum of every window of w shingles.
+	// The minimum of the previous window stays unless it left or the new
+	// shingle is no larger (masked, the largest value, is never taken).
 	fps := make([]fp, 0, 2*n/(w+1)+2)
-	last := -1
+	last, best := -1, -1
 	for j := 0; j == 0 || j+w <= n; j++ {
-		best := -1
-		for q := j; q < j+w && q < n; q++ {
-			if s.sh[q] != masked && (best < 0 || s.sh[q] <= s.sh[best]) {
-				best = q
+		if best < j {
+			best = -1
+			for q := j; q < j+w && q < n; q++ {
+				if sh[q] != masked && (best < 0 || sh[q] <= sh[best]) {
+					best = q
+				}
 			}
+		} else if q := j + w - 1; q < n && sh[q] != masked && sh[q] <= sh[best] {
+			best = q
 		}
 		if best >= 0 && best != last {
 			last = best
 			e := best + k - 1
-			fps = append(fps, fp{hash: s.sh[best], start: s.ts[best], end: s.te[e],
-				tok: uint32(best), c0: s.c0[best], c1: s.c1[e], u0: s.u0[best], u1: s.u1[e]})
+			fps = append(fps, fp{hash: sh[best], start: ts[best], end: te[e],
+				tok: uint32(best), c0: cs[best], c1: cs[e+1], u0: us[best], u1: us[e+1]})
 		}
 	}
-	p.fps = slices.Clip(fps)
-	return p
+	return slices.Clip(fps)
 }
 
 // sentences yields the spans of the sentences of text: pieces of lines
-// ending after 。！？； or at the line's end (without the line break).
+// ending after 。！？； or at the line's end (without the line break). It
+// scans bytes: the lead bytes E3 and EF of the stops never occur inside
+// another rune, so every match is where rune decoding finds the stop.
 func sentences(text string) func(yield func(segment.Span) bool) {
 	return func(yield func(segment.Span) bool) {
 		start := 0
-		for i, r := range text {
-			switch r {
-			case '\n':
+		for i := 0; i < len(text); i++ {
+			switch c := text[i]; {
+			case c == '\n':
 				if !yield(segment.Span{Start: start, End: i}) {
 					return
 				}
 				start = i + 1
-			case '。', '！', '？', '；':
-				if !yield(segment.Span{Start: start, End: i + utf8.RuneLen(r)}) {
+			case (c == 0xE3 || c == 0xEF) && i+2 < len(text) && isStop(c, text[i+1], text[i+2]):
+				if !yield(segment.Span{Start: start, End: i + 3}) {
 					return
 				}
-				start = i + utf8.RuneLen(r)
+				start = i + 3
+				i += 2
 			}
 		}
 		if start < len(text) {
 			yield(segment.Span{Start: start, End: len(text)})
 		}
 	}
+}
+
+// isStop reports whether c0 c1 c2 encode 。！？ or ；.
+func isStop(c0, c1, c2 byte) bool {
+	if c0 == 0xE3 {
+		return c1 == 0x80 && c2 == 0x82 // 。
+	}
+	return c1 == 0xBC && (c2 == 0x81 || c2 == 0x9F || c2 == 0x9B) // ！？；
+}
+
+// scan makes one pass over text for Fingerprint: it appends the spans of
+// phrases to dst (as matcher.mask does), passes each sentence to sentence
+// (as sentences yields them) and returns the FNV-1a hash of the text (as
+// fnvString does).
+func (ix *Index) scan(text string, dst []segment.Span, sentence func(segment.Span)) ([]segment.Span, uint64) {
+	m := ix.m
+	h := uint64(fnvOffset)
+	prev, at, start := rune(-1), 0, 0
+	for i := 0; i < len(text); {
+		c := text[i]
+		r, n := rune(c), 1
+		switch {
+		case c < utf8.RuneSelf:
+			h = (h ^ uint64(c)) * fnvPrime
+			if c == '\n' {
+				sentence(segment.Span{Start: start, End: i})
+				start = i + 1
+			}
+		case c >= 0xE4 && c <= 0xE9 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
+			c1, c2 := text[i+1], text[i+2]
+			r, n = rune(c&0x0F)<<12|rune(c1&0x3F)<<6|rune(c2&0x3F), 3 // Han
+			h = (h ^ uint64(c)) * fnvPrime
+			h = (h ^ uint64(c1)) * fnvPrime
+			h = (h ^ uint64(c2)) * fnvPrime
+		case (c == 0xE3 || c == 0xEF) && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
+			// CJK and full-width punctuation (U+3000–U+3FFF, U+F000–U+FFFF)
+			c1, c2 := text[i+1], text[i+2]
+			r, n = rune(c&0x0F)<<12|rune(c1&0x3F)<<6|rune(c2&0x3F), 3
+			h = (h ^ uint64(c)) * fnvPrime
+			h = (h ^ uint64(c1)) * fnvPrime
+			h = (h ^ uint64(c2)) * fnvPrime
+			switch r {
+			case '。', '！', '？', '；':
+				sentence(segment.Span{Start: start, End: i + n})
+				start = i + n
+			}
+		default:
+			r, n = decodeRune(text, i)
+			for _, b := range []byte(text[i : i+n]) {
+				h = (h ^ uint64(b)) * fnvPrime
+			}
+			switch r {
+			case '。', '！', '？', '；':
+				sentence(segment.Span{Start: start, End: i + n})
+				start = i + n
+			}
+		}
+		// Phrases have two runes or more: the phrases at a rune are tried
+		// when the next rune is known.
+		if hp := pairHash(prev, r); prev >= 0 && (m.bloom != nil && m.bloom[hp>>(32-bloomBits+6)]&(1<<(hp>>(32-bloomBits)&63)) != 0 || len(m.loose) > 0) {
+			if ps := m.phrasesAt(prev, r); ps != nil {
+				dst = matchAt(text, at, ps, dst)
+			}
+		}
+		prev, at = r, i
+		i += n
+	}
+	if start < len(text) {
+		sentence(segment.Span{Start: start, End: len(text)})
+	}
+	return dst, h
 }
 
 // Work returns the units of work (postings, pair matches, fingerprints
@@ -432,6 +587,7 @@ func (ix *Index) Pairs(load func(id int) (string, error)) ([]Pair, error) {
 		}
 	})
 	ix.work.Store(an.work)
+	an.sets = nil // only Compare's rings need them
 	return ix.refinePairs(cands, an.template, load)
 }
 
@@ -512,14 +668,22 @@ func (ix *Index) stockMask(text string, dst []segment.Span) []segment.Span {
 }
 
 // rawPrefix returns the first n runes of s, cut before the first invalid
-// byte.
+// byte (or U+FFFD).
 func rawPrefix(s string, n int) string {
 	k := 0
-	for i, r := range s {
-		if k == n || r == utf8.RuneError {
+	for i := 0; i < len(s); k++ {
+		if k == n {
 			return s[:i]
 		}
-		k++
+		r, w := rune(s[i]), 1
+		if c := s[i]; c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			w = 3 // Han
+		} else if c >= utf8.RuneSelf {
+			if r, w = decodeRune(s, i); r == utf8.RuneError {
+				return s[:i]
+			}
+		}
+		i += w
 	}
 	return s
 }
