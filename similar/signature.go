@@ -227,6 +227,17 @@ func (ix *Index) PrintFrom(s *Signature) (*Print, error) {
 		}
 		p.stock = append(p.stock, stockSentence{sh, st.Chars, st.Excerpt})
 	}
+	// Empty parts are nil, as Compact leaves them and as they were before
+	// the slices were sized in advance.
+	if len(p.fps) == 0 {
+		p.fps = nil
+	}
+	if len(p.lines) == 0 {
+		p.lines = nil
+	}
+	if len(p.excerpts) == 0 {
+		p.excerpts = nil
+	}
 	return p, nil
 }
 
