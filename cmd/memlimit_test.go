@@ -58,7 +58,7 @@ func TestDeferGC(t *testing.T) {
 	big := filepath.Join(dir, "big.txt")
 	os.WriteFile(big, []byte(strings.Repeat("全年完成投资12.5亿元。\n", smallRun/20)), 0o644)
 	for _, c := range []struct {
-		args     []string
+		args  []string
 		deferred bool // deferGC got past the size test (it then reads GOGC)
 	}{
 		{[]string{"placeholders", example}, true}, {[]string{"check", example}, true}, {[]string{"numbers", example}, true},
