@@ -210,18 +210,13 @@ func (app *App) lint(paths []string, o *lintOptions, base []*analyze.Check) ([]*
 		return nil, err
 	}
 	docs, bad := app.loadDocs(paths)
-	checkable, text := false, 0
+	checkable := false
 	for i, d := range docs {
 		if d != nil && blankDocument(d.Text) {
 			bad[i] = &analyze.Result{Path: d.Path, Format: string(d.Format), Err: &emptyDocError{d.Path}}
 			docs[i] = nil
 		}
-		if docs[i] != nil {
-			checkable, text = true, text+len(d.Text)
-		}
-	}
-	if app.restoreGC == nil { // restored when the command returns (runRoot)
-		app.restoreGC = app.deferGC(text)
+		checkable = checkable || docs[i] != nil
 	}
 	for _, c := range opt.Checks {
 		if c.NeedsTokens && checkable { // placeholders alone never loads the dictionary

@@ -54,34 +54,3 @@ func memoryInUse() int64 {
 	runtime.ReadMemStats(&m)
 	return int64(m.Sys - m.HeapIdle)
 }
-
-const (
-	// smallRun is the most text a lint run may hold for the collector to
-	// wait (deferGC): a report is 20-100 KB.
-	smallRun = 256 << 10
-	// smallRunHeadroom is how far the heap may grow, above the memory in
-	// use at the start, before a deferred collector runs after all. A check
-	// of a 20 KB report allocates ≈6 MB; its live heap stays far below this
-	// for any text up to smallRun.
-	smallRunHeadroom = 64 << 20
-)
-
-// deferGC turns the collector off for a run of small inputs (text bytes in
-// all) under a soft memory limit, and returns the function that restores
-// both settings; nil when the run is not small or the user set GOGC or
-// GOMEMLIMIT. A short command otherwise collects at the runtime's 4 MB
-// minimum heap: on the 20 KB sample, `placeholders` spends ≈10% of its time
-// on that one cycle and on the page faults of the sweep metadata it
-// allocates. Under the limit the collector still runs if a run allocates
-// more than expected, so the heap stays near memory in use + headroom.
-func (app *App) deferGC(text int) func() {
-	if text > smallRun || app.Getenv("GOGC") != "" || app.Getenv("GOMEMLIMIT") != "" {
-		return nil
-	}
-	limit := debug.SetMemoryLimit(memoryInUse() + smallRunHeadroom)
-	percent := debug.SetGCPercent(-1)
-	return func() {
-		debug.SetGCPercent(percent)
-		debug.SetMemoryLimit(limit)
-	}
-}

@@ -58,15 +58,12 @@ type App struct {
 	NoConfig   bool   // --no-config
 	Dir        string // working folder for config lookup; "" is the process's
 
-	Debug bool // --debug: print an internal error's stack
-	// restoreGC undoes deferGC when the command returns; nil if it did not
-	// defer the collector.
-	restoreGC func()
-	ran       map[string]bool // checks the last lint ran; nil when not tracked
-	view      printOptions    // text output options of check-like commands
-	inputs    []string        // the command's inputs, for config lookup
-	output    *outputFile
-	stdout    io.Writer // app.Out before --output replaced it
+	Debug  bool            // --debug: print an internal error's stack
+	ran    map[string]bool // checks the last lint ran; nil when not tracked
+	view   printOptions    // text output options of check-like commands
+	inputs []string        // the command's inputs, for config lookup
+	output *outputFile
+	stdout io.Writer // app.Out before --output replaced it
 
 	lexOnce sync.Once
 	lex     *lexicon.Lexicon
@@ -201,12 +198,6 @@ func run(app *App, args []string) int { return runRoot(app, args, newRootCmd) }
 func runRoot(app *App, args []string, build func(*App, []string) *cobra.Command) (code int) {
 	out := &errWriter{w: app.Out}
 	app.Out = out
-	defer func() {
-		if app.restoreGC != nil {
-			app.restoreGC()
-			app.restoreGC = nil
-		}
-	}()
 	defer func() {
 		if r := recover(); r != nil {
 			app.discardOutput()
