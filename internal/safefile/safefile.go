@@ -80,13 +80,41 @@ func ReadRegular(path string, limit int64) ([]byte, error) {
 	if err := checkInfo(fi, limit); err != nil {
 		return nil, err
 	}
-	return ReadLimited(f, limit)
+	return readLimited(f, limit, fi.Size())
 }
 
 // ReadLimited reads r to the end, refusing more than limit bytes.
 func ReadLimited(r io.Reader, limit int64) ([]byte, error) {
+	return readLimited(r, limit, 0)
+}
+
+// readLimited is ReadLimited with the expected size, when known, as the
+// buffer's first capacity (as os.ReadFile does): io.ReadAll would grow
+// from 512 bytes, allocating about twice the file in garbage.
+func readLimited(r io.Reader, limit, size int64) ([]byte, error) {
 	limit = Clamp(limit, MaxLimit)
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	lr := io.LimitReader(r, limit+1)
+	var data []byte
+	var err error
+	if size > 0 && size <= limit {
+		data = make([]byte, 0, size+1) // +1: the read that finds EOF
+		for {
+			if len(data) == cap(data) {
+				data = append(data, 0)[:len(data)]
+			}
+			var n int
+			n, err = lr.Read(data[len(data):cap(data)])
+			data = data[:len(data)+n]
+			if err != nil {
+				if err == io.EOF {
+					err = nil
+				}
+				break
+			}
+		}
+	} else {
+		data, err = io.ReadAll(lr)
+	}
 	if err != nil {
 		return nil, &Error{Kind: err, Reason: "读取失败：" + err.Error()}
 	}

@@ -3,13 +3,17 @@
 package safefile
 
 import (
+	"bytes"
 	"errors"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
+	"testing/iotest"
 )
 
 func TestReadRegular(t *testing.T) {
@@ -101,5 +105,44 @@ func TestClamp(t *testing.T) {
 	}
 	if got := MulClamp(20<<20, 4); got != 80<<20 {
 		t.Errorf("MulClamp(20 MB, 4) = %d", got)
+	}
+}
+
+// readLimited reads the whole input whatever the size hint says (a file
+// may grow or shrink after Stat) and still refuses more than limit bytes.
+func TestReadLimitedSizeHint(t *testing.T) {
+	data := bytes.Repeat([]byte("报告正文。"), 2000) // 30,000 bytes
+	for _, hint := range []int64{0, 1, 511, int64(len(data)) - 1, int64(len(data)), int64(len(data)) + 1, 1 << 20} {
+		got, err := readLimited(bytes.NewReader(data), 1<<20, hint)
+		if err != nil || !bytes.Equal(got, data) {
+			t.Errorf("hint %d: read %d bytes, err %v; want all %d", hint, len(got), err, len(data))
+		}
+		if _, err := readLimited(bytes.NewReader(data), int64(len(data))-1, hint); err == nil {
+			t.Errorf("hint %d: a file over the limit was read", hint)
+		}
+		if got, err := readLimited(iotest.OneByteReader(bytes.NewReader(data)), 1<<20, hint); err != nil || !bytes.Equal(got, data) {
+			t.Errorf("hint %d, one byte a read: %d bytes, err %v", hint, len(got), err)
+		}
+	}
+	if _, err := readLimited(iotest.ErrReader(io.ErrUnexpectedEOF), 100, 10); err == nil {
+		t.Error("a read error was lost")
+	}
+}
+
+// A regular file is read into one buffer of its size.
+func TestReadRegularAllocatesOnce(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "a.txt")
+	if err := os.WriteFile(p, bytes.Repeat([]byte("x"), 1<<20), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var a, b runtime.MemStats
+	runtime.ReadMemStats(&a)
+	data, err := ReadRegular(p, 2<<20)
+	runtime.ReadMemStats(&b)
+	if err != nil || len(data) != 1<<20 {
+		t.Fatalf("read %d bytes, err %v", len(data), err)
+	}
+	if n := b.TotalAlloc - a.TotalAlloc; n > 1<<20+64<<10 {
+		t.Errorf("reading a 1 MB file allocated %d bytes", n)
 	}
 }
