@@ -1,13 +1,12 @@
 package genre
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/reportlint/reportlint/internal/corpus"
+	"github.com/reportlint/reportlint/internal/fixture"
 	"github.com/reportlint/reportlint/internal/textrun"
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
@@ -44,26 +43,17 @@ func prepare(text, profile string) benchDoc {
 		Tokens: bench.seg.Tokens(text)}}
 }
 
-// realDocs reads the real reports of REPORTLINT_CORPUS (an absolute path)
-// or skips: they are not part of the repository. The profile is guessed
-// from the file name (gwr: government-work report).
+// realDocs reads the real reports (fixture.RealReports) or skips: they are
+// not part of the repository. The profile is guessed from the file name
+// (gwr: government-work report).
 func realDocs(b *testing.B) []benchDoc {
-	dir := os.Getenv("REPORTLINT_CORPUS")
-	paths, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if !filepath.IsAbs(dir) || len(paths) == 0 {
-		b.Skip("set REPORTLINT_CORPUS to an absolute folder of real reports to run this benchmark")
-	}
 	var out []benchDoc
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
+	for _, r := range fixture.RealReports(b) {
 		prof := "duty-report"
-		if strings.Contains(filepath.Base(p), "gwr") {
+		if strings.Contains(r.Name, "gwr") {
 			prof = "government-work"
 		}
-		out = append(out, prepare(string(data), prof))
+		out = append(out, prepare(string(r.Data), prof))
 	}
 	return out
 }

@@ -1,14 +1,13 @@
 package arith_test
 
 import (
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 
 	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/analyze/checks/arith"
 	"github.com/reportlint/reportlint/internal/corpus"
+	"github.com/reportlint/reportlint/internal/fixture"
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
 )
@@ -47,21 +46,12 @@ func prepare(b *testing.B, name string, data []byte) benchDoc {
 	return benchDoc{doc: d, toks: bench.seg.Tokens(d.Text)}
 }
 
-// realDocs reads the real reports of REPORTLINT_CORPUS (an absolute path)
-// or skips: they are not part of the repository.
+// realDocs reads the real reports (fixture.RealReports) or skips: they are
+// not part of the repository.
 func realDocs(b *testing.B) []benchDoc {
-	dir := os.Getenv("REPORTLINT_CORPUS")
-	paths, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if !filepath.IsAbs(dir) || len(paths) == 0 {
-		b.Skip("set REPORTLINT_CORPUS to an absolute folder of real reports to run this benchmark")
-	}
 	var out []benchDoc
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		out = append(out, prepare(b, filepath.Base(p), data))
+	for _, r := range fixture.RealReports(b) {
+		out = append(out, prepare(b, r.Name, r.Data))
 	}
 	return out
 }
