@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/reportlint/reportlint/internal/utf8x"
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
 )
@@ -192,7 +193,7 @@ func (m *matcher) mask(text string, dst []segment.Span) []segment.Span {
 			if c := text[i]; c >= 0xE4 && c <= 0xE9 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
 				r, n = rune(c&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3 // Han
 			} else {
-				r, n = decodeRune(text, i)
+				r, n = utf8x.DecodeRune(text, i)
 			}
 		}
 		if h := pairHash(prev, r); prev >= 0 && (m.bloom != nil && m.bloom[h>>(32-bloomBits+6)]&(1<<(h>>(32-bloomBits)&63)) != 0 || len(m.loose) > 0) {
@@ -224,24 +225,4 @@ func matchAt(text string, i int, phrases []string, dst []segment.Span) []segment
 		break
 	}
 	return dst
-}
-
-// decodeRune decodes the rune at s[i:] as a range loop over s does (an
-// invalid byte is utf8.RuneError of width 1), with ASCII and three-byte
-// runes (Han) inline.
-func decodeRune(s string, i int) (rune, int) {
-	c := s[i]
-	if c < utf8.RuneSelf {
-		return rune(c), 1
-	}
-	if c&0xF0 == 0xE0 && i+2 < len(s) {
-		c1, c2 := s[i+1], s[i+2]
-		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
-			r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
-			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-				return r, 3
-			}
-		}
-	}
-	return utf8.DecodeRuneInString(s[i:])
 }

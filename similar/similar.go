@@ -29,6 +29,7 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
+	"github.com/reportlint/reportlint/internal/utf8x"
 	"github.com/reportlint/reportlint/segment"
 )
 
@@ -284,7 +285,7 @@ func (s *scratch) contentTokens(toks []segment.Token) (nt, c int) {
 						r, n = utf8.RuneError, 1 // overlong or surrogate: invalid
 					}
 				} else {
-					r, n = decodeRune(tt, off)
+					r, n = utf8x.DecodeRune(tt, off)
 				}
 				if !isContent(r) {
 					off += n
@@ -454,7 +455,7 @@ func (ix *Index) scan(text string, dst []segment.Span, sentence func(segment.Spa
 				start = i + n
 			}
 		default:
-			r, n = decodeRune(text, i)
+			r, n = utf8x.DecodeRune(text, i)
 			for _, b := range []byte(text[i : i+n]) {
 				h = (h ^ uint64(b)) * fnvPrime
 			}
@@ -679,7 +680,7 @@ func rawPrefix(s string, n int) string {
 		if c := s[i]; c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			w = 3 // Han
 		} else if c >= utf8.RuneSelf {
-			if r, w = decodeRune(s, i); r == utf8.RuneError {
+			if r, w = utf8x.DecodeRune(s, i); r == utf8.RuneError {
 				return s[:i]
 			}
 		}

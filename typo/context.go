@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/reportlint/reportlint/internal/utf8x"
 	"github.com/reportlint/reportlint/segment"
 )
 
@@ -123,7 +124,7 @@ func quoteSpans(text string) []segment.Span {
 			continue
 		}
 		for j, k := i, 0; j < len(text) && k < maxQuote; k++ {
-			r, m := decode(text, j)
+			r, m := utf8x.DecodeRune(text, j)
 			if r == '\n' {
 				break
 			}
@@ -166,18 +167,6 @@ func indexFrom(s string, from int, b byte) int {
 		}
 	}
 	return len(s)
-}
-
-// decode is utf8.DecodeRuneInString(s[i:]), inline for the 3-byte runes
-// that need no range check beyond continuation bytes (most of Chinese).
-func decode(s string, i int) (rune, int) {
-	if i+2 < len(s) {
-		b0, b1, b2 := s[i], s[i+1], s[i+2]
-		if (b0 >= 0xE1 && b0 <= 0xEC || b0 == 0xEE || b0 == 0xEF) && b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
-			return rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), 3
-		}
-	}
-	return utf8.DecodeRuneInString(s[i:])
 }
 
 // tokenAt returns the index of the token holding byte off, or -1.

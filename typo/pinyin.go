@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/lazy"
+	"github.com/reportlint/reportlint/internal/utf8x"
 	"github.com/reportlint/reportlint/segment"
 )
 
@@ -92,7 +93,7 @@ func singleHan(s string) bool {
 	if len(s) != 3 && len(s) != 4 {
 		return false // Han characters are 3 or 4 bytes long
 	}
-	r, n := decode(s, 0)
+	r, n := utf8x.DecodeRune(s, 0)
 	return n == len(s) && isHan(r)
 }
 

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"github.com/reportlint/reportlint/internal/lazy"
+	"github.com/reportlint/reportlint/internal/utf8x"
 	"github.com/reportlint/reportlint/segment"
 )
 
@@ -100,7 +100,7 @@ func skipToClaimRune(s string, i, stop int, cr *runeBloom) int {
 				}
 			}
 		}
-		r, w := scan.DecodeRune(s, i)
+		r, w := utf8x.DecodeRune(s, i)
 		if claimRune(cr, r) {
 			return i
 		}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/analyze/internal/scan"
+	"github.com/reportlint/reportlint/internal/utf8x"
 
 	"github.com/reportlint/reportlint/segment"
 )
@@ -219,7 +220,7 @@ func (x *extractor) paragraph(out []Claim, para segment.Paragraph, phs []Blank) 
 			i = j // nothing below looks at the runes skipped
 			continue
 		}
-		r, w := scan.DecodeRune(s, i)
+		r, w := utf8x.DecodeRune(s, i)
 		if x.skipped(off) {
 			i += w
 			continue

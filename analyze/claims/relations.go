@@ -1,12 +1,14 @@
 package claims
 
 import (
-	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"math"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/reportlint/reportlint/analyze/internal/scan"
+
 	"github.com/reportlint/reportlint/internal/lazy"
+	"github.com/reportlint/reportlint/internal/utf8x"
 	"github.com/reportlint/reportlint/segment"
 )
 
@@ -350,7 +352,7 @@ func (x *extractor) doneRelation(c *Claim, r *relScan) {
 // search of ClausePunct per rune.
 func lastClausePunct(s string) (int, int) {
 	for i := len(s); i > 0; {
-		r, w := scan.DecodeLastRune(s[:i])
+		r, w := utf8x.DecodeLastRune(s[:i])
 		i -= w
 		if isClausePunct(r) {
 			return i, w
@@ -570,7 +572,7 @@ func (x *extractor) trimMetricTail(m string, mStart int, kind string) int {
 		changed = false
 		t := strings.TrimRight(m[:end], " \t")
 		end = len(t)
-		last, _ := scan.DecodeLastRune(t)
+		last, _ := utf8x.DecodeLastRune(t)
 		for _, w := range metricTailByLast().get(last) {
 			if strings.HasSuffix(t, w) && x.boundary(mStart+end-len(w)) {
 				end -= len(w)

@@ -7,8 +7,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/reportlint/reportlint/analyze/internal/scan"
-
+	"github.com/reportlint/reportlint/internal/utf8x"
 	"github.com/reportlint/reportlint/lexicon"
 )
 
@@ -253,7 +252,7 @@ func (t *numTables) mayCover(s string, i, j int) bool {
 		return true
 	}
 	for k := max(i, 0); k < j && k < len(s); {
-		r, w := scan.DecodeRune(s, k)
+		r, w := utf8x.DecodeRune(s, k)
 		if r == utf8.RuneError && w == 1 {
 			return true // not a whole rune: ask the expressions
 		}
@@ -273,7 +272,7 @@ func (t *numTables) fixedCovering(s string, i, j int) bool {
 	}
 	k := i
 	for n := 0; n < t.maxFixed && k >= 0; n++ {
-		r, _ := scan.DecodeRune(s, k)
+		r, _ := utf8x.DecodeRune(s, k)
 		lo, hi := t.fixedIx.find(r)
 		for _, f := range t.fixed[lo:hi] {
 			if k+len(f) >= j && strings.HasPrefix(s[k:], f) {
@@ -283,7 +282,7 @@ func (t *numTables) fixedCovering(s string, i, j int) bool {
 		if k == 0 {
 			break
 		}
-		_, w := scan.DecodeLastRune(s[:k])
+		_, w := utf8x.DecodeLastRune(s[:k])
 		k -= w
 	}
 	return false

@@ -1,13 +1,15 @@
 package consistency
 
 import (
-	"github.com/reportlint/reportlint/analyze"
-	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/analyze/internal/scan"
+
 	"github.com/reportlint/reportlint/internal/lazy"
+	"github.com/reportlint/reportlint/internal/utf8x"
 	"github.com/reportlint/reportlint/segment"
 )
 
@@ -127,7 +129,7 @@ func unitNames(doc *segment.Document, toks []segment.Token) []csName {
 		if book > 0 {
 			continue
 		}
-		last, _ := scan.DecodeLastRune(t.Text)
+		last, _ := utf8x.DecodeLastRune(t.Text)
 		if !suffixLast.Has(last) {
 			continue
 		}

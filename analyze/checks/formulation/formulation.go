@@ -2,13 +2,15 @@ package formulation
 
 import (
 	"fmt"
-	"github.com/reportlint/reportlint/analyze"
-	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/analyze/internal/scan"
+	"github.com/reportlint/reportlint/internal/utf8x"
 
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
@@ -192,7 +194,7 @@ type fmatch struct {
 func (m *fmatcher) scan(text string) []fmatch {
 	var out []fmatch
 	for i := 0; i < len(text); {
-		r, size := scan.DecodeRune(text, i)
+		r, size := utf8x.DecodeRune(text, i)
 		next := i + size
 		if !m.firstBits.Has(r) {
 			i = next

@@ -2,11 +2,12 @@ package formulation
 
 import (
 	"fmt"
-	"github.com/reportlint/reportlint/analyze"
-	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/internal/utf8x"
 
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
@@ -85,7 +86,7 @@ func findLists(m *fmatcher, text string) []memberList {
 	}
 	start := 0
 	for i := 0; i < len(text); {
-		r, size := scan.DecodeRune(text, i)
+		r, size := utf8x.DecodeRune(text, i)
 		switch fmRuneClass(r) {
 		case 1:
 			push(start, i)

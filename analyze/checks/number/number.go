@@ -2,13 +2,15 @@ package number
 
 import (
 	"fmt"
-	"github.com/reportlint/reportlint/analyze"
-	"github.com/reportlint/reportlint/analyze/claims"
-	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/analyze/claims"
+	"github.com/reportlint/reportlint/analyze/internal/scan"
+	"github.com/reportlint/reportlint/internal/utf8x"
 
 	"github.com/reportlint/reportlint/segment"
 )
@@ -329,7 +331,7 @@ func numberWidth(p *analyze.Pass) {
 	var full []segment.Span
 	half := -1
 	for i := 0; i < len(text); {
-		r, w := scan.DecodeRune(text, i)
+		r, w := utf8x.DecodeRune(text, i)
 		switch {
 		case r >= '0' && r <= '9':
 			if half < 0 && !inComment(i) {

@@ -1,13 +1,15 @@
 package punctuation
 
 import (
-	"github.com/reportlint/reportlint/analyze"
-	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/analyze/internal/scan"
+
 	"github.com/reportlint/reportlint/internal/textrun"
+	"github.com/reportlint/reportlint/internal/utf8x"
 	"github.com/reportlint/reportlint/segment"
 )
 
@@ -130,7 +132,7 @@ func (pp *punctPara) load(text string, sp segment.Span) {
 	}
 	pp.r, pp.off, pp.skip = pp.r[:0], pp.off[:0], pp.skip[:0]
 	for i := sp.Start; i < sp.End; {
-		r, w := scan.DecodeRune(text[:sp.End], i)
+		r, w := utf8x.DecodeRune(text[:sp.End], i)
 		pp.r = append(pp.r, r)
 		pp.off = append(pp.off, int32(i))
 		pp.skip = append(pp.skip, false)

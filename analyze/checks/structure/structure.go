@@ -2,11 +2,12 @@ package structure
 
 import (
 	"fmt"
-	"github.com/reportlint/reportlint/analyze"
-	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/internal/utf8x"
 
 	"github.com/reportlint/reportlint/segment"
 )
@@ -394,7 +395,7 @@ func isCNNumeral(r rune) bool {
 // preceded by 第 and followed by ， or 、.
 func scanEnum(text string, yield func(enumMark)) {
 	for i := 0; i < len(text); {
-		r, w := scan.DecodeRune(text, i)
+		r, w := utf8x.DecodeRune(text, i)
 		if !isCNNumeral(r) {
 			i += w
 			continue

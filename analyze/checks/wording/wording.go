@@ -1,12 +1,14 @@
 package wording
 
 import (
-	"github.com/reportlint/reportlint/analyze"
-	"github.com/reportlint/reportlint/analyze/internal/scan"
 	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/analyze"
+	"github.com/reportlint/reportlint/analyze/internal/scan"
+	"github.com/reportlint/reportlint/internal/utf8x"
 
 	"github.com/reportlint/reportlint/lexicon"
 	"github.com/reportlint/reportlint/segment"
@@ -216,7 +218,7 @@ func wdMisused(p *analyze.Pass) {
 	text := p.Doc.Text
 	book := 0
 	for i := 0; i < len(text); {
-		r, w := scan.DecodeRune(text, i)
+		r, w := utf8x.DecodeRune(text, i)
 		switch r {
 		case '《':
 			book++

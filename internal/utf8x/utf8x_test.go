@@ -1,4 +1,4 @@
-package scan
+package utf8x
 
 import (
 	"testing"
@@ -23,4 +23,24 @@ func FuzzDecodeRune(f *testing.F) {
 			}
 		}
 	})
+}
+
+// DecodeRune agrees with utf8.DecodeRuneInString on every sequence of up to
+// three bytes led by 0xC0-0xFF, whole and cut short.
+func TestDecodeRuneEveryShortSequence(t *testing.T) {
+	var b [3]byte
+	for b0 := 0xC0; b0 <= 0xFF; b0++ {
+		for b1 := range 256 {
+			for b2 := range 256 {
+				b = [3]byte{byte(b0), byte(b1), byte(b2)}
+				for n := 1; n <= 3; n++ {
+					s := string(b[:n])
+					r, m := DecodeRune(s, 0)
+					if wr, wm := utf8.DecodeRuneInString(s); r != wr || m != wm {
+						t.Fatalf("DecodeRune(%q) = %U %d, want %U %d", s, r, m, wr, wm)
+					}
+				}
+			}
+		}
+	}
 }
