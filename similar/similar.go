@@ -64,7 +64,10 @@ type Options struct {
 	MaxTemplateShare float64
 	// PostingCap bounds the work per fingerprint: one found in more reports
 	// than this pairs each report only with its neighbour in the posting
-	// list (enough to connect a large ring), not with all. Default 100.
+	// list (enough to connect a large ring), not with all. Default 100. Up
+	// to the cap, a fingerprint shared by n reports costs n(n-1)/2 pair
+	// counts, so the worst case (many identical files) is quadratic below
+	// the cap and linear above it.
 	PostingCap int
 	// ExcerptRunes is the length of the excerpts a Print keeps at sentence
 	// starts (for output without texts); default 16. MaxExcerpts caps
