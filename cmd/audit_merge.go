@@ -9,7 +9,6 @@ import (
 	"io"
 	"math"
 	"os"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -57,9 +56,9 @@ func newMerger(ix *similar.Index, keep, copies bool) *auditMerger {
 // take adds a record this process made; safe for concurrent use. It keeps
 // exactly what addJSON(encodeRecord(rec)) keeps, without the JSON round
 // trip: strings are made valid UTF-8 as encoding/json writes them and
-// copied out of the text (one block per record), and the print is the one
-// PrintFrom rebuilds from the signature. The record's strings are changed
-// in place.
+// copied out of the text (one block per record), and the stage's print is
+// the one PrintFrom would rebuild from the signature (Print.Compact). The
+// record's strings are changed in place.
 func (m *auditMerger) take(rec *auditRecord) error {
 	if !encodable(rec) {
 		rec = unencodable(rec)
@@ -99,32 +98,12 @@ func (m *auditMerger) take(rec *auditRecord) error {
 		}
 	}
 	if rec.Error == "" && m.copies {
-		switch {
-		case rec.print != nil:
-			e.print = rec.print
-		case rec.Signature == nil:
-			return fmt.Errorf("%s（%s）：缺少指纹（生成时用了 --no-copies？合并时也加 --no-copies）", path, rec.Path)
-		default:
-			sig := *rec.Signature
-			for _, s := range []*string{&sig.Hash, &sig.FPs, &sig.Lines} {
-				*s = jsonString(*s)
-			}
-			sig.Excerpts = slices.Clone(sig.Excerpts)
-			for i := range sig.Excerpts {
-				pool.add(&sig.Excerpts[i].Text)
-			}
-			sig.Stock = slices.Clone(sig.Stock)
-			for i := range sig.Stock {
-				sig.Stock[i].Hash = jsonString(sig.Stock[i].Hash)
-				pool.add(&sig.Stock[i].Excerpt)
-			}
-			pool.copy()
-			p, err := m.ix.PrintFrom(&sig)
-			if err != nil {
-				return fmt.Errorf("%s（%s）：%v", path, rec.Path, err)
-			}
-			e.print = p
+		// the stage made the print itself (a record with only a Signature
+		// comes from --emit lines, through addJSON)
+		if rec.print == nil {
+			return fmt.Errorf("%s：内部错误：记录缺少指纹（请报告给维护者）", path)
 		}
+		e.print = rec.print
 	}
 	if len(rec.Claims) > 0 {
 		e.claims = make([]crossref.Claim, len(rec.Claims))
