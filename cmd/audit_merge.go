@@ -17,6 +17,7 @@ import (
 	"github.com/reportlint/reportlint/analyze"
 	"github.com/reportlint/reportlint/crossref"
 	"github.com/reportlint/reportlint/internal/safefile"
+	"github.com/reportlint/reportlint/internal/strblock"
 	"github.com/reportlint/reportlint/segment"
 	"github.com/reportlint/reportlint/similar"
 )
@@ -115,7 +116,7 @@ func (m *auditMerger) take(rec *auditRecord) error {
 			}
 		}
 	}
-	pool.copy()
+	pool.Copy()
 	for i := range e.claims {
 		e.claims[i].File = f.Path
 	}
@@ -152,35 +153,13 @@ func unencodable(rec *auditRecord) *auditRecord {
 		Error: "内部错误：结果无法写出（请报告给维护者）"}
 }
 
-// stringPool copies strings into one block, so that what a record keeps
-// holds no part of the document's text and costs one allocation.
-type stringPool struct {
-	ptrs []*string
-	n    int
-}
+// stringPool copies a record's strings into one block (strblock), made
+// valid UTF-8 as encoding/json writes them.
+type stringPool struct{ strblock.Pool }
 
-// add notes *s to be copied, made valid UTF-8 as encoding/json does.
 func (p *stringPool) add(s *string) {
-	if *s == "" {
-		return
-	}
 	*s = jsonString(*s)
-	p.ptrs = append(p.ptrs, s)
-	p.n += len(*s)
-}
-
-// copy points every noted string into a new block; the pool is then empty.
-func (p *stringPool) copy() {
-	var b strings.Builder
-	b.Grow(p.n)
-	for _, s := range p.ptrs {
-		b.WriteString(*s)
-	}
-	all := b.String()
-	for _, s := range p.ptrs {
-		*s, all = all[:len(*s)], all[len(*s):]
-	}
-	p.ptrs, p.n = p.ptrs[:0], 0
+	p.Add(s)
 }
 
 // jsonString is s as encoding/json writes it and reads it back: each byte

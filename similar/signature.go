@@ -7,8 +7,9 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/internal/strblock"
 )
 
 // Signature is the serializable form of a Print: what a per-file stage
@@ -100,29 +101,20 @@ func (p *Print) Compact() *Print {
 	if len(c.lines) == 0 {
 		c.lines = nil
 	}
-	n := 0
-	for _, e := range p.excerpts {
-		n += len(e.text)
+	if len(p.excerpts) > 0 { // empty parts stay nil, as PrintFrom leaves them
+		c.excerpts = slices.Clone(p.excerpts)
 	}
-	for _, st := range p.stock {
-		n += len(st.excerpt)
+	if len(p.stock) > 0 {
+		c.stock = slices.Clone(p.stock)
 	}
-	var b strings.Builder
-	b.Grow(n)
-	for _, e := range p.excerpts {
-		b.WriteString(e.text)
+	var pool strblock.Pool
+	for i := range c.excerpts {
+		pool.Add(&c.excerpts[i].text)
 	}
-	for _, st := range p.stock {
-		b.WriteString(st.excerpt)
+	for i := range c.stock {
+		pool.Add(&c.stock[i].excerpt)
 	}
-	all := b.String()
-	cut := func(k int) string { s := all[:k]; all = all[k:]; return s }
-	for _, e := range p.excerpts {
-		c.excerpts = append(c.excerpts, excerptAt{e.off, cut(len(e.text))})
-	}
-	for _, st := range p.stock {
-		c.stock = append(c.stock, stockSentence{st.hash, st.chars, cut(len(st.excerpt))})
-	}
+	pool.Copy()
 	return c
 }
 
